@@ -1,0 +1,115 @@
+package dev.hitter.auth.member;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.hitter.kit.security.Role;
+
+/** A member's account: who they are, how they sign in, and what they may do. */
+@Entity
+@Table(name = "member")
+public class MemberAccount {
+
+	@Id
+	@JdbcTypeCode(SqlTypes.CHAR)
+	private UUID id;
+
+	@Column(nullable = false, unique = true)
+	private String email;
+
+	@Column(name = "password_hash", nullable = false)
+	private String passwordHash;
+
+	@Column(name = "display_name", nullable = false)
+	private String displayName;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private MemberKind kind;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "member_role", joinColumns = @JoinColumn(name = "member_id"))
+	@Column(name = "role")
+	@Enumerated(EnumType.STRING)
+	private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	protected MemberAccount() {
+	}
+
+	public MemberAccount(String email, String passwordHash, String displayName, MemberKind kind, Set<Role> roles,
+			Instant now) {
+		this.id = UUID.randomUUID();
+		this.email = email;
+		this.passwordHash = passwordHash;
+		this.displayName = displayName;
+		this.kind = kind;
+		this.roles = EnumSet.copyOf(roles);
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	public void grant(Role role, Instant now) {
+		if (roles.add(role)) {
+			updatedAt = now;
+		}
+	}
+
+	public void changePasswordHash(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		this.updatedAt = now;
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public String email() {
+		return email;
+	}
+
+	public String passwordHash() {
+		return passwordHash;
+	}
+
+	public String displayName() {
+		return displayName;
+	}
+
+	public MemberKind kind() {
+		return kind;
+	}
+
+	public Set<Role> roles() {
+		return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+}

@@ -1,0 +1,79 @@
+package dev.hitter.auth.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One refresh token, stored only as its SHA-256. Each use replaces it with a new one of the same family;
+ * a second use of a spent token means it was stolen, and the whole family is revoked.
+ */
+@Entity
+@Table(name = "refresh_token")
+class RefreshToken {
+
+	@Id
+	@JdbcTypeCode(SqlTypes.CHAR)
+	private UUID id;
+
+	@Column(name = "member_id", nullable = false)
+	@JdbcTypeCode(SqlTypes.CHAR)
+	private UUID memberId;
+
+	@Column(name = "family_id", nullable = false)
+	@JdbcTypeCode(SqlTypes.CHAR)
+	private UUID familyId;
+
+	@Column(name = "token_hash", nullable = false, unique = true)
+	private String tokenHash;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "expires_at", nullable = false)
+	private Instant expiresAt;
+
+	@Column(name = "revoked_at")
+	private Instant revokedAt;
+
+	protected RefreshToken() {
+	}
+
+	RefreshToken(UUID memberId, UUID familyId, String tokenHash, Instant createdAt, Instant expiresAt) {
+		this.id = UUID.randomUUID();
+		this.memberId = memberId;
+		this.familyId = familyId;
+		this.tokenHash = tokenHash;
+		this.createdAt = createdAt;
+		this.expiresAt = expiresAt;
+	}
+
+	boolean isRevoked() {
+		return revokedAt != null;
+	}
+
+	boolean isExpiredAt(Instant now) {
+		return !now.isBefore(expiresAt);
+	}
+
+	void revoke(Instant now) {
+		if (revokedAt == null) {
+			revokedAt = now;
+		}
+	}
+
+	UUID memberId() {
+		return memberId;
+	}
+
+	UUID familyId() {
+		return familyId;
+	}
+}

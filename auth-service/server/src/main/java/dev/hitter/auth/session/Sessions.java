@@ -1,0 +1,152 @@
+package dev.hitter.auth.session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.hitter.auth.AuthProblems;
+import dev.hitter.auth.AuthProperties;
+import dev.hitter.auth.member.MemberAccount;
+import dev.hitter.auth.member.MemberRepository;
+import dev.hitter.auth.signup.SignUpMember;
+import dev.hitter.auth.token.AccessTokenIssuer;
+import dev.hitter.auth.token.AccessTokenIssuer.IssuedAccessToken;
+import dev.hitter.kit.problem.ApiException;
+
+/** Login, refresh and logout: a session is a family of rotating refresh tokens. */
+@Service
+public class Sessions {
+
+	private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final MemberRepository members;
+
+	private final RefreshTokenRepository refreshTokens;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AccessTokenIssuer accessTokens;
+
+	private final AuthProperties properties;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	// Checked against when the email is unknown, so both failures cost the same time.
+	private final String decoyHash;
+
+	Sessions(MemberRepository members, RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder,
+			AccessTokenIssuer accessTokens, AuthProperties properties, TransactionTemplate transaction, Clock clock) {
+		this.members = members;
+		this.refreshTokens = refreshTokens;
+		this.passwordEncoder = passwordEncoder;
+		this.accessTokens = accessTokens;
+		this.properties = properties;
+		this.transaction = transaction;
+		this.clock = clock;
+		this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
+	}
+
+	public TokenPair login(LoginRequest request) {
+		Optional<MemberAccount> member = members.findByEmail(SignUpMember.normaliseEmail(request.email()));
+		String hash = member.map(MemberAccount::passwordHash).orElse(decoyHash);
+		boolean matches = passwordEncoder.matches(request.password(), hash);
+		if (member.isEmpty() || !matches) {
+			throw new ApiException(AuthProblems.INVALID_CREDENTIALS, "Email or password is wrong.");
+		}
+		MemberAccount account = member.get();
+		if (passwordEncoder.upgradeEncoding(account.passwordHash())) {
+			rehash(account, request.password());
+		}
+		return transaction.execute(status -> issue(account, UUID.randomUUID()));
+	}
+
+	@Transactional(noRollbackFor = RefreshTokenReuseException.class)
+	public TokenPair refresh(RefreshRequest request) {
+		Instant now = clock.instant();
+		RefreshToken presented = refreshTokens.findByTokenHash(hash(request.refreshToken()))
+			.orElseThrow(Sessions::invalidRefreshToken);
+		if (presented.isRevoked()) {
+			int revoked = refreshTokens.revokeFamily(presented.familyId(), now);
+			log.warn("Spent refresh token presented again for member {}: revoked {} token(s) of its session",
+					presented.memberId(), revoked);
+			// noRollbackFor: the revocation is committed even though the caller gets an error.
+			throw new RefreshTokenReuseException();
+		}
+		if (presented.isExpiredAt(now)) {
+			throw invalidRefreshToken();
+		}
+		MemberAccount account = members.findById(presented.memberId()).orElseThrow(Sessions::invalidRefreshToken);
+		presented.revoke(now);
+		return issue(account, presented.familyId());
+	}
+
+	@Transactional
+	public void logout(UUID memberId, RefreshRequest request) {
+		refreshTokens.findByTokenHash(hash(request.refreshToken()))
+			.filter(token -> token.memberId().equals(memberId))
+			.ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), clock.instant()));
+	}
+
+	private TokenPair issue(MemberAccount account, UUID familyId) {
+		Instant now = clock.instant();
+		IssuedAccessToken access = accessTokens.issue(account);
+		String refreshToken = newRefreshTokenValue();
+		Duration refreshTtl = properties.refreshTokenTtl();
+		refreshTokens.save(new RefreshToken(account.id(), familyId, hash(refreshToken), now, now.plus(refreshTtl)));
+		return new TokenPair(access.value(), "Bearer", Duration.between(now, access.expiresAt()).toSeconds(),
+				refreshToken, refreshTtl.toSeconds());
+	}
+
+	private void rehash(MemberAccount account, String password) {
+		String upgraded = passwordEncoder.encode(password);
+		transaction.executeWithoutResult(status -> members.findById(account.id())
+			.ifPresent(fresh -> fresh.changePasswordHash(upgraded, clock.instant())));
+	}
+
+	private static String newRefreshTokenValue() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static String hash(String refreshToken) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static ApiException invalidRefreshToken() {
+		return new ApiException(AuthProblems.INVALID_REFRESH_TOKEN, "The refresh token is not valid; sign in again.");
+	}
+
+	/** A spent token came back: the session is ended, and that must be committed, not rolled back. */
+	static class RefreshTokenReuseException extends ApiException {
+
+		RefreshTokenReuseException() {
+			super(AuthProblems.INVALID_REFRESH_TOKEN, "The refresh token is not valid; sign in again.");
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package dev.hitter.auth.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
+import dev.hitter.kit.security.AccessTokenValidation;
+import dev.hitter.kit.security.SecurityProperties;
+
+/**
+ * auth-service signs with the current key and verifies its own tokens from the stored keys directly
+ * (the other services fetch the same public keys from the JWKS endpoint).
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenConfiguration {
+
+	// A forged token naming an unknown key must not turn into a database query per request.
+	private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(10);
+
+	@Bean
+	JwtEncoder jwtEncoder(SigningKeys signingKeys) {
+		JWKSource<SecurityContext> current = (selector, context) -> selector.select(new JWKSet(signingKeys.current()));
+		return new NimbusJwtEncoder(current);
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SigningKeys signingKeys, SecurityProperties properties, Clock clock) {
+		AtomicReference<Instant> lastReload = new AtomicReference<>(Instant.EPOCH);
+		JWKSource<SecurityContext> trusted = (selector, context) -> {
+			List<JWK> found = selector.select(signingKeys.jwkSet());
+			Instant now = clock.instant();
+			Instant last = lastReload.get();
+			if (found.isEmpty() && now.isAfter(last.plus(RELOAD_AT_MOST_EVERY)) && lastReload.compareAndSet(last, now)) {
+				signingKeys.reload();
+				found = selector.select(signingKeys.jwkSet());
+			}
+			return found;
+		};
+		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, trusted));
+		// Claims are checked by Spring's validators below (the same ones every service uses).
+		processor.setJWTClaimsSetVerifier((claims, context) -> {
+		});
+		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+		decoder.setJwtValidator(AccessTokenValidation.validator(properties));
+		return decoder;
+	}
+}

@@ -1,0 +1,30 @@
+package dev.hitter.kit.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+
+/** The checks every service (auth-service included) applies to an access token beyond its signature. */
+public final class AccessTokenValidation {
+
+	private AccessTokenValidation() {
+	}
+
+	public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
+		return new DelegatingOAuth2TokenValidator<>(List.of(new JwtTimestampValidator(properties.clockSkew()),
+				// JwtTimestampValidator accepts a token with no exp at all; a HITTER token always expires.
+				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+				new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
+				new JwtIssuerValidator(properties.issuer()),
+				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+						aud -> aud != null && aud.contains(properties.audience()))));
+	}
+}

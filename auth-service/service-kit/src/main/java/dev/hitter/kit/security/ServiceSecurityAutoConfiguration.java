@@ -1,0 +1,112 @@
+package dev.hitter.kit.security;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one security setup of every HITTER servlet service: stateless, bearer tokens from auth-service,
+ * roles from the token, and everything denied unless a service lists it as public.
+ */
+@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ServiceSecurityAutoConfiguration {
+
+	// Operations endpoints are public inside the cluster; the gateway routes none of them.
+	private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
+			"/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+			"/swagger-ui.html", "/error");
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
+			JwtAuthenticationConverter converter) throws Exception {
+		ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(problemMapper());
+		http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems)
+				.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
+			.authorizeHttpRequests(auth -> {
+				auth.requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new)).permitAll();
+				for (String publicPath : properties.publicPaths()) {
+					String[] parts = publicPath.trim().split("\\s+", 2);
+					if (parts.length == 2) {
+						auth.requestMatchers(HttpMethod.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1])
+							.permitAll();
+					}
+					else {
+						auth.requestMatchers(parts[0]).permitAll();
+					}
+				}
+				auth.anyRequest().authenticated();
+			});
+		return http.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(JwtDecoder.class)
+	JwtDecoder jwtDecoder(SecurityProperties properties) {
+		if (properties.jwkSetUri() == null) {
+			throw new IllegalStateException(
+					"hitter.security.jwk-set-uri is not set: point it at auth-service's /api/v1/auth/jwks");
+		}
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(AccessTokenValidation.validator(properties));
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(JwtAuthenticationConverter.class)
+	JwtAuthenticationConverter jwtAuthenticationConverter() {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(Role::authoritiesOf);
+		return converter;
+	}
+
+	@Bean
+	WebMvcConfigurer memberArgumentResolverConfigurer() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new MemberArgumentResolver());
+			}
+		};
+	}
+
+	private static ObjectMapper problemMapper() {
+		return JsonMapper.builder().build();
+	}
+}

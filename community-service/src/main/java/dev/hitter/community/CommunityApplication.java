@@ -1,0 +1,15 @@
+package dev.hitter.community;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** community-service: posts, comments, likes and search of the HITTER community. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CommunityApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(CommunityApplication.class, args);
+	}
+}

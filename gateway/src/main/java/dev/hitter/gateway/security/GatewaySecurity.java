@@ -1,0 +1,118 @@
+package dev.hitter.gateway.security;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+import dev.hitter.gateway.EdgeProperties;
+import dev.hitter.kit.problem.ProblemType;
+import dev.hitter.kit.requestid.RequestId;
+import dev.hitter.kit.security.AccessTokenValidation;
+import dev.hitter.kit.security.Role;
+import dev.hitter.kit.security.SecurityProperties;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway checks every token before routing (the services check it again: none trusts the network).
+ * Everything is denied unless listed here as public.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class GatewaySecurity {
+
+	@Bean
+	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http) {
+		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> ProblemResponses.write(exchange,
+				ProblemType.UNAUTHORIZED,
+				"A valid access token is required: sign in and send it as 'Authorization: Bearer <token>'.",
+				Map.of("WWW-Authenticate", "Bearer"));
+		ServerAccessDeniedHandler forbidden = (exchange, ex) -> ProblemResponses.write(exchange,
+				ProblemType.FORBIDDEN, "You are not allowed to do this.", Map.of());
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.cors(cors -> {
+			})
+			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden)
+				.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken())))
+			.authorizeExchange(exchange -> exchange
+				.pathMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/refresh")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/api/v1/auth/jwks")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/actuator/**")
+				.hasAuthority(Role.ADMIN.authority())
+				// Reached only by the circuit breakers' internal forward, never from outside.
+				.pathMatchers("/fallback/**")
+				.denyAll()
+				.pathMatchers("/api/**")
+				.authenticated()
+				// The SPA: its files and client-side routes are public; its data comes from /api.
+				.pathMatchers(HttpMethod.GET, "/**")
+				.permitAll()
+				.anyExchange()
+				.denyAll())
+			.build();
+	}
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+		if (properties.jwkSetUri() == null) {
+			throw new IllegalStateException(
+					"hitter.security.jwk-set-uri is not set: point it at auth-service's /api/v1/auth/jwks");
+		}
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(AccessTokenValidation.validator(properties));
+		return decoder;
+	}
+
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(EdgeProperties properties) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(properties.corsAllowedOrigins());
+		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", RequestId.HEADER));
+		cors.setExposedHeaders(List.of("Location", "Retry-After", RequestId.HEADER));
+		cors.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/**", cors);
+		return source;
+	}
+
+	private static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesFromToken() {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(Role::authoritiesOf);
+		return new ReactiveJwtAuthenticationConverterAdapter(converter);
+	}
+}
