@@ -1,0 +1,313 @@
+package dev.hitter.gateway.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testcontainers.DockerClientFactory;
+
+import com.jayway.jsonpath.JsonPath;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import dev.hitter.localdb.TestDatabase;
+
+/**
+ * The whole system as a person starts it ({@code ./hitter run}), exercised through the gateway only:
+ * sign up, log in, read the profile, refresh, and be refused without a token, with a forged one and with
+ * an expired one. Ports are free ones, the home folder is fresh, access tokens live a few seconds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemEndToEndIT {
+
+	private static final Duration ACCESS_TOKEN_TTL = Duration.ofSeconds(8);
+
+	private static final String PASSWORD = "bridge-before-chorus-9";
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private Process system;
+
+	private Path runLog;
+
+	private Path home;
+
+	private String gateway;
+
+	private final String email = "e2e-" + UUID.randomUUID() + "@example.com";
+
+	private String loginAnswer;
+
+	private Instant loggedInAt;
+
+	@BeforeAll
+	void startTheWholeSystem() throws Exception {
+		Path root = Path.of(System.getProperty("hitter.root", "..")).toAbsolutePath().normalize();
+		Path workDir = Path.of(System.getProperty("hitter.e2e.dir", "target/e2e")).toAbsolutePath();
+		home = workDir.resolve("home-" + System.currentTimeMillis());
+		Files.createDirectories(home);
+		runLog = workDir.resolve("hitter-run.log");
+		int[] ports = freePorts(5);
+		gateway = "http://127.0.0.1:" + ports[0];
+
+		ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("hitter").toString(), "run").directory(root.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(runLog.toFile());
+		Map<String, String> env = builder.environment();
+		env.put("HITTER_NO_BUILD", "1");
+		env.put("HITTER_HOME", home.toString());
+		env.put("HITTER_PORT", String.valueOf(ports[0]));
+		env.put("HITTER_AUTH_PORT", String.valueOf(ports[1]));
+		env.put("HITTER_COMMUNITY_PORT", String.valueOf(ports[2]));
+		env.put("HITTER_PREDICTION_PORT", String.valueOf(ports[3]));
+		env.put("HITTER_DB_PORT", String.valueOf(ports[4]));
+		env.put("HITTER_ACCESS_TOKEN_TTL", ACCESS_TOKEN_TTL.toSeconds() + "s");
+		env.put("HITTER_TOKEN_CLOCK_SKEW", "0s");
+		env.put("HITTER_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
+		if (DockerClientFactory.instance().isDockerAvailable()) {
+			// Where Docker exists the system runs on a real MySQL; otherwise on ./hitter run's embedded default.
+			TestDatabase database = TestDatabase.shared();
+			env.put("HITTER_DB_URL", database.baseJdbcUrl());
+			env.put("HITTER_DB_USER", database.username());
+			env.put("HITTER_DB_PASSWORD", database.password());
+		}
+		system = builder.start();
+
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+		while (status(get("/actuator/health")) != 200) {
+			if (!system.isAlive() || Instant.now().isAfter(deadline)) {
+				throw new AssertionError("./hitter run did not become healthy:\n" + tails());
+			}
+			Thread.sleep(500);
+		}
+	}
+
+	@AfterAll
+	void stopTheWholeSystem() throws Exception {
+		if (system == null) {
+			return;
+		}
+		system.destroy(); // SIGTERM, as a supervisor would; Ctrl-C takes the same path in the script
+		boolean stopped = system.waitFor(90, TimeUnit.SECONDS);
+		if (!stopped) {
+			system.destroyForcibly();
+		}
+		assertThat(stopped).as("./hitter run stops within 90 s").isTrue();
+		assertThat(Files.readString(runLog)).contains("stopped");
+		// No service outlives the launcher: the gateway port is free again.
+		try (ServerSocket again = new ServerSocket(Integer.parseInt(gateway.substring(gateway.lastIndexOf(':') + 1)))) {
+			assertThat(again.isBound()).isTrue();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void healthIsUpOnlyWithEveryServiceReady() throws Exception {
+		HttpResponse<String> health = send(get("/actuator/health"));
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat((String) JsonPath.read(health.body(), "$.components.services.details.auth")).isEqualTo("UP");
+		assertThat((String) JsonPath.read(health.body(), "$.components.services.details.community")).isEqualTo("UP");
+		assertThat((String) JsonPath.read(health.body(), "$.components.services.details.prediction")).isEqualTo("UP");
+	}
+
+	@Test
+	@Order(2)
+	void signsUp() throws Exception {
+		HttpResponse<String> created = send(postJson("/api/v1/auth/signup", """
+				{"email": "%s", "password": "%s", "displayName": "지민 (Jimin)", "kind": "artist"}
+				""".formatted(email, PASSWORD)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(created.headers().firstValue("Location")).contains("/api/v1/users/me");
+		assertThat((String) JsonPath.read(created.body(), "$.displayName")).isEqualTo("지민 (Jimin)");
+		assertThat(created.headers().firstValue("X-Request-Id")).isPresent();
+
+		HttpResponse<String> again = send(postJson("/api/v1/auth/signup", """
+				{"email": "%s", "password": "%s", "displayName": "Someone", "kind": "label"}
+				""".formatted(email, PASSWORD)));
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@Test
+	@Order(3)
+	void logsInAndReadsTheProfile() throws Exception {
+		HttpResponse<String> login = send(postJson("/api/v1/auth/login", """
+				{"email": "%s", "password": "%s"}
+				""".formatted(email, PASSWORD)));
+		loggedInAt = Instant.now();
+		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+		loginAnswer = login.body();
+
+		HttpResponse<String> me = send(get("/api/v1/users/me", accessToken(loginAnswer)));
+		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+		assertThat((String) JsonPath.read(me.body(), "$.email")).isEqualTo(email);
+		assertThat(JsonPath.<List<String>>read(me.body(), "$.roles")).containsExactly("MEMBER");
+	}
+
+	@Test
+	@Order(4)
+	void refreshesAndTheNewTokenWorks() throws Exception {
+		HttpResponse<String> refreshed = send(postJson("/api/v1/auth/refresh", """
+				{"refreshToken": "%s"}
+				""".formatted(JsonPath.<String>read(loginAnswer, "$.refreshToken"))));
+		assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+		assertThat(accessToken(refreshed.body())).isNotEqualTo(accessToken(loginAnswer));
+		assertThat(status(get("/api/v1/users/me", accessToken(refreshed.body())))).isEqualTo(200);
+	}
+
+	@Test
+	@Order(5)
+	void isRefusedWithoutAToken() throws Exception {
+		HttpResponse<String> refused = send(get("/api/v1/users/me"));
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat((String) JsonPath.read(refused.body(), "$.type")).isEqualTo("https://hitter.dev/problems/unauthorized");
+	}
+
+	@Test
+	@Order(6)
+	void isRefusedWithAForgedToken() throws Exception {
+		String realToken = accessToken(loginAnswer);
+		String kid = SignedJWT.parse(realToken).getHeader().getKeyID();
+		JWTClaimsSet claims = SignedJWT.parse(realToken).getJWTClaimsSet();
+		JWTClaimsSet asAdmin = new JWTClaimsSet.Builder(claims).claim("roles", List.of("MEMBER", "ADMIN")).build();
+
+		// Signed by an attacker's key that claims the real key's id.
+		RSAKey attackerKey = new RSAKeyGenerator(2048).keyID(kid).generate();
+		SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), asAdmin);
+		forged.sign(new RSASSASigner(attackerKey));
+		assertThat(status(get("/api/v1/users/me", forged.serialize()))).isEqualTo(401);
+
+		// The real signature over altered claims.
+		String[] parts = realToken.split("\\.");
+		String alteredClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(
+				asAdmin.toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(status(get("/api/v1/users/me", parts[0] + "." + alteredClaims + "." + parts[2]))).isEqualTo(401);
+
+		// No signature at all.
+		String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+		assertThat(status(get("/api/v1/users/me", none + "." + parts[1] + "."))).isEqualTo(401);
+	}
+
+	@Test
+	@Order(7)
+	void isRefusedWithAnExpiredToken() throws Exception {
+		String token = accessToken(loginAnswer);
+		Date expiresAt = SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime();
+		assertThat(expiresAt.toInstant()).isBefore(loggedInAt.plus(ACCESS_TOKEN_TTL).plusSeconds(2));
+		long wait = Duration.between(Instant.now(), expiresAt.toInstant()).toMillis() + 1500;
+		if (wait > 0) {
+			Thread.sleep(wait);
+		}
+		HttpResponse<String> refused = send(get("/api/v1/users/me", token));
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@Test
+	@Order(8)
+	void everyServicesApiDocsAreReachableThroughTheGateway() throws Exception {
+		for (String service : List.of("auth", "community", "prediction")) {
+			HttpResponse<String> docs = send(get("/v3/api-docs/" + service));
+			assertThat(docs.statusCode()).as(service).isEqualTo(200);
+			assertThat((String) JsonPath.read(docs.body(), "$.openapi")).startsWith("3.");
+		}
+	}
+
+	private static String accessToken(String tokenAnswer) {
+		return JsonPath.read(tokenAnswer, "$.accessToken");
+	}
+
+	private HttpRequest get(String path, String... token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(10));
+		if (token.length > 0) {
+			request.header("Authorization", "Bearer " + token[0]);
+		}
+		return request.GET().build();
+	}
+
+	private HttpRequest postJson(String path, String body) {
+		return HttpRequest.newBuilder(URI.create(gateway + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private int status(HttpRequest request) throws InterruptedException {
+		try {
+			return send(request).statusCode();
+		}
+		catch (IOException notYetListening) {
+			return -1;
+		}
+	}
+
+	private String tails() throws IOException {
+		List<Path> logs = new ArrayList<>(List.of(runLog));
+		Path serviceLogs = home.resolve("logs");
+		if (Files.isDirectory(serviceLogs)) {
+			try (Stream<Path> files = Files.list(serviceLogs)) {
+				files.sorted().forEach(logs::add);
+			}
+		}
+		StringBuilder text = new StringBuilder();
+		for (Path log : logs) {
+			List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+			text.append("== ").append(log).append('\n');
+			lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(line -> text.append(line).append('\n'));
+		}
+		return text.toString();
+	}
+
+	private static int[] freePorts(int count) throws IOException {
+		List<ServerSocket> sockets = new ArrayList<>();
+		try {
+			for (int i = 0; i < count; i++) {
+				sockets.add(new ServerSocket(0));
+			}
+			return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+		}
+		finally {
+			for (ServerSocket socket : sockets) {
+				socket.close();
+			}
+		}
+	}
+}
