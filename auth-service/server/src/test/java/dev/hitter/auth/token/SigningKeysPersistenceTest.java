@@ -22,7 +22,7 @@ class SigningKeysPersistenceTest extends AuthApiTest {
 	TransactionTemplate transaction;
 
 	@Test
-	void aRestartedServiceSignsWithTheSameKey() {
+	void aRestartedServiceSignsWithTheSameKey() throws Exception {
 		SigningKeys restarted = new SigningKeys(repository, transaction, Clock.systemUTC());
 		assertThat(restarted.current().getKeyID()).isEqualTo(running.current().getKeyID());
 		assertThat(restarted.current().toRSAPublicKey()).isEqualTo(running.current().toRSAPublicKey());

