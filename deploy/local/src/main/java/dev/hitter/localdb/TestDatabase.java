@@ -62,6 +62,9 @@ public final class TestDatabase {
 		registry.add("HITTER_DB_USER", database::username);
 		registry.add("HITTER_DB_PASSWORD", database::password);
 		registry.add("hitter.database.schema", () -> schema);
+		if (database.kind().equals("embedded")) {
+			registry.add("spring.jpa.database-platform", () -> EmbeddedMariaDb.HIBERNATE_DIALECT);
+		}
 	}
 
 	/** {@code mysql-container} or {@code embedded}. */

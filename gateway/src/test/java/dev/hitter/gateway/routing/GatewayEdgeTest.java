@@ -1,7 +1,5 @@
 package dev.hitter.gateway.routing;
 
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,25 +36,6 @@ class GatewayEdgeTest {
 	}
 
 	@Test
-	void aRouteWhoseServiceIsDownAnswersA503ProblemWithRetryAfter() {
-		client.mutateWith(mockJwt())
-			.get()
-			.uri("/api/v1/community/posts")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(503)
-			.expectHeader()
-			.valueEquals("Retry-After", FallbackController.RETRY_AFTER_SECONDS)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://hitter.dev/problems/service-unavailable")
-			.jsonPath("$.detail")
-			.value(detail -> org.assertj.core.api.Assertions.assertThat(detail.toString()).contains("community"));
-	}
-
-	@Test
 	void healthIsDownWhileAServiceIsNotReady() {
 		client.get()
 			.uri("/actuator/health")
@@ -80,7 +59,7 @@ class GatewayEdgeTest {
 			.valueEquals("X-Request-Id", "label-tool-42-abc");
 		client.get()
 			.uri("/actuator/health/liveness")
-			.header("X-Request-Id", "bad id\r\ninjected")
+			.header("X-Request-Id", "bad id;<script>alert(1)</script>")
 			.exchange()
 			.expectHeader()
 			.value("X-Request-Id", id -> org.assertj.core.api.Assertions.assertThat(id).doesNotContain(" ").hasSize(36));

@@ -10,6 +10,8 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -39,6 +41,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Unexpected exceptions are logged with their stack trace here and answered without one.
  */
 @RestControllerAdvice
+// Before any other advice (Boot's own ProblemDetails handler among them), so every error has our shape.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);

@@ -1,0 +1,101 @@
+package dev.hitter.features.mel;
+
+/**
+ * Triangular filters on the Slaney mel scale with Slaney area normalisation (librosa's {@code filters.mel}
+ * with {@code htk=False, norm='slaney'}). Stored sparsely: each band keeps only its non-zero weights, so the
+ * projection of a 257-bin spectrum costs about two multiply-adds per bin.
+ */
+public final class MelFilterbank {
+
+	private static final double LINEAR_HZ_PER_MEL = 200.0 / 3;
+
+	private static final double LOG_BREAK_HZ = 1000.0;
+
+	private static final double LOG_BREAK_MEL = LOG_BREAK_HZ / LINEAR_HZ_PER_MEL;
+
+	private static final double LOG_STEP = Math.log(6.4) / 27.0;
+
+	private final int[] firstBin;
+
+	private final float[][] weights;
+
+	private MelFilterbank(int[] firstBin, float[][] weights) {
+		this.firstBin = firstBin;
+		this.weights = weights;
+	}
+
+	/** Builds the filterbank of a spec; cheap, but callers keep one per spec. */
+	public static MelFilterbank of(MelSpec spec) {
+		int bands = spec.bands();
+		double minMel = hzToMel(spec.minHz());
+		double maxMel = hzToMel(spec.maxHz());
+		double[] edges = new double[bands + 2];
+		for (int i = 0; i < edges.length; i++) {
+			edges[i] = melToHz(minMel + (maxMel - minMel) * i / (bands + 1));
+		}
+		int[] firstBin = new int[bands];
+		float[][] weights = new float[bands][];
+		for (int band = 0; band < bands; band++) {
+			double lower = edges[band];
+			double centre = edges[band + 1];
+			double upper = edges[band + 2];
+			double area = 2.0 / (upper - lower);
+			int first = -1;
+			int last = -1;
+			double[] dense = new double[spec.bins()];
+			for (int k = 0; k < spec.bins(); k++) {
+				double hz = spec.binHz(k);
+				double rising = (hz - lower) / (centre - lower);
+				double falling = (upper - hz) / (upper - centre);
+				double weight = Math.max(0, Math.min(rising, falling)) * area;
+				if (weight > 0) {
+					dense[k] = weight;
+					first = first < 0 ? k : first;
+					last = k;
+				}
+			}
+			if (first < 0) {
+				// A band narrower than one bin (many bands, short frames): keep it, silent, rather than fail.
+				firstBin[band] = 0;
+				weights[band] = new float[0];
+				continue;
+			}
+			firstBin[band] = first;
+			weights[band] = new float[last - first + 1];
+			for (int k = first; k <= last; k++) {
+				weights[band][k - first] = (float) dense[k];
+			}
+		}
+		return new MelFilterbank(firstBin, weights);
+	}
+
+	public int bands() {
+		return weights.length;
+	}
+
+	/** The energy of band {@code band} in a power spectrum. */
+	public float project(float[] power, int band) {
+		float[] w = weights[band];
+		int offset = firstBin[band];
+		float sum = 0;
+		for (int i = 0; i < w.length; i++) {
+			sum += w[i] * power[offset + i];
+		}
+		return sum;
+	}
+
+	/** The weight of FFT bin {@code bin} in band {@code band} (zero outside its triangle). */
+	public float weight(int band, int bin) {
+		int i = bin - firstBin[band];
+		return i >= 0 && i < weights[band].length ? weights[band][i] : 0f;
+	}
+
+	/** Slaney's mel: linear below 1 kHz, logarithmic above. */
+	public static double hzToMel(double hz) {
+		return hz < LOG_BREAK_HZ ? hz / LINEAR_HZ_PER_MEL : LOG_BREAK_MEL + Math.log(hz / LOG_BREAK_HZ) / LOG_STEP;
+	}
+
+	public static double melToHz(double mel) {
+		return mel < LOG_BREAK_MEL ? mel * LINEAR_HZ_PER_MEL : LOG_BREAK_HZ * Math.exp(LOG_STEP * (mel - LOG_BREAK_MEL));
+	}
+}
