@@ -30,8 +30,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 /**
  * Splits normalised lyrics ({@link LyricsNormalizer}) into Korean morphemes and English words, in order.
  *
- * <p>The text is cut into script runs: a run starts at a Hangul or Latin letter and lasts until a letter of the
- * other script; spaces, digits and anything else stay in the run they fall in.
+ * <p>The text is cut into script runs: a run starts at a letter and lasts until a letter of another script;
+ * spaces, digits and other non-letters stay in the run they fall in. Hangul runs are Korean, Latin runs English,
+ * runs of any other script are dropped.
  * <ul>
  * <li>Hangul runs go to Lucene Nori with decompound mode {@code NONE}, and we expand inflected forms ourselves:
  * Nori then keeps compound nouns whole (눈물 "tears", not 눈 "eye" + 물 "water", which {@code DISCARD} would give),
@@ -62,6 +63,9 @@ public final class LyricsTokenizer {
 	private static final int HANGUL = 1;
 
 	private static final int LATIN = 2;
+
+	/** Letters of any other script: a run of its own, so they never reach an analyzer. */
+	private static final int FOREIGN = 3;
 
 	private final Analyzer korean;
 
@@ -118,7 +122,8 @@ public final class LyricsTokenizer {
 			return OTHER;
 		}
 		Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-		return script == Character.UnicodeScript.HANGUL ? HANGUL : script == Character.UnicodeScript.LATIN ? LATIN : OTHER;
+		return script == Character.UnicodeScript.HANGUL ? HANGUL
+				: script == Character.UnicodeScript.LATIN ? LATIN : FOREIGN;
 	}
 
 	private void analyze(String run, int script, List<LyricsToken> tokens) {
@@ -126,7 +131,7 @@ public final class LyricsTokenizer {
 			if (script == HANGUL) {
 				analyzeKorean(run, tokens);
 			}
-			else {
+			else if (script == LATIN) {
 				analyzeEnglish(run, tokens);
 			}
 		}
