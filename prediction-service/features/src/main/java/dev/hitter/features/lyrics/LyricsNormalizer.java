@@ -51,6 +51,9 @@ public final class LyricsNormalizer {
 	private static final Pattern SECTION_LABEL = Pattern.compile("\\s*(?:verse|chorus|pre-?chorus|post-?chorus|bridge"
 			+ "|hook|intro|outro|refrain|interlude|후렴|간주|브릿지|인트로|아웃트로|벌스|훅)\\s*\\d*\\s*:?\\s*");
 
+	// Longer lines cannot be a bare label; spares the regex on almost every line.
+	private static final int MAX_SECTION_LABEL = 32;
+
 	private final int maxCharacters;
 
 	public LyricsNormalizer() {
@@ -131,7 +134,7 @@ public final class LyricsNormalizer {
 		if (line.indexOf('x') >= 0 || line.indexOf('×') >= 0 || line.indexOf('(') >= 0) {
 			line = REPEAT_MARK.matcher(line).replaceAll(" ");
 		}
-		if (SECTION_LABEL.matcher(line).matches()) {
+		if (line.length() <= MAX_SECTION_LABEL && SECTION_LABEL.matcher(line).matches()) {
 			return;
 		}
 		int lineStart = out.length();

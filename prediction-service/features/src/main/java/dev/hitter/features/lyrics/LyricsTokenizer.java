@@ -149,9 +149,11 @@ public final class LyricsTokenizer {
 			stream.reset();
 			while (stream.incrementToken()) {
 				POS.Type type = partOfSpeech.getPOSType();
-				if (type == POS.Type.INFLECT || type == POS.Type.PREANALYSIS) {
+				Dictionary.Morpheme[] morphemes = type == POS.Type.INFLECT || type == POS.Type.PREANALYSIS
+						? partOfSpeech.getMorphemes() : null;
+				if (morphemes != null) {
 					String surface = null;
-					for (Dictionary.Morpheme morpheme : partOfSpeech.getMorphemes()) {
+					for (Dictionary.Morpheme morpheme : morphemes) {
 						if (KoreanStopTags.keeps(morpheme.posTag)
 								&& !stopWords.contains(Language.KO, morpheme.surfaceForm)) {
 							if (surface == null) {

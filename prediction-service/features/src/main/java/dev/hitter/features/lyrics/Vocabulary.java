@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * <p>File format: UTF-8, one token per line in id order, each line ending in {@code \n}, starting with the reserved
  * {@code <pad>} (id 0) and {@code <unk>} (id 1). {@link #fingerprint()} is the SHA-256 of exactly those bytes, so
- * {@code sha256sum vocabulary.txt} prints it too.
+ * {@code sha256sum vocabulary.txt} prints it too. Immutable, so one instance serves every thread.
  */
 public final class Vocabulary {
 
