@@ -37,14 +37,17 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * <li>Hangul runs go to Lucene Nori with decompound mode {@code NONE}, and we expand inflected forms ourselves:
  * Nori then keeps compound nouns whole (눈물 "tears", not 눈 "eye" + 물 "water", which {@code DISCARD} would give),
  * while an inflected word is replaced by its base-form morphemes (알아줘 → 알 + 주, 못했던 → 못하), which
- * {@code NONE} alone would leave as surface forms. Morphemes are filtered by {@link KoreanStopTags} (nouns,
+ * {@code NONE} alone would leave as surface forms. The base forms come from Nori's morphosyntactic analysis
+ * ({@link PartOfSpeechAttribute#getMorphemes()}: 한다고 → 하/XSV + ᆫ다고/E); its {@code ReadingAttribute} only
+ * carries Hangul readings of Hanja and is empty for Hangul text. Morphemes are filtered by {@link KoreanStopTags} (nouns,
  * pronouns, verbs, adjectives, adverbs, interjections kept; particles, endings, suffixes, symbols dropped) and a
  * small user dictionary ({@code user-dictionary.txt}) fixes lyric forms Nori mis-parses (그대여 → 그/MM + 대여).</li>
  * <li>Latin runs go through StandardTokenizer → lower case → English possessive filter → stop filter (if on) →
  * Porter stemmer (if on). The stem is the vocabulary key; the token's surface keeps the readable word.</li>
  * <li>Digits are dropped: tokens made only of digits (English) and numbers (Nori's SN) say little about a song,
  * and would fill the vocabulary with years and counts. Numerals written out (하나, one) are words and stay.
- * Other scripts (Hanja, kana, Cyrillic) and emoji are dropped: the model is for Korean and English lyrics.</li>
+ * Other scripts (Hanja, kana, Cyrillic) and emoji are dropped: the model is for Korean and English lyrics.
+ * Bare jamo (ㅋㅋ, ㅠㅠ: chat laughter and tears, which NFKC turns into conjoining jamo) yield no morpheme either.</li>
  * </ul>
  *
  * <p>Thread-safe: one instance serves many threads. Lucene analyzers keep one token stream per thread; Nori's

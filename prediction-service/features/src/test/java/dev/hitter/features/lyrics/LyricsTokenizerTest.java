@@ -138,6 +138,11 @@ class LyricsTokenizerTest {
 	}
 
 	@Test
+	void dropsChatStyleJamo() {
+		assertThat(keys("ㅋㅋㅋ 사랑 ㅠㅠ")).containsExactly("사랑");
+	}
+
+	@Test
 	void givesNoTokensForEmptyText() {
 		assertThat(TOKENIZER.tokenize("")).isEmpty();
 		assertThat(TOKENIZER.tokenize(" \n ")).isEmpty();
