@@ -76,7 +76,7 @@ public final class LogMelSpectrogram {
 				power[bin] = re * re + im * im;
 			}
 			for (int band = 0; band < bands; band++) {
-				out[band * frames + k] = (float) Math.log10(1.0 + scale * filterbank.project(power, band));
+				out[band * frames + k] = (float) LogCompression.log10OnePlus(scale * filterbank.project(power, band));
 			}
 		}
 		return new MelSpectrogram(spec.id(), bands, frames, out);
