@@ -1,0 +1,72 @@
+package dev.hitter.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFilesTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aCardRoundTripsThroughJson() throws IOException {
+		ModelCard card = new ModelCard("pop-lyrics-v20261127-201500", "v20261127-201500", Genre.POP, ModelKind.LYRICS,
+				"TensorFlow SavedModel (TF 2.10.1)", "embedding 64, conv 3/4/5 × 64, max-pool, dense",
+				new ModelCard.FeatureSpec("lyrics-v1", Map.of("maxLength", 512), "vocabulary.txt", "ab12"),
+				new ModelCard.TrainingData("synthetic-demo", "generated", 600, 300, "hook words", new ModelCard.Split(420, 90, 90, "random, seed 7"), 7),
+				BinaryMetrics.of(new double[] { 0.2, 0.8 }, new boolean[] { false, true }),
+				BinaryMetrics.of(new double[] { 0.3, 0.6 }, new boolean[] { false, true }), new PlattCalibration(1.2, -0.1),
+				Instant.parse("2026-11-27T20:15:00Z"), 42.5, 12, true, ModelCard.DEMONSTRATION_NOTICE, "demo only");
+		Path file = dir.resolve("card.json");
+		ModelFiles.write(file, card);
+
+		assertThat(Files.readString(file)).contains("\"notice\" : \"demonstration model trained on synthetic data\"");
+		assertThat(ModelFiles.readCard(file)).isEqualTo(card);
+	}
+
+	@Test
+	void aBrokenCardSaysWhichFile() throws IOException {
+		Path file = dir.resolve("card.json");
+		Files.writeString(file, "{ not json");
+		assertThatThrownBy(() -> ModelFiles.readCard(file)).isInstanceOf(IOException.class).hasMessageContaining("card.json");
+	}
+
+	@Test
+	void onlyCompleteVersionsAreServedAndTheNewestWins() throws IOException {
+		ModelSetLayout layout = new ModelSetLayout(dir);
+		complete(layout, "v20261101-000000");
+		complete(layout, "v20261127-120000");
+		Files.createDirectories(layout.version(Genre.POP, "v20261130-000000").resolve("audio")); // being written
+		assertThat(layout.versions(Genre.POP)).containsExactly("v20261101-000000", "v20261127-120000");
+		assertThat(layout.latest(Genre.POP)).contains(layout.version(Genre.POP, "v20261127-120000"));
+		assertThat(layout.latest(Genre.DANCE)).isEmpty();
+		assertThat(ModelSetLayout.versionAt(Instant.parse("2026-11-27T20:15:03Z"))).isEqualTo("v20261127-201503");
+	}
+
+	@Test
+	void combinationIsALogisticRegressionOnTheTwoLogits() {
+		Combination combination = new Combination("test", 2, 1, -0.5);
+		assertThat(combination.probability(0.25, 0)).isEqualTo(0.5);
+		assertThat(combination.audioShare(1, 1)).isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-12));
+	}
+
+	private static void complete(ModelSetLayout layout, String version) throws IOException {
+		Path dir = layout.version(Genre.POP, version);
+		for (ModelKind kind : ModelKind.values()) {
+			Files.createDirectories(layout.model(dir, kind));
+			Files.writeString(layout.model(dir, kind).resolve("saved_model.pb"), "x");
+			Files.writeString(layout.card(dir, kind), "{}");
+		}
+		Files.writeString(layout.vocabulary(dir), "<pad>\n<unk>\n");
+		Files.writeString(layout.combination(dir), "{}");
+	}
+}
