@@ -101,7 +101,7 @@ public final class AudioDecoder {
 
 	private float[] readAll(AudioFile audio, int rate) {
 		long cap = (long) Math.ceil(limits.maxDurationSeconds() * rate);
-		try (SegmentCollector read = new SegmentCollector(rate, 0, -1, cap, false)) {
+		try (SegmentCollector read = new SegmentCollector(rate, 0, -1, cap, false, audio.timeBase())) {
 			audio.decode(read);
 			if (read.overflowed()) {
 				throw audio.tooLong();
@@ -126,7 +126,7 @@ public final class AudioDecoder {
 		if (!seeked && !audio.seek(0)) {
 			throw new AudioRejectedException(Reason.DAMAGED, "The audio cannot be positioned (damaged index).");
 		}
-		SegmentCollector read = new SegmentCollector(rate, window.startSeconds(), wanted, wanted, seeked);
+		SegmentCollector read = new SegmentCollector(rate, window.startSeconds(), wanted, wanted, seeked, audio.timeBase());
 		try {
 			audio.decode(read);
 			if (read.overshot()) {
@@ -135,7 +135,7 @@ public final class AudioDecoder {
 				if (!audio.seek(0)) {
 					throw new AudioRejectedException(Reason.DAMAGED, "The audio cannot be positioned (damaged index).");
 				}
-				read = new SegmentCollector(rate, window.startSeconds(), wanted, wanted, false);
+				read = new SegmentCollector(rate, window.startSeconds(), wanted, wanted, false, audio.timeBase());
 				audio.decode(read);
 			}
 			read.finish();

@@ -220,7 +220,7 @@ final class AudioFile implements AutoCloseable {
 		return decodedSeconds;
 	}
 
-	private double timeBase() {
+	double timeBase() {
 		return (double) stream.time_base().num() / stream.time_base().den();
 	}
 
