@@ -60,6 +60,8 @@ final class AudioFile implements AutoCloseable {
 
 	private static final int EAGAIN = -11; // AVERROR(EAGAIN) on Linux
 
+	private static final int EINVAL = -22; // AVERROR(EINVAL) on Linux
+
 	private final DecodeLimits limits;
 	private final long deadlineNanos;
 	private AVFormatContext format;
@@ -107,7 +109,9 @@ final class AudioFile implements AutoCloseable {
 		}
 		if (rc < 0) {
 			// FFmpeg has freed the context already.
-			Reason reason = rc == -22 ? Reason.UNSUPPORTED_FORMAT : ContainerSniffer.classifyUnopenable(file, size);
+			// EINVAL: FFmpeg recognised a format that is not on the list (or merely guessed one, for noise).
+			Reason reason = rc == EINVAL ? ContainerSniffer.classifyUnlisted(file)
+					: ContainerSniffer.classifyUnopenable(file, size);
 			throw new AudioRejectedException(reason, switch (reason) {
 				case UNSUPPORTED_FORMAT -> "The file is in a format we do not accept; upload WAV, AIFF, MP3, FLAC, OGG, Opus or M4A.";
 				case TRUNCATED -> "The file is cut off: its header is incomplete.";
