@@ -57,13 +57,18 @@ public final class AudioDecoder {
 			double claimed = audio.durationSeconds();
 			int length = rule.lengthSamples();
 			if (Double.isNaN(claimed)) {
-				return fromWholeTrack(audio, rule);
+				return fromWholeTrack(audio, rule, false);
 			}
 			SegmentWindow window = rule.window(claimed);
 			try (SegmentCollector read = read(audio, window, rule.sampleRate(), length)) {
 				if (read.complete() || window.padded() && read.filled() >= samplesOf(window, rule)) {
 					return result(audio, rule, claimed, window, read.samples(length));
 				}
+				if (!read.sawFrames()) {
+					// Nothing after the seek: the track is shorter than claimed, by an unknown amount.
+					return fromWholeTrack(audio, rule, true);
+				}
+				// The stream ended inside the window, so its real end is known.
 				double actual = read.endSeconds();
 				checkNotTruncated(audio, claimed, actual);
 				SegmentWindow actualWindow = rule.window(actual);
@@ -89,7 +94,10 @@ public final class AudioDecoder {
 		}
 	}
 
-	private DecodedAudio fromWholeTrack(AudioFile audio, SegmentRule rule) {
+	private DecodedAudio fromWholeTrack(AudioFile audio, SegmentRule rule, boolean rewind) {
+		if (rewind && !audio.seek(0)) {
+			throw new AudioRejectedException(Reason.DAMAGED, "The audio cannot be positioned (damaged index).");
+		}
 		float[] all = readAll(audio, rule.sampleRate());
 		double actual = (double) all.length / rule.sampleRate();
 		SegmentWindow window = rule.window(actual);

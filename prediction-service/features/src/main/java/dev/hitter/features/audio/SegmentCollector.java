@@ -131,6 +131,11 @@ final class SegmentCollector implements AudioFile.FrameSink, MonoResampler.MonoS
 		return overflowed;
 	}
 
+	/** Whether any frame reached the collector (a seek past the real end yields none). */
+	boolean sawFrames() {
+		return !Double.isNaN(firstFrameSeconds) || overshot;
+	}
+
 	int filled() {
 		return filled;
 	}
