@@ -95,7 +95,7 @@ public final class AudioDecoder {
 	}
 
 	private DecodedAudio fromWholeTrack(AudioFile audio, SegmentRule rule, boolean rewind) {
-		if (rewind && !audio.seek(0)) {
+		if (rewind && !audio.rewind()) {
 			throw new AudioRejectedException(Reason.DAMAGED, "The audio cannot be positioned (damaged index).");
 		}
 		float[] all = readAll(audio, rule.sampleRate());
@@ -131,7 +131,7 @@ public final class AudioDecoder {
 		long wanted = Math.min(length, samplesOf(window, rate));
 		double target = window.startSeconds() - PREROLL_SECONDS;
 		boolean seeked = target > 0 && audio.seek(target);
-		if (!seeked && !audio.seek(0)) {
+		if (!seeked && !audio.rewind()) {
 			throw new AudioRejectedException(Reason.DAMAGED, "The audio cannot be positioned (damaged index).");
 		}
 		SegmentCollector read = new SegmentCollector(rate, window.startSeconds(), wanted, wanted, seeked, audio.timeBase());
@@ -140,7 +140,7 @@ public final class AudioDecoder {
 			if (read.overshot()) {
 				read.close();
 				// The seek landed too late to place the segment: decode from the start instead.
-				if (!audio.seek(0)) {
+				if (!audio.rewind()) {
 					throw new AudioRejectedException(Reason.DAMAGED, "The audio cannot be positioned (damaged index).");
 				}
 				read = new SegmentCollector(rate, window.startSeconds(), wanted, wanted, false, audio.timeBase());

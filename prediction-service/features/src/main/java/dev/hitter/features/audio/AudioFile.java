@@ -236,6 +236,11 @@ final class AudioFile implements AutoCloseable {
 		return rc >= 0;
 	}
 
+	/** Goes back to the start of the stream, unless nothing has been read yet; false if the container cannot seek. */
+	boolean rewind() {
+		return packets == 0 || seek(0);
+	}
+
 	/** Receives decoded frames with their source time in seconds (NaN when the frame carries none). */
 	interface FrameSink {
 		/** Returns false to stop decoding. */
