@@ -1,6 +1,8 @@
 package dev.hitter.features.audio;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_copy;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_uninit;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_bytes_per_sample;
 import static org.bytedeco.ffmpeg.global.avutil.av_opt_set_int;
 import static org.bytedeco.ffmpeg.global.avutil.av_sample_fmt_is_planar;
@@ -134,7 +136,7 @@ final class MonoResampler implements AutoCloseable {
 	private void configure(AVChannelLayout frameLayout, int rate, int format) {
 		freeSwr();
 		layout = new AVChannelLayout();
-		org.bytedeco.ffmpeg.global.avutil.av_channel_layout_copy(layout, frameLayout);
+		av_channel_layout_copy(layout, frameLayout);
 		channels = layout.nb_channels();
 		inRate = rate;
 		inFormat = format;
@@ -190,7 +192,7 @@ final class MonoResampler implements AutoCloseable {
 			swr = null;
 		}
 		if (layout != null) {
-			org.bytedeco.ffmpeg.global.avutil.av_channel_layout_uninit(layout);
+			av_channel_layout_uninit(layout);
 			layout.close();
 			layout = null;
 		}
