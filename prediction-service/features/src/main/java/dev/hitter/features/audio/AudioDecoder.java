@@ -57,13 +57,18 @@ public final class AudioDecoder {
 			double claimed = audio.durationSeconds();
 			int length = rule.lengthSamples();
 			if (Double.isNaN(claimed)) {
-				return fromWholeTrack(audio, rule);
+				return fromWholeTrack(audio, rule, false);
 			}
 			SegmentWindow window = rule.window(claimed);
 			try (SegmentCollector read = read(audio, window, rule.sampleRate(), length)) {
 				if (read.complete() || window.padded() && read.filled() >= samplesOf(window, rule)) {
 					return result(audio, rule, claimed, window, read.samples(length));
 				}
+				if (!read.sawFrames()) {
+					// Nothing after the seek: the track is shorter than claimed, by an unknown amount.
+					return fromWholeTrack(audio, rule, true);
+				}
+				// The stream ended inside the window, so its real end is known.
 				double actual = read.endSeconds();
 				checkNotTruncated(audio, claimed, actual);
 				SegmentWindow actualWindow = rule.window(actual);
@@ -89,7 +94,10 @@ public final class AudioDecoder {
 		}
 	}
 
-	private DecodedAudio fromWholeTrack(AudioFile audio, SegmentRule rule) {
+	private DecodedAudio fromWholeTrack(AudioFile audio, SegmentRule rule, boolean rewind) {
+		if (rewind && !audio.rewind()) {
+			throw new AudioRejectedException(Reason.DAMAGED, "The audio cannot be positioned (damaged index).");
+		}
 		float[] all = readAll(audio, rule.sampleRate());
 		double actual = (double) all.length / rule.sampleRate();
 		SegmentWindow window = rule.window(actual);
@@ -101,7 +109,7 @@ public final class AudioDecoder {
 
 	private float[] readAll(AudioFile audio, int rate) {
 		long cap = (long) Math.ceil(limits.maxDurationSeconds() * rate);
-		try (SegmentCollector read = new SegmentCollector(rate, 0, -1, cap, false)) {
+		try (SegmentCollector read = new SegmentCollector(rate, 0, -1, cap, false, audio.timeBase())) {
 			audio.decode(read);
 			if (read.overflowed()) {
 				throw audio.tooLong();
@@ -123,19 +131,19 @@ public final class AudioDecoder {
 		long wanted = Math.min(length, samplesOf(window, rate));
 		double target = window.startSeconds() - PREROLL_SECONDS;
 		boolean seeked = target > 0 && audio.seek(target);
-		if (!seeked && !audio.seek(0)) {
+		if (!seeked && !audio.rewind()) {
 			throw new AudioRejectedException(Reason.DAMAGED, "The audio cannot be positioned (damaged index).");
 		}
-		SegmentCollector read = new SegmentCollector(rate, window.startSeconds(), wanted, wanted, seeked);
+		SegmentCollector read = new SegmentCollector(rate, window.startSeconds(), wanted, wanted, seeked, audio.timeBase());
 		try {
 			audio.decode(read);
 			if (read.overshot()) {
 				read.close();
 				// The seek landed too late to place the segment: decode from the start instead.
-				if (!audio.seek(0)) {
+				if (!audio.rewind()) {
 					throw new AudioRejectedException(Reason.DAMAGED, "The audio cannot be positioned (damaged index).");
 				}
-				read = new SegmentCollector(rate, window.startSeconds(), wanted, wanted, false);
+				read = new SegmentCollector(rate, window.startSeconds(), wanted, wanted, false, audio.timeBase());
 				audio.decode(read);
 			}
 			read.finish();

@@ -60,6 +60,8 @@ final class AudioFile implements AutoCloseable {
 
 	private static final int EAGAIN = -11; // AVERROR(EAGAIN) on Linux
 
+	private static final int EINVAL = -22; // AVERROR(EINVAL) on Linux
+
 	private final DecodeLimits limits;
 	private final long deadlineNanos;
 	private AVFormatContext format;
@@ -107,7 +109,9 @@ final class AudioFile implements AutoCloseable {
 		}
 		if (rc < 0) {
 			// FFmpeg has freed the context already.
-			Reason reason = rc == -22 ? Reason.UNSUPPORTED_FORMAT : ContainerSniffer.classifyUnopenable(file, size);
+			// EINVAL: FFmpeg recognised a format that is not on the list (or merely guessed one, for noise).
+			Reason reason = rc == EINVAL ? ContainerSniffer.classifyUnlisted(file)
+					: ContainerSniffer.classifyUnopenable(file, size);
 			throw new AudioRejectedException(reason, switch (reason) {
 				case UNSUPPORTED_FORMAT -> "The file is in a format we do not accept; upload WAV, AIFF, MP3, FLAC, OGG, Opus or M4A.";
 				case TRUNCATED -> "The file is cut off: its header is incomplete.";
@@ -220,7 +224,7 @@ final class AudioFile implements AutoCloseable {
 		return decodedSeconds;
 	}
 
-	private double timeBase() {
+	double timeBase() {
 		return (double) stream.time_base().num() / stream.time_base().den();
 	}
 
@@ -230,6 +234,11 @@ final class AudioFile implements AutoCloseable {
 		int rc = avformat_seek_file(format, -1, Long.MIN_VALUE, target, target, 0);
 		avcodec_flush_buffers(codec);
 		return rc >= 0;
+	}
+
+	/** Goes back to the start of the stream, unless nothing has been read yet; false if the container cannot seek. */
+	boolean rewind() {
+		return packets == 0 || seek(0);
 	}
 
 	/** Receives decoded frames with their source time in seconds (NaN when the frame carries none). */

@@ -1,5 +1,9 @@
 package dev.hitter.features.audio;
 
+import static org.bytedeco.ffmpeg.global.avformat.AVPROBE_PADDING_SIZE;
+import static org.bytedeco.ffmpeg.global.avformat.AVPROBE_SCORE_RETRY;
+import static org.bytedeco.ffmpeg.global.avformat.av_probe_input_format3;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -9,16 +13,49 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import org.bytedeco.ffmpeg.avformat.AVInputFormat;
+import org.bytedeco.ffmpeg.avformat.AVProbeData;
+import org.bytedeco.javacpp.BytePointer;
+
 import dev.hitter.features.audio.AudioRejectedException.Reason;
 
 /**
  * Tells, for a file FFmpeg refused to open, whether it was audio at all: a known container's magic bytes make a
  * refusal {@code TRUNCATED} (its structure runs past the end of the file) or {@code DAMAGED}; anything else is
- * {@code NOT_AUDIO}. Only looks at a few headers, never reads the whole file.
+ * {@code NOT_AUDIO}. Only looks at a few headers (at most 64 KB), never reads the whole file.
  */
 final class ContainerSniffer {
 
 	private ContainerSniffer() {
+	}
+
+	/** Bytes FFmpeg's probe sees when judging a format that is not on the decoder's list. */
+	private static final int PROBE_BYTES = 1 << 16;
+
+	/**
+	 * For a file whose detected format is not on the decoder's list: {@code UNSUPPORTED_FORMAT} if FFmpeg is sure
+	 * what it is (an image, a video container), {@code NOT_AUDIO} if the detection was a guess (random bytes).
+	 */
+	static Reason classifyUnlisted(Path file) {
+		byte[] head;
+		try (InputStream in = Files.newInputStream(file)) {
+			head = in.readNBytes(PROBE_BYTES);
+		}
+		catch (IOException ex) {
+			return Reason.NOT_AUDIO;
+		}
+		// The probe reads past the end by up to AVPROBE_PADDING_SIZE bytes, which must be zeros.
+		try (BytePointer buffer = new BytePointer((long) head.length + AVPROBE_PADDING_SIZE);
+				BytePointer noName = new BytePointer("");
+				AVProbeData probe = new AVProbeData()) {
+			buffer.zero();
+			buffer.put(head, 0, head.length);
+			probe.buf(buffer).buf_size(head.length).filename(noName).mime_type(null);
+			int[] score = new int[1];
+			AVInputFormat format = av_probe_input_format3(probe, 1, score);
+			return format != null && !format.isNull() && score[0] > AVPROBE_SCORE_RETRY ? Reason.UNSUPPORTED_FORMAT
+					: Reason.NOT_AUDIO;
+		}
 	}
 
 	static Reason classifyUnopenable(Path file, long size) {

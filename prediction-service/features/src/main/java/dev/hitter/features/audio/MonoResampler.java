@@ -1,7 +1,11 @@
 package dev.hitter.features.audio;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_copy;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_uninit;
+import static org.bytedeco.ffmpeg.global.avutil.av_get_bytes_per_sample;
 import static org.bytedeco.ffmpeg.global.avutil.av_opt_set_int;
+import static org.bytedeco.ffmpeg.global.avutil.av_sample_fmt_is_planar;
 import static org.bytedeco.ffmpeg.global.swresample.swr_alloc;
 import static org.bytedeco.ffmpeg.global.swresample.swr_alloc_set_opts2;
 import static org.bytedeco.ffmpeg.global.swresample.swr_convert;
@@ -13,6 +17,7 @@ import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swresample.SwrContext;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
@@ -52,8 +57,8 @@ final class MonoResampler implements AutoCloseable {
 		this.sink = sink;
 	}
 
-	/** Converts one frame; returns false once the sink is full. */
-	boolean push(AVFrame frame) {
+	/** Converts one frame, less its first {@code drop} samples; returns false once the sink is full. */
+	boolean push(AVFrame frame, int drop) {
 		int rate = frame.sample_rate();
 		int format = frame.format();
 		AVChannelLayout frameLayout = frame.ch_layout();
@@ -64,7 +69,24 @@ final class MonoResampler implements AutoCloseable {
 			configure(frameLayout, rate, format);
 		}
 		int samples = frame.nb_samples();
-		return convert(frame.extended_data(), samples);
+		if (drop == 0) {
+			return convert(frame.extended_data(), samples);
+		}
+		int bytes = av_get_bytes_per_sample(format);
+		boolean planar = av_sample_fmt_is_planar(format) != 0;
+		try (PointerPointer<Pointer> offset = new PointerPointer<>(planar ? channels : 1)) {
+			for (int c = 0; c < (planar ? channels : 1); c++) {
+				offset.put(c, new Address(frame.extended_data(c).address() + (long) drop * bytes * (planar ? 1 : channels)));
+			}
+			return convert(offset, samples - drop);
+		}
+	}
+
+	/** A raw address inside a frame's sample buffer (JavaCPP offers no pointer arithmetic on PointerPointer). */
+	private static final class Address extends Pointer {
+		Address(long address) {
+			this.address = address;
+		}
 	}
 
 	/** Drains the resampler's delay line at the end of the stream; returns false once the sink is full. */
@@ -114,7 +136,7 @@ final class MonoResampler implements AutoCloseable {
 	private void configure(AVChannelLayout frameLayout, int rate, int format) {
 		freeSwr();
 		layout = new AVChannelLayout();
-		org.bytedeco.ffmpeg.global.avutil.av_channel_layout_copy(layout, frameLayout);
+		av_channel_layout_copy(layout, frameLayout);
 		channels = layout.nb_channels();
 		inRate = rate;
 		inFormat = format;
@@ -170,7 +192,7 @@ final class MonoResampler implements AutoCloseable {
 			swr = null;
 		}
 		if (layout != null) {
-			org.bytedeco.ffmpeg.global.avutil.av_channel_layout_uninit(layout);
+			av_channel_layout_uninit(layout);
 			layout.close();
 			layout = null;
 		}

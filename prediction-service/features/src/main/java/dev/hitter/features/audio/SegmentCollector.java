@@ -16,6 +16,7 @@ final class SegmentCollector implements AudioFile.FrameSink, MonoResampler.MonoS
 	private final long wanted;
 	private final long cap;
 	private final boolean seeked;
+	private final double timeBase;
 	private final double startSeconds;
 	private final MonoResampler resampler;
 	private float[] samples;
@@ -29,8 +30,10 @@ final class SegmentCollector implements AudioFile.FrameSink, MonoResampler.MonoS
 	/**
 	 * @param wanted samples to keep, or -1 for everything up to {@code cap}
 	 * @param seeked whether the file was sought to a key point before {@code startSeconds}
+	 * @param timeBase seconds per tick of the stream's timestamps
 	 */
-	SegmentCollector(int rate, double startSeconds, long wanted, long cap, boolean seeked) {
+	SegmentCollector(int rate, double startSeconds, long wanted, long cap, boolean seeked, double timeBase) {
+		this.timeBase = timeBase;
 		this.rate = rate;
 		this.startSeconds = startSeconds;
 		this.startSample = Math.round(startSeconds * rate);
@@ -43,17 +46,45 @@ final class SegmentCollector implements AudioFile.FrameSink, MonoResampler.MonoS
 
 	@Override
 	public boolean accept(AVFrame frame, double seconds) {
-		if (Double.isNaN(firstFrameSeconds)) {
-			double first = Double.isNaN(seconds) ? (seeked ? Double.NaN : 0) : seconds;
-			// A seek that lands after the start (or without timestamps) cannot place the segment exactly.
-			if (seeked && (Double.isNaN(first) || first > startSeconds + 0.5 / rate)) {
-				overshot = true;
-				return false;
-			}
-			firstFrameSeconds = Double.isNaN(first) ? 0 : first;
-			skip = Math.max(0, startSample - Math.round(firstFrameSeconds * rate));
+		if (!Double.isNaN(firstFrameSeconds)) {
+			return resampler.push(frame, 0);
 		}
-		return resampler.push(frame);
+		if (!seeked) {
+			// From the start of the stream the first output sample is source time zero: the first frames'
+			// timestamps still count the encoder delay (MP3) or pre-skip (Opus) the decoder has already trimmed.
+			firstFrameSeconds = 0;
+			skip = startSample;
+			return resampler.push(frame, 0);
+		}
+		if (Double.isNaN(seconds)) {
+			overshot = true;
+			return false;
+		}
+		int inRate = frame.sample_rate();
+		// A decoder that trims the first frame after a seek (Opus pre-skip) keeps the untrimmed timestamp.
+		long trimmed = frame.duration() > 0 ? Math.round(frame.duration() * timeBase * inRate) - frame.nb_samples() : 0;
+		long firstInput = Math.round(seconds * inRate) + Math.max(0, trimmed);
+		// Start the resampler on an input sample that falls exactly on the output grid, so a sought segment has
+		// the same phase as a decode from the start (at most rate/gcd - 1 input samples, 441 at 44.1 kHz).
+		long step = inRate / gcd(inRate, rate);
+		int drop = (int) Math.floorMod(-firstInput, step);
+		if (drop >= frame.nb_samples()) {
+			return true;
+		}
+		long alignedInput = firstInput + drop;
+		if ((double) alignedInput / inRate > startSeconds + 0.5 / rate) {
+			// The seek landed after the start: the segment cannot be placed from here.
+			overshot = true;
+			return false;
+		}
+		long firstOutput = alignedInput / step * (rate / gcd(inRate, rate));
+		firstFrameSeconds = (double) firstOutput / rate;
+		skip = Math.max(0, startSample - firstOutput);
+		return resampler.push(frame, drop);
+	}
+
+	private static long gcd(long a, long b) {
+		return b == 0 ? a : gcd(b, a % b);
 	}
 
 	@Override
@@ -98,6 +129,11 @@ final class SegmentCollector implements AudioFile.FrameSink, MonoResampler.MonoS
 
 	boolean overflowed() {
 		return overflowed;
+	}
+
+	/** Whether any frame reached the collector (a seek past the real end yields none). */
+	boolean sawFrames() {
+		return !Double.isNaN(firstFrameSeconds) || overshot;
 	}
 
 	int filled() {

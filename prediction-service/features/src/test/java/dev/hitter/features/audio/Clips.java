@@ -8,6 +8,9 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_S16BE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_S16LE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_VORBIS;
 
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 
@@ -52,6 +55,11 @@ final class Clips {
 	/** A signal as a function of time in seconds and channel. */
 	interface Signal {
 		double at(double seconds, int channel);
+	}
+
+	static {
+		// The recorder's stream dumps and encoder statistics are noise in test output.
+		av_log_set_level(AV_LOG_FATAL);
 	}
 
 	private Clips() {
