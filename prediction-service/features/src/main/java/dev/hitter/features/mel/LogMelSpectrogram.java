@@ -51,6 +51,7 @@ public final class LogMelSpectrogram {
 		float[] out = new float[bands * frames];
 		float[] frame = new float[n];
 		float[] power = new float[half + 1];
+		float[] mel = new float[bands];
 
 		for (int k = 0; k < frames; k++) {
 			int start = k * hop - half; // frame k is centred on sample k·hop
@@ -75,8 +76,10 @@ public final class LogMelSpectrogram {
 				float im = frame[2 * bin + 1];
 				power[bin] = re * re + im * im;
 			}
+			java.util.Arrays.fill(mel, 0f);
+			filterbank.projectInto(power, mel);
 			for (int band = 0; band < bands; band++) {
-				out[band * frames + k] = (float) LogCompression.log10OnePlus(scale * filterbank.project(power, band));
+				out[band * frames + k] = LogCompression.log10OnePlus(scale * mel[band]);
 			}
 		}
 		return new MelSpectrogram(spec.id(), bands, frames, out);

@@ -2,8 +2,9 @@ package dev.hitter.features.mel;
 
 /**
  * Triangular filters on the Slaney mel scale with Slaney area normalisation (librosa's {@code filters.mel}
- * with {@code htk=False, norm='slaney'}). Stored sparsely: each band keeps only its non-zero weights, so the
- * projection of a 257-bin spectrum costs about two multiply-adds per bin.
+ * with {@code htk=False, norm='slaney'}). Adjacent triangles overlap by half, so every FFT bin feeds at most two
+ * bands: the filterbank is stored per bin (lower band, its weight, the next band's weight), and the projection
+ * of a spectrum is two multiply-adds per bin in one pass.
  */
 public final class MelFilterbank {
 
@@ -19,9 +20,38 @@ public final class MelFilterbank {
 
 	private final float[][] weights;
 
-	private MelFilterbank(int[] firstBin, float[][] weights) {
+	/** Per bin: the lowest band it feeds (or -1), and the weights for that band and the next. */
+	private final int[] binBand;
+
+	private final float[] binWeightLow;
+
+	private final float[] binWeightHigh;
+
+	private MelFilterbank(int[] firstBin, float[][] weights, int bins) {
 		this.firstBin = firstBin;
 		this.weights = weights;
+		this.binBand = new int[bins];
+		this.binWeightLow = new float[bins];
+		this.binWeightHigh = new float[bins];
+		java.util.Arrays.fill(binBand, -1);
+		for (int bin = 0; bin < bins; bin++) {
+			for (int band = 0; band < weights.length; band++) {
+				float w = weight(band, bin);
+				if (w == 0) {
+					continue;
+				}
+				if (binBand[bin] < 0) {
+					binBand[bin] = band;
+					binWeightLow[bin] = w;
+				}
+				else if (band == binBand[bin] + 1) {
+					binWeightHigh[bin] = w;
+				}
+				else {
+					throw new IllegalStateException("bin " + bin + " feeds non-adjacent bands; the spec is not a mel filterbank");
+				}
+			}
+		}
 	}
 
 	/** Builds the filterbank of a spec; cheap, but callers keep one per spec. */
@@ -66,11 +96,32 @@ public final class MelFilterbank {
 				weights[band][k - first] = (float) dense[k];
 			}
 		}
-		return new MelFilterbank(firstBin, weights);
+		return new MelFilterbank(firstBin, weights, spec.bins());
 	}
 
 	public int bands() {
 		return weights.length;
+	}
+
+	/**
+	 * Adds the energy of every band of a power spectrum into {@code mel} (which the caller zeroes): one pass
+	 * over the bins.
+	 */
+	public void projectInto(float[] power, float[] mel) {
+		int[] bands = binBand; // locals: the JIT need not reload the fields around the stores into mel
+		float[] low = binWeightLow;
+		float[] high = binWeightHigh;
+		int last = mel.length - 1;
+		for (int bin = 0; bin < bands.length; bin++) {
+			int band = bands[bin];
+			if (band >= 0) {
+				float p = power[bin];
+				mel[band] += p * low[bin];
+				if (band < last) {
+					mel[band + 1] += p * high[bin];
+				}
+			}
+		}
 	}
 
 	/** The energy of band {@code band} in a power spectrum. */
