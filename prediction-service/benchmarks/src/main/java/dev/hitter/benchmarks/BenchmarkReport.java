@@ -19,11 +19,12 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the JMH benchmarks whose names match a pattern and writes their figures as a Markdown section to a
- * file, with the machine and the command, so that docs/benchmarks.md quotes measured numbers only.
+ * Runs the JMH benchmarks whose names match a pattern and writes their figures, with the machine and the
+ * command, into a named section of a Markdown file (between {@code <!-- figures:NAME -->} and
+ * {@code <!-- /figures:NAME -->}, appended if absent), so that docs/benchmarks.md quotes measured numbers only.
  *
  * <p>{@code java -cp prediction-service/benchmarks/target/benchmarks-<version>.jar
- * dev.hitter.benchmarks.BenchmarkReport <output.md> [regex]}
+ * dev.hitter.benchmarks.BenchmarkReport docs/benchmarks.md <section> [regex]}
  */
 public final class BenchmarkReport {
 
@@ -34,28 +35,43 @@ public final class BenchmarkReport {
 	}
 
 	public static void main(String[] args) throws IOException, RunnerException {
-		if (args.length < 1) {
-			System.err.println("Usage: BenchmarkReport <output.md> [benchmark regex]");
+		if (args.length < 2) {
+			System.err.println("Usage: BenchmarkReport <file.md> <section> [benchmark regex]");
 			System.exit(2);
 		}
 		Path output = Path.of(args[0]);
-		String include = args.length > 1 ? args[1] : "dev\\.hitter\\.benchmarks\\..*";
+		String section = args[1];
+		String include = args.length > 2 ? args[2] : "dev\\.hitter\\.benchmarks\\..*";
 		Options options = new OptionsBuilder().include(include).build();
 		Collection<RunResult> results = new Runner(options).run();
-		Files.createDirectories(output.toAbsolutePath().getParent());
-		Files.writeString(output, markdown(include, results), StandardCharsets.UTF_8);
-		System.out.println("figures written to " + output);
+		String figures = markdown(section, include, results);
+		String text = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+		Files.writeString(output, withSection(text, section, figures), StandardCharsets.UTF_8);
+		System.out.println("figures written to section '" + section + "' of " + output);
 	}
 
-	static String markdown(String include, Collection<RunResult> results) {
+	static String withSection(String text, String section, String figures) {
+		String open = "<!-- figures:" + section + " -->";
+		String close = "<!-- /figures:" + section + " -->";
+		String block = open + "\n" + figures + close;
+		int start = text.indexOf(open);
+		int end = text.indexOf(close);
+		if (start >= 0 && end > start) {
+			return text.substring(0, start) + block + text.substring(end + close.length());
+		}
+		return text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + "\n" + block + "\n";
+	}
+
+	static String markdown(String section, String include, Collection<RunResult> results) {
 		StringBuilder md = new StringBuilder();
-		md.append("<!-- written by dev.hitter.benchmarks.BenchmarkReport; do not edit by hand -->\n");
 		md.append("Measured ").append(LocalDate.now()).append(" on ")
 			.append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
 			.append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
 			.append(", ").append(cpuModel()).append(".\n\n");
-		md.append("Command: `java -cp prediction-service/benchmarks/target/benchmarks-*.jar ")
-			.append("dev.hitter.benchmarks.BenchmarkReport <file> '").append(include).append("'`\n\n");
+		md.append("Command (after `./mvnw -q -DskipTests -pl prediction-service/benchmarks -am package`): ")
+			.append("`java -cp prediction-service/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar ")
+			.append("dev.hitter.benchmarks.BenchmarkReport docs/benchmarks.md ").append(section).append(" '")
+			.append(include).append("'`\n\n");
 		md.append("| Benchmark | Mode | Score | ± 99.9 % | Unit |\n|---|---|---:|---:|---|\n");
 		List<String> notes = new ArrayList<>();
 		for (RunResult run : results) {
@@ -72,7 +88,8 @@ public final class BenchmarkReport {
 		}
 		md.append('\n');
 		notes.forEach(note -> md.append(note).append("\n\n"));
-		md.append("JVM arguments: ").append(ManagementFactory.getRuntimeMXBean().getInputArguments()).append('\n');
+		md.append("JVM arguments of the report: ").append(ManagementFactory.getRuntimeMXBean().getInputArguments())
+			.append("; each benchmark's fork adds its own (`@Fork` in its class).\n");
 		return md.toString();
 	}
 
