@@ -2,6 +2,7 @@ package dev.hitter.serving;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -35,8 +36,9 @@ public record RegistrySettings(Path root, Set<Genre> genres, int poolSize, Durat
 				Duration.ofSeconds(10));
 	}
 
+	/** In genre order. */
 	@Override
 	public Set<Genre> genres() {
-		return Set.copyOf(genres);
+		return Collections.unmodifiableSet(EnumSet.copyOf(genres));
 	}
 }

@@ -125,7 +125,7 @@ public final class TensorFlowNatives {
 			catch (AtomicMoveNotSupportedException ex) {
 				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
 			}
-			log.info("Unpacked {} ({} MB) into {} in {} ms", library, expectedSize >> 20, folder,
+			log.info("Unpacked {} ({} kB) into {} in {} ms", library, expectedSize >> 10, folder,
 					(System.nanoTime() - started) / 1_000_000);
 		}
 		finally {
