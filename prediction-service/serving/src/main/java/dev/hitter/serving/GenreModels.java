@@ -2,6 +2,7 @@ package dev.hitter.serving;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -72,7 +73,7 @@ public final class GenreModels {
 	 * server makes (a model fed a different recipe than it was trained on would answer nonsense).
 	 */
 	static GenreModels load(ModelSetLayout layout, Genre genre, Path versionDir, int poolSize,
-			java.time.Duration borrowTimeout) throws IOException {
+			Duration borrowTimeout) throws IOException {
 		String version = versionDir.getFileName().toString();
 		ModelCard audioCard = ModelFiles.readCard(layout.card(versionDir, ModelKind.AUDIO));
 		ModelCard lyricsCard = ModelFiles.readCard(layout.card(versionDir, ModelKind.LYRICS));

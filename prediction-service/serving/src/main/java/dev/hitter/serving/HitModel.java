@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -103,7 +104,7 @@ final class HitModel {
 					float[] flat = contributions.toFloatArray();
 					float[][] rows = new float[batch][];
 					for (int i = 0; i < batch; i++) {
-						rows[i] = java.util.Arrays.copyOfRange(flat, i * positions, (i + 1) * positions);
+						rows[i] = Arrays.copyOfRange(flat, i * positions, (i + 1) * positions);
 					}
 					return new Outputs(logit, probability, rows);
 				}

@@ -2,7 +2,10 @@ package dev.hitter.serving;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +37,7 @@ public final class TensorFlowNatives {
 
 	static final String RESOURCE_FOLDER = "org/tensorflow/internal/c_api/linux-x86_64/";
 
-	/** Load order matters to nobody but the dynamic linker; DJL loads them itself from the folder. */
+	/** The libraries DJL loads from the folder. */
 	static final List<String> LIBRARIES = List.of("libtensorflow_framework.so.2", "libtensorflow_cc.so.2",
 			"libjnitensorflow.so");
 
@@ -134,13 +137,13 @@ public final class TensorFlowNatives {
 	}
 
 	private static long sizeOf(ClassLoader classLoader, String resource) throws IOException {
-		var url = classLoader.getResource(resource);
+		URL url = classLoader.getResource(resource);
 		if (url == null) {
 			throw new IllegalStateException("TensorFlow natives not found on the classpath: " + resource
 					+ " is missing. The server needs org.tensorflow:tensorflow-core-api:0.5.0 with classifier "
 					+ "linux-x86_64 (the only platform HITTER serves on).");
 		}
-		var connection = url.openConnection();
+		URLConnection connection = url.openConnection();
 		connection.setUseCaches(false);
 		long size = connection.getContentLengthLong();
 		if (size >= 0) {
@@ -148,7 +151,7 @@ public final class TensorFlowNatives {
 		}
 		// Some URL handlers do not know the length; count the bytes instead.
 		try (InputStream in = connection.getInputStream()) {
-			return in.transferTo(java.io.OutputStream.nullOutputStream());
+			return in.transferTo(OutputStream.nullOutputStream());
 		}
 	}
 }
