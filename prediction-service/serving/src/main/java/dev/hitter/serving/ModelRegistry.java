@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +24,8 @@ import dev.hitter.models.ModelSetLayout;
  * Serves each genre's newest complete model set from the models folder, and swaps in a newer one when the
  * trainer adds it, without a restart: {@link #refresh()} (run on a schedule by {@link #watch(Duration)}) loads a
  * new version next to the one in service, switches over, then retires the old one (closed once its calls in flight
- * are done). A version that fails to load is reported and not retried; the previous one stays in service.
+ * are done). A version that fails to load is reported and not retried (publish a fixed set under a new version
+ * name); the newest version that does load is served instead.
  */
 public final class ModelRegistry implements AutoCloseable {
 
@@ -35,8 +39,8 @@ public final class ModelRegistry implements AutoCloseable {
 
 	private final Map<Genre, GenreStatus> statuses = new ConcurrentHashMap<>();
 
-	/** The last version that failed per genre, so a broken folder is reported once, not every poll. */
-	private final Map<Genre, String> failedVersions = new EnumMap<>(Genre.class);
+	/** Versions that failed to load, per genre: a broken folder is reported once, not at every poll. */
+	private final Map<Genre, Set<String>> failedVersions = new EnumMap<>(Genre.class);
 
 	private ScheduledExecutorService watcher;
 
@@ -79,47 +83,59 @@ public final class ModelRegistry implements AutoCloseable {
 
 	private boolean refresh(Genre genre) {
 		GenreModels current = serving.get(genre);
-		Optional<Path> latest;
+		List<String> versions;
 		try {
-			latest = layout.latest(genre);
+			versions = layout.versions(genre);
 		}
 		catch (RuntimeException ex) {
 			report(genre, current, "cannot read " + layout.genre(genre) + ": " + ex.getMessage());
 			return false;
 		}
-		if (latest.isEmpty()) {
+		if (versions.isEmpty()) {
 			if (current == null) {
 				report(genre, null, "no complete model set in " + layout.genre(genre).toAbsolutePath()
 						+ " (expected <version>/audio, lyrics, vocabulary.txt, combination.json)");
 			}
 			return false;
 		}
-		String version = latest.get().getFileName().toString();
-		if (current != null && current.version().compareTo(version) >= 0 || version.equals(failedVersions.get(genre))) {
-			return false;
+		// Newest first; a version that failed is skipped for good, so an older good one can still be served.
+		Set<String> failed = failedVersions.computeIfAbsent(genre, g -> new HashSet<>());
+		String problem = null;
+		for (int i = versions.size() - 1; i >= 0; i--) {
+			String version = versions.get(i);
+			if (current != null && current.version().compareTo(version) >= 0) {
+				break;
+			}
+			if (failed.contains(version)) {
+				continue;
+			}
+			long started = System.nanoTime();
+			GenreModels loaded;
+			try {
+				loaded = GenreModels.load(layout, genre, layout.version(genre, version), settings.poolSize(),
+						settings.borrowTimeout());
+			}
+			catch (Exception | LinkageError ex) {
+				failed.add(version);
+				problem = "cannot load " + genre + " " + version + ": " + ex.getMessage();
+				log.error("{}{}", problem, current == null ? "" : "; still serving " + current.version(), ex);
+				continue;
+			}
+			serving.put(genre, loaded);
+			statuses.put(genre, new GenreStatus(genre, version, loaded.audioCard().notice(), problem, Instant.now()));
+			log.info("Serving {} models {} (audio {}, lyrics {}; {} predictors each; loaded in {} ms){}", genre,
+					version, loaded.audioModel().modelId(), loaded.lyricsModel().modelId(), loaded.poolSize(),
+					(System.nanoTime() - started) / 1_000_000, notices(loaded));
+			if (current != null) {
+				current.retire();
+				log.info("Retired {} models {}: closed once its calls in flight are done", genre, current.version());
+			}
+			return true;
 		}
-		long started = System.nanoTime();
-		GenreModels loaded;
-		try {
-			loaded = GenreModels.load(layout, genre, latest.get(), settings.poolSize(), settings.borrowTimeout());
-		}
-		catch (Exception ex) {
-			failedVersions.put(genre, version);
-			String problem = "cannot load " + genre + " " + version + ": " + ex.getMessage();
-			log.error("{}{}", problem, current == null ? "" : "; still serving " + current.version(), ex);
+		if (problem != null) {
 			report(genre, current, problem);
-			return false;
 		}
-		serving.put(genre, loaded);
-		statuses.put(genre, new GenreStatus(genre, version, loaded.audioCard().notice(), null, Instant.now()));
-		log.info("Serving {} models {} (audio {}, lyrics {}; {} predictors each; loaded in {} ms){}", genre, version,
-				loaded.audioModel().modelId(), loaded.lyricsModel().modelId(), loaded.poolSize(),
-				(System.nanoTime() - started) / 1_000_000, notices(loaded));
-		if (current != null) {
-			current.retire();
-			log.info("Retired {} models {}: closed once its calls in flight are done", genre, current.version());
-		}
-		return true;
+		return false;
 	}
 
 	private static String notice(String notice) {

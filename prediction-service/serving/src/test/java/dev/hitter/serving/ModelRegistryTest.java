@@ -128,6 +128,23 @@ class ModelRegistryTest {
 	}
 
 	@Test
+	void fallsBackToTheNewestVersionThatLoads() throws IOException {
+		FixtureModelSets.copyTree(FixtureModelSets.ALL.resolve("POP"), root.resolve("POP"));
+		Path broken = root.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION);
+		FixtureModelSets.copyTree(FixtureModelSets.NEWER.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION), broken);
+		Files.writeString(broken.resolve("lyrics/saved_model.pb"), "not a graph");
+		try (ModelRegistry registry = new ModelRegistry(settings(EnumSet.of(Genre.POP), 1))) {
+			assertThat(registry.refresh()).isTrue();
+
+			assertThat(registry.isReady()).isTrue();
+			GenreStatus status = registry.status().get(Genre.POP);
+			assertThat(status.servedVersion()).isEqualTo(FixtureModelSets.VERSION);
+			assertThat(status.problem()).contains("cannot load POP " + FixtureModelSets.NEWER_VERSION);
+			assertThat(registry.refresh()).as("the broken version is not tried again").isFalse();
+		}
+	}
+
+	@Test
 	void refusesAModelTrainedOnOtherFeatures() throws IOException {
 		FixtureModelSets.copyTree(FixtureModelSets.ALL.resolve("POP"), root.resolve("POP"));
 		Path card = new ModelSetLayout(root).card(root.resolve("POP").resolve(FixtureModelSets.VERSION),
