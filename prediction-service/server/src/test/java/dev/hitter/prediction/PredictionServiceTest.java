@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.hitter.localdb.TestDatabase;
+import dev.hitter.prediction.model.ModelReadinessTest;
 
 /** The service on a real MySQL-protocol database: its own schema, and nothing answered without a token. */
 @SpringBootTest
@@ -32,6 +33,7 @@ class PredictionServiceTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.registerDataSource(registry, "hitter_prediction");
+		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
 	}
 
 	@Test
@@ -51,6 +53,8 @@ class PredictionServiceTest {
 
 	@Test
 	void reportsReadinessWithoutAToken() throws Exception {
+		// The models load on their own thread after start-up; ready once they are.
+		ModelReadinessTest.awaitReadiness(mvc, 200);
 		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 	}
 }
