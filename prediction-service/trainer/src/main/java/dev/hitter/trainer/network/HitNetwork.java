@@ -191,6 +191,18 @@ public abstract class HitNetwork<X> implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Sets every weight to zero, so that the logit is 0 (probability 0.5) and every contribution 0 for any input:
+	 * the stand-in for a model that had no data to learn from.
+	 */
+	public void silence() {
+		remembered = new float[weights.size()][];
+		for (int i = 0; i < weights.size(); i++) {
+			remembered[i] = new float[(int) weights.get(i).shape().size()];
+		}
+		restoreRemembered();
+	}
+
 	public long parameterCount() {
 		return weights.stream().mapToLong(weight -> weight.shape().size()).sum();
 	}
