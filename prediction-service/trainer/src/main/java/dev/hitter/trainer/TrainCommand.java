@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.hitter.features.lyrics.LyricsSpec;
 import dev.hitter.models.Genre;
@@ -66,7 +67,7 @@ public final class TrainCommand {
 			List<Genre> genres = options.genres();
 			boolean demo = args.get(0).equals("demo");
 			TrainingSettings settings = settings(options, demo);
-			Map<Genre, TrainingSet> sets = switch (args.get(0)) {
+			Map<Genre, Supplier<TrainingSet>> sets = switch (args.get(0)) {
 				case "demo" -> demoSets(options, genres, settings, out);
 				case "manifest" -> manifestSets(options, genres, out, err);
 				case "melon" -> melonSets(options, genres, settings, out, err);
@@ -102,26 +103,29 @@ public final class TrainCommand {
 				options.integer("parity", 0, 0, 10_000));
 	}
 
-	private static Map<Genre, TrainingSet> demoSets(Arguments options, List<Genre> genres, TrainingSettings settings,
-			PrintStream out) {
+	/** Each genre's songs are synthesised when that genre trains, so only one genre's mels are in memory. */
+	private static Map<Genre, Supplier<TrainingSet>> demoSets(Arguments options, List<Genre> genres,
+			TrainingSettings settings, PrintStream out) {
 		int examples = options.integer("examples", 600, 20, 100_000);
 		double noise = options.decimal("label-noise", 0.03, 0, 0.5);
 		DemoSongs demo = new DemoSongs(settings.seed(), noise);
-		Map<Genre, TrainingSet> sets = new EnumMap<>(Genre.class);
+		Map<Genre, Supplier<TrainingSet>> sets = new EnumMap<>(Genre.class);
 		for (Genre genre : genres) {
-			long started = System.nanoTime();
-			List<Song> songs = demo.generate(genre, examples);
-			out.printf("%s: synthesised %d demonstration songs (%.1f s)%n", genre, examples,
-					(System.nanoTime() - started) / 1e9);
-			sets.put(genre, new TrainingSet(genre, songs, "synthetic-demo", String.format("%d synthetic %s songs "
-					+ "(seed %d, label noise %.2f): 30 s tracks synthesised at 16 kHz and turned into melon-v1 "
-					+ "log-mels by the features library, with Korean/English lyrics", examples, genre,
-					settings.seed(), noise), DemoSongs.LABEL_RULE, true));
+			sets.put(genre, () -> {
+				long started = System.nanoTime();
+				List<Song> songs = demo.generate(genre, examples);
+				out.printf("%s: synthesised %d demonstration songs (%.1f s)%n", genre, examples,
+						(System.nanoTime() - started) / 1e9);
+				return new TrainingSet(genre, songs, "synthetic-demo", String.format("%d synthetic %s songs "
+						+ "(seed %d, label noise %.2f): 30 s tracks synthesised at 16 kHz and turned into melon-v1 "
+						+ "log-mels by the features library, with Korean/English lyrics", examples, genre,
+						settings.seed(), noise), DemoSongs.LABEL_RULE, true);
+			});
 		}
 		return sets;
 	}
 
-	private static Map<Genre, TrainingSet> manifestSets(Arguments options, List<Genre> genres, PrintStream out,
+	private static Map<Genre, Supplier<TrainingSet>> manifestSets(Arguments options, List<Genre> genres, PrintStream out,
 			PrintStream err) throws IOException {
 		Path file = options.path("manifest");
 		if (!Files.isRegularFile(file)) {
@@ -131,19 +135,20 @@ public final class TrainCommand {
 		contents.problems().forEach(err::println);
 		out.printf("%s: %d songs read, %d rows skipped%n", file.getFileName(), contents.songs().size(),
 				contents.skipped());
-		Map<Genre, TrainingSet> sets = new EnumMap<>(Genre.class);
+		Map<Genre, Supplier<TrainingSet>> sets = new EnumMap<>(Genre.class);
 		for (Genre genre : genres) {
 			List<Song> songs = contents.songs().stream().filter(song -> song.genre() == genre).toList();
 			if (!songs.isEmpty()) {
-				sets.put(genre, new TrainingSet(genre, songs, "manifest", String.format("%d %s songs listed in %s",
+				TrainingSet set = new TrainingSet(genre, songs, "manifest", String.format("%d %s songs listed in %s",
 						songs.size(), genre, file.getFileName()), "labels (or popularity ≥ --threshold) as given in "
-								+ "the manifest", false));
+								+ "the manifest", false);
+				sets.put(genre, () -> set);
 			}
 		}
 		return sets;
 	}
 
-	private static Map<Genre, TrainingSet> melonSets(Arguments options, List<Genre> genres, TrainingSettings settings,
+	private static Map<Genre, Supplier<TrainingSet>> melonSets(Arguments options, List<Genre> genres, TrainingSettings settings,
 			PrintStream out, PrintStream err) throws IOException {
 		Path dataset = options.path("dataset");
 		if (!Files.isDirectory(dataset)) {
@@ -160,21 +165,23 @@ public final class TrainCommand {
 		out.printf("melon: %s; skipped %d songs without a mel file, %d with a broken one; %d songs outside %s%n",
 				imported.sets().values().stream().map(set -> set.genre() + " " + set.songs().size()).toList(),
 				imported.missingMels(), imported.corruptMels(), imported.unmappedSongs(), genres);
-		return imported.sets();
+		Map<Genre, Supplier<TrainingSet>> sets = new EnumMap<>(Genre.class);
+		imported.sets().forEach((genre, set) -> sets.put(genre, () -> set));
+		return sets;
 	}
 
-	private static int train(Map<Genre, TrainingSet> sets, List<Genre> genres, TrainingSettings settings,
+	private static int train(Map<Genre, Supplier<TrainingSet>> sets, List<Genre> genres, TrainingSettings settings,
 			ModelSetLayout layout, PrintStream out, PrintStream err) {
 		List<Genre> failed = new ArrayList<>();
 		for (Genre genre : genres) {
-			TrainingSet set = sets.get(genre);
+			Supplier<TrainingSet> set = sets.get(genre);
 			if (set == null) {
 				err.println("train: no songs for " + genre);
 				failed.add(genre);
 				continue;
 			}
 			try {
-				TrainedVersion version = new GenreTrainer(settings, out).train(set, layout);
+				TrainedVersion version = new GenreTrainer(settings, out).train(set.get(), layout);
 				out.printf("%s: audio test AUC %.4f, lyrics test AUC %s, combined test AUC %.4f → %s%n", genre,
 						version.audio().test().rocAuc(), version.lyrics().test() == null ? "(not trained)"
 								: String.format("%.4f", version.lyrics().test().rocAuc()),

@@ -110,8 +110,9 @@ public final class GenreTrainer {
 					combinedValidation.rocAuc(), combinedTest.rocAuc(), combinedTest.accuracy());
 
 			double seconds = (System.nanoTime() - started) / 1e9;
-			ModelCard audioCard = withTime(audio.card(), now, seconds);
-			ModelCard lyricsCard = withTime(lyrics.card(), now, seconds);
+			Instant finished = Instant.now();
+			ModelCard audioCard = withTime(audio.card(), finished, audio.seconds());
+			ModelCard lyricsCard = withTime(lyrics.card(), finished, lyrics.seconds());
 			ModelFiles.write(layout.card(partial, ModelKind.AUDIO), audioCard);
 			ModelFiles.write(layout.card(partial, ModelKind.LYRICS), lyricsCard);
 			if (!layout.isComplete(partial)) {
@@ -129,11 +130,13 @@ public final class GenreTrainer {
 	}
 
 	/** One calibrated model: its card (time fields filled later) and its calibrated held-out logits. */
-	private record Calibrated(ModelCard card, double[] validationLogits, double[] testLogits, boolean trained) {
+	private record Calibrated(ModelCard card, double[] validationLogits, double[] testLogits, boolean trained,
+			double seconds) {
 	}
 
 	private Calibrated trainAudio(Genre genre, String version, List<Song> train, List<Song> validation,
 			List<Song> test, Path folder, ModelCard.TrainingData data, boolean demonstration) throws IOException {
+		long started = System.nanoTime();
 		float[][] statistics = bandStatistics(train);
 		try (AudioNetwork network = new AudioNetwork(MelSource.FRAMES, MelSource.BANDS, statistics[0], statistics[1],
 				settings.audioSizes(), settings.seed(), settings.l2(), settings.learningRate())) {
@@ -166,13 +169,15 @@ public final class GenreTrainer {
 					new ModelCard.FeatureSpec(spec.id(), featureSettings, null, null), data,
 					calibratedMetrics(platt, onValidation, validation), calibratedMetrics(platt, onTest, test), platt,
 					outcome.epochsRun(), demonstration, null);
-			return new Calibrated(card, calibrated(platt, onValidation), calibrated(platt, onTest), true);
+			return new Calibrated(card, calibrated(platt, onValidation), calibrated(platt, onTest), true,
+					(System.nanoTime() - started) / 1e9);
 		}
 	}
 
 	private Calibrated trainLyrics(Genre genre, String version, List<Song> train, List<Song> validation,
 			List<Song> test, Path partial, ModelSetLayout layout, ModelCard.TrainingData data, TrainingSet set)
 			throws IOException {
+		long started = System.nanoTime();
 		LyricsSpec spec = settings.lyricsSpec();
 		LyricsEncoder encoder = new LyricsEncoder(spec);
 		boolean trained = set.hasLyrics();
@@ -241,7 +246,8 @@ public final class GenreTrainer {
 					trained ? calibratedMetrics(platt, onValidation, validation) : null,
 					trained ? calibratedMetrics(platt, onTest, test) : null, platt, outcome.epochsRun(),
 					set.demonstration(), notice);
-			return new Calibrated(card, calibrated(platt, onValidation), calibrated(platt, onTest), trained);
+			return new Calibrated(card, calibrated(platt, onValidation), calibrated(platt, onTest), trained,
+					trained ? (System.nanoTime() - started) / 1e9 : 0);
 		}
 	}
 
