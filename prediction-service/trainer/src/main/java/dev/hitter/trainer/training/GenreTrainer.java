@@ -74,7 +74,8 @@ public final class GenreTrainer {
 		progress.printf("%s: %d songs (%d hits): %d train, %d validation, %d test%n", genre, songs.size(),
 				set.positives(), train.size(), validation.size(), test.size());
 
-		Path genreDir = Files.createDirectories(layout.genre(genre));
+		Path genreDir = layout.genre(genre);
+		Files.createDirectories(genreDir);
 		Instant now = Instant.now();
 		String version = freeVersion(genreDir, ModelSetLayout.versionAt(now));
 		Path partial = genreDir.resolve("." + version + ".partial");
