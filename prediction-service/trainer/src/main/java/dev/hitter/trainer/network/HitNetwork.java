@@ -7,12 +7,14 @@ import java.util.List;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.Tensor;
 import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -22,6 +24,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.framework.ConfigProto;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 import dev.hitter.models.Signatures;
 
@@ -53,6 +56,10 @@ public abstract class HitNetwork<X> implements AutoCloseable {
 	private Operand<TFloat32> loss;
 
 	private Op trainStep;
+
+	private final List<Output<TFloat32>> gradients = new ArrayList<>();
+
+	private final List<Placeholder<TFloat32>> gradientValues = new ArrayList<>();
 
 	private Session session;
 
@@ -97,15 +104,39 @@ public abstract class HitNetwork<X> implements AutoCloseable {
 			}
 		}
 		this.loss = total;
-		this.trainStep = new Adam(graph, learningRate).minimize(loss);
-		// Two intra-op threads: this machine's cores. Parallel reductions may still sum in a varying order, so
-		// two runs with one seed agree to float rounding, not bit for bit.
+		buildAdamStep(new Adam(graph, learningRate), loss);
+		// Two intra-op threads: this machine's cores. Reproducibility: the seed fixes data, splits, starting weights
+		// and batch order, and the step below has no read/write race; but TensorFlow's CPU kernels still give
+		// gradients that differ in the last bits from run to run (seen with one thread and without oneDNN too), and
+		// Adam's normalised early steps amplify that, so a retrained model differs slightly (AUC in the 2nd-3rd
+		// decimal). Inference of an exported model is deterministic.
 		ConfigProto config = ConfigProto.newBuilder()
 			.setIntraOpParallelismThreads(2)
 			.setInterOpParallelismThreads(1)
 			.build();
 		this.session = new Session(graph, config);
 		session.initialize();
+	}
+
+	/**
+	 * Splits Adam's step in two session runs: one computes the loss and every gradient, the next applies them
+	 * (fed back as placeholders). The variables are TF1 reference variables, and in a single run
+	 * {@code minimize} lets one layer's update overwrite weights that another op still reads: the step then depends
+	 * on thread timing and a seeded run is not repeatable. Copying the gradients through Java costs microseconds
+	 * at these sizes.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private void buildAdamStep(Adam adam, Operand<TFloat32> loss) {
+		List<Optimizer.GradAndVar<?>> computed = adam.computeGradients(loss);
+		List<Optimizer.GradAndVar<? extends TType>> fed = new ArrayList<>();
+		for (Optimizer.GradAndVar<?> pair : computed) {
+			Output<TFloat32> gradient = (Output<TFloat32>) pair.getGradient();
+			Placeholder<TFloat32> value = tf.placeholder(TFloat32.class, Placeholder.shape(gradient.shape()));
+			gradients.add(gradient);
+			gradientValues.add(value);
+			fed.add(new Optimizer.GradAndVar(value.asOutput(), pair.getVariable()));
+		}
+		this.trainStep = adam.applyGradients(fed, "train");
 	}
 
 	protected abstract String inputName();
@@ -125,11 +156,30 @@ public abstract class HitNetwork<X> implements AutoCloseable {
 
 	/** One optimiser step on a mini-batch; the batch's loss before the step. */
 	public float train(List<X> batch, float[] hits) {
+		Session.Runner compute = session.runner();
+		List<Tensor> computed = new ArrayList<>();
 		try (Tensor x = inputTensor(batch);
-				TFloat32 y = TFloat32.tensorOf(Shape.of(hits.length, 1), DataBuffers.of(hits, true, false));
-				Result result = session.runner().feed(input(), x).feed(labels, y).addTarget(trainStep).fetch(loss)
-					.run()) {
-			return ((TFloat32) result.get(0)).getFloat();
+				TFloat32 y = TFloat32.tensorOf(Shape.of(hits.length, 1), DataBuffers.of(hits, true, false))) {
+			compute.feed(input(), x).feed(labels, y).fetch(loss);
+			gradients.forEach(compute::fetch);
+			float value;
+			try (Result result = compute.run()) {
+				value = ((TFloat32) result.get(0)).getFloat();
+				Session.Runner apply = session.runner().addTarget(trainStep);
+				for (int i = 0; i < gradients.size(); i++) {
+					// A copy: a fetched tensor may share memory with the graph's buffers.
+					TFloat32 fetched = (TFloat32) result.get(i + 1);
+					float[] copy = values(fetched, (int) fetched.shape().size());
+					TFloat32 gradient = TFloat32.tensorOf(fetched.shape(), DataBuffers.of(copy, true, false));
+					computed.add(gradient);
+					apply.feed(gradientValues.get(i), gradient);
+				}
+				apply.run();
+			}
+			return value;
+		}
+		finally {
+			computed.forEach(Tensor::close);
 		}
 	}
 

@@ -103,4 +103,38 @@ class NetworkSignatureTest {
 			assertThat(sum + bias).isCloseTo(predictions.logits()[0], within(1e-4f));
 		}
 	}
+
+	/**
+	 * The seed fixes the starting weights, so two networks start bit-identical; training is only repeatable up to
+	 * TensorFlow's floating-point noise (see HitNetwork), so the check stops at the first step.
+	 */
+	@Test
+	void sameSeedGivesIdenticalStartingNetworks() {
+		int frames = 64;
+		float[] mean = new float[48];
+		float[] scale = new float[48];
+		java.util.Arrays.fill(scale, 1);
+		SplittableRandom random = new SplittableRandom(9);
+		List<float[]> mels = new ArrayList<>();
+		float[] hits = new float[16];
+		for (int i = 0; i < 16; i++) {
+			float[] mel = new float[frames * 48];
+			for (int j = 0; j < mel.length; j++) {
+				mel[j] = (float) random.nextDouble();
+			}
+			mels.add(mel);
+			hits[i] = i % 2 == 0 ? 1 : 0;
+		}
+		float[][] logits = new float[2][];
+		float[] firstLoss = new float[2];
+		for (int run = 0; run < 2; run++) {
+			try (AudioNetwork network = new AudioNetwork(frames, 48, mean, scale, AudioNetwork.Sizes.DEFAULT, 7, 1e-4f,
+					0.01f)) {
+				logits[run] = network.predict(mels).logits();
+				firstLoss[run] = network.train(mels, hits);
+			}
+		}
+		assertThat(logits[1]).containsExactly(logits[0]);
+		assertThat(firstLoss[1]).isEqualTo(firstLoss[0]);
+	}
 }
