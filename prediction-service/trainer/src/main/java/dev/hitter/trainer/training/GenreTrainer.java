@@ -166,6 +166,8 @@ public final class GenreTrainer {
 			featureSettings.put("layout", "time-major [frames, bands]");
 			featureSettings.put("timePositions", network.positions());
 			featureSettings.put("secondsPerTimePosition", network.secondsPerPosition(spec.hopLength() / (double) spec.sampleRate()));
+			report(genre + " audio", platt, calibratedMetrics(platt, onValidation, validation),
+					calibratedMetrics(platt, onTest, test));
 			ModelCard card = card(genre, ModelKind.AUDIO, version, network.architecture() + " " + recipe(outcome),
 					new ModelCard.FeatureSpec(spec.id(), featureSettings, null, null), data,
 					calibratedMetrics(platt, onValidation, validation), calibratedMetrics(platt, onTest, test), platt,
@@ -243,6 +245,10 @@ public final class GenreTrainer {
 					: new ModelCard.TrainingData(data.source(), data.description() + " No lyrics: this model was not "
 							+ "trained.", 0, 0, data.labelRule(), new ModelCard.Split(0, 0, 0, data.split().method()),
 							data.seed());
+			if (trained) {
+				report(genre + " lyrics", platt, calibratedMetrics(platt, onValidation, validation),
+						calibratedMetrics(platt, onTest, test));
+			}
 			ModelCard card = card(genre, ModelKind.LYRICS, version, architecture, featureSpec, lyricsData,
 					trained ? calibratedMetrics(platt, onValidation, validation) : null,
 					trained ? calibratedMetrics(platt, onTest, test) : null, platt, outcome.epochsRun(),
@@ -250,6 +256,12 @@ public final class GenreTrainer {
 			return new Calibrated(card, calibrated(platt, onValidation), calibrated(platt, onTest), trained,
 					trained ? (System.nanoTime() - started) / 1e9 : 0);
 		}
+	}
+
+	private void report(String name, PlattCalibration platt, BinaryMetrics validation, BinaryMetrics test) {
+		progress.printf(Locale.ROOT, "%s: Platt a=%.3f b=%.3f; calibrated validation AUC %.4f, test AUC %.4f, "
+				+ "test accuracy %.3f, test ECE %.3f%n", name, platt.a(), platt.b(), validation.rocAuc(), test.rocAuc(),
+				test.accuracy(), test.expectedCalibrationError());
 	}
 
 	private String recipe(TrainingLoop.Outcome outcome) {
