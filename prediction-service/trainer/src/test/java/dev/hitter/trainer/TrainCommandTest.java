@@ -103,4 +103,39 @@ class TrainCommandTest {
 		assertThat(audio.trainingData().source()).isEqualTo("manifest");
 		assertThat(audio.test().rocAuc()).isGreaterThan(0.9);
 	}
+
+	@Test
+	void melonCommandLabelsByPlaylistsAndSaysTheLyricsModelIsNotTrained(@TempDir Path dir) throws Exception {
+		Path data = Files.createDirectories(dir.resolve("melon"));
+		Files.writeString(data.resolve("genre_gn_all.json"), "{\"GN0900\": \"POP\"}");
+		StringBuilder meta = new StringBuilder("[");
+		StringBuilder liked = new StringBuilder();
+		for (int id = 1; id <= 60; id++) {
+			meta.append(id > 1 ? "," : "").append(String.format("{\"id\": %d, \"song_gn_gnr_basket\": [\"GN0900\"], "
+					+ "\"issue_date\": \"%s\"}", id, id <= 30 ? "20150101" : "20160101"));
+			boolean hit = id % 5 == 0; // the liked playlist holds every fifth song: the top 20 % of each year
+			if (hit) {
+				liked.append(liked.length() > 0 ? "," : "").append(id);
+			}
+			dev.hitter.trainer.data.MelonDatasetTest.writeFloat16Mel(
+					data.resolve("arena_mel/0/" + id + ".npy"), 1876, (short) 0x3800, hit ? (short) 0x3C00 : (short) 0);
+		}
+		Files.writeString(data.resolve("song_meta.json"), meta.append("]"));
+		Files.writeString(data.resolve("train.json"), "[{\"id\": 1, \"songs\": [" + liked
+				+ "], \"like_cnt\": 50}, {\"id\": 2, \"songs\": [1, 2, 3], \"like_cnt\": 0}]");
+		int status = run("melon", "--dataset", data.toString(), "--out", dir.resolve("models").toString(), "--genres",
+				"POP", "--epochs", "2", "--lyrics-length", "16");
+		assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		ModelSetLayout layout = new ModelSetLayout(dir.resolve("models"));
+		Path version = layout.latest(Genre.POP).orElseThrow();
+		ModelCard audio = ModelFiles.readCard(layout.card(version, ModelKind.AUDIO));
+		assertThat(audio.trainingData().source()).isEqualTo("melon");
+		assertThat(audio.trainingData().positives()).isEqualTo(12);
+		assertThat(audio.trainingData().labelRule()).contains("top 20 %");
+		assertThat(audio.trainingData().description()).contains("no lyrics (Melon ships none)");
+		ModelCard lyrics = ModelFiles.readCard(layout.card(version, ModelKind.LYRICS));
+		assertThat(lyrics.notice()).contains("lyrics model not trained");
+		assertThat(lyrics.architecture()).contains("Not trained");
+		assertThat(ModelFiles.readCombination(layout.combination(version)).lyricsWeight()).isZero();
+	}
 }

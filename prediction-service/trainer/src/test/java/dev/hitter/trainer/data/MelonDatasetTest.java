@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.hitter.models.Genre;
 
-class MelonDatasetTest {
+public class MelonDatasetTest {
 
 	@Test
 	void importsGenresLabelsByPopularityWithinYearAndSkipsMissingOrBrokenMels(@TempDir Path dir) throws Exception {
@@ -76,6 +76,11 @@ class MelonDatasetTest {
 
 	/** NumPy's float16 layout, as in Kakao's arena_mel (all values 1.0: half-precision bits 0x3C00). */
 	private static void writeFloat16Mel(Path file, int frames) throws IOException {
+		writeFloat16Mel(file, frames, (short) 0x3C00, (short) 0x3C00);
+	}
+
+	/** A float16 mel whose bands 0–29 hold {@code low} and bands 30–47 {@code high} (half-precision bits). */
+	public static void writeFloat16Mel(Path file, int frames, short low, short high) throws IOException {
 		Files.createDirectories(file.getParent());
 		String header = "{'descr': '<f2', 'fortran_order': False, 'shape': (48, " + frames + "), }";
 		int total = 10 + header.length() + 1;
@@ -86,7 +91,7 @@ class MelonDatasetTest {
 		buffer.putShort((short) header.length());
 		buffer.put(header.getBytes(StandardCharsets.US_ASCII));
 		for (int i = 0; i < 48 * frames; i++) {
-			buffer.putShort((short) 0x3C00);
+			buffer.putShort(i / frames < 30 ? low : high);
 		}
 		Files.write(file, buffer.array());
 	}
