@@ -18,6 +18,8 @@ public final class LogisticFit {
 
 	private static final double RIDGE = 1e-6;
 
+	private static final double MAX_STEP = 5;
+
 	private LogisticFit() {
 	}
 
@@ -50,7 +52,7 @@ public final class LogisticFit {
 		double low = 1.0 / (n - positives + 2.0);
 		double[] w = new double[k];
 		double[] x = new double[k];
-		for (int iteration = 0; iteration < 100; iteration++) {
+		for (int iteration = 0; iteration < 200; iteration++) {
 			double[] gradient = new double[k];
 			double[][] hessian = new double[k][k];
 			for (int i = 0; i < n; i++) {
@@ -79,8 +81,12 @@ public final class LogisticFit {
 			double[] step = solve(hessian, gradient);
 			double size = 0;
 			for (int j = 0; j < k; j++) {
-				w[j] -= step[j];
 				size = Math.max(size, Math.abs(step[j]));
+			}
+			// A full Newton step from far away can overshoot on near-separable splits; cap it, keep its direction.
+			double damping = size > MAX_STEP ? MAX_STEP / size : 1;
+			for (int j = 0; j < k; j++) {
+				w[j] -= damping * step[j];
 			}
 			if (size < 1e-10) {
 				break;

@@ -284,9 +284,6 @@ public final class GenreTrainer {
 		String text = demonstration ? ModelCard.DEMONSTRATION_NOTICE
 				: notice != null ? notice : "trained on " + data.source() + " data; probabilities calibrated on its "
 						+ "validation split";
-		if (demonstration && notice != null) {
-			text = ModelCard.DEMONSTRATION_NOTICE;
-		}
 		return new ModelCard(modelId, version, genre, kind, FORMAT, architecture, featureSpec, data, validation, test,
 				platt, null, 0, epochs, demonstration, text, use);
 	}
