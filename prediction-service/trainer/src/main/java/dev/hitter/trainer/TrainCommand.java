@@ -1,0 +1,197 @@
+package dev.hitter.trainer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.hitter.features.lyrics.LyricsSpec;
+import dev.hitter.models.Genre;
+import dev.hitter.models.ModelSetLayout;
+import dev.hitter.trainer.data.Manifest;
+import dev.hitter.trainer.data.MelonDataset;
+import dev.hitter.trainer.data.Song;
+import dev.hitter.trainer.data.TrainingSet;
+import dev.hitter.trainer.demo.DemoSongs;
+import dev.hitter.trainer.training.GenreTrainer;
+import dev.hitter.trainer.training.TrainedVersion;
+import dev.hitter.trainer.training.TrainingSettings;
+
+/**
+ * The researchers' training command ({@code ./hitter train …}): trains each genre's two CNNs and adds a new
+ * model-set version under {@code --out}. Exit status 0 when every genre was written, 1 when some genre failed
+ * (or the data could not be read), 2 on a usage error. Progress goes to stdout, problems to stderr.
+ */
+public final class TrainCommand {
+
+	static final String USAGE = """
+			Usage: ./hitter train <demo|manifest|melon> --out <models-root> [options]
+
+			  demo      synthetic demonstration songs (30 s of audio through the real log-mel front end, and lyrics)
+			              [--examples 600] [--label-noise 0.03]
+			  manifest  labelled songs listed in a CSV (header row) or JSON-lines file
+			              --manifest <file> [--threshold <popularity at or above which a song is a hit>]
+			  melon     the Melon Playlist Dataset (song_meta.json, genre_gn_all.json, train.json, arena_mel/)
+			              --dataset <dir> [--lyrics <dir of <song id>.txt>] [--hit-share 0.2] [--limit <songs per genre>]
+
+			Options for all:
+			  --out <dir>            model-set root; a new version is added under <dir>/<GENRE>/
+			  --genres POP,BALLAD,DANCE
+			  --epochs 30  --patience 5  --batch 16  --seed 7
+			  --lyrics-length 512    tokens per song (512 is lyrics-v1, the server's spec)
+			  --min-token-count 2    (demo: 1)
+			  --parity 0             held-out examples written with the trainer's outputs for the server's parity test
+			""";
+
+	private TrainCommand() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(Arrays.asList(args), System.out, System.err));
+	}
+
+	static int run(List<String> args, PrintStream out, PrintStream err) {
+		if (args.isEmpty() || List.of("help", "-h", "--help").contains(args.get(0))) {
+			out.print(USAGE);
+			return args.isEmpty() ? 2 : 0;
+		}
+		try {
+			Arguments options = new Arguments(args.subList(1, args.size()));
+			Path root = options.path("out");
+			List<Genre> genres = options.genres();
+			boolean demo = args.get(0).equals("demo");
+			TrainingSettings settings = settings(options, demo);
+			Map<Genre, Supplier<TrainingSet>> sets = switch (args.get(0)) {
+				case "demo" -> demoSets(options, genres, settings, out);
+				case "manifest" -> manifestSets(options, genres, out, err);
+				case "melon" -> melonSets(options, genres, settings, out, err);
+				default -> throw new UsageException("unknown command '" + args.get(0) + "'");
+			};
+			options.noneLeft();
+			return train(sets, genres, settings, new ModelSetLayout(root), out, err);
+		}
+		catch (UsageException ex) {
+			err.println("train: " + ex.getMessage());
+			err.println();
+			err.print(USAGE);
+			return 2;
+		}
+		catch (IOException | RuntimeException ex) {
+			err.println("train: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	private static TrainingSettings settings(Arguments options, boolean demo) {
+		TrainingSettings defaults = TrainingSettings.defaults();
+		int length = options.integer("lyrics-length", LyricsSpec.V1.maxLength(), 8, 4096);
+		LyricsSpec spec = length == LyricsSpec.V1.maxLength() ? LyricsSpec.V1
+				: new LyricsSpec(LyricsSpec.V1.id() + "-len" + length, length, LyricsSpec.V1.maxCharacters(),
+						LyricsSpec.V1.stopWords(), LyricsSpec.V1.stemming());
+		return new TrainingSettings(options.integer("epochs", defaults.epochs(), 1, 10_000),
+				options.integer("patience", defaults.patience(), 1, 10_000),
+				options.integer("batch", defaults.batchSize(), 1, 4096), defaults.learningRate(), defaults.l2(),
+				options.integer("seed", (int) defaults.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE), spec,
+				options.integer("min-token-count", demo ? 1 : defaults.minTokenCount(), 1, 1_000_000),
+				defaults.maxVocabulary(), defaults.audioSizes(), defaults.lyricsSizes(),
+				options.integer("parity", 0, 0, 10_000));
+	}
+
+	/** Each genre's songs are synthesised when that genre trains, so only one genre's mels are in memory. */
+	private static Map<Genre, Supplier<TrainingSet>> demoSets(Arguments options, List<Genre> genres,
+			TrainingSettings settings, PrintStream out) {
+		int examples = options.integer("examples", 600, 20, 100_000);
+		double noise = options.decimal("label-noise", 0.03, 0, 0.5);
+		DemoSongs demo = new DemoSongs(settings.seed(), noise);
+		Map<Genre, Supplier<TrainingSet>> sets = new EnumMap<>(Genre.class);
+		for (Genre genre : genres) {
+			sets.put(genre, () -> {
+				long started = System.nanoTime();
+				List<Song> songs = demo.generate(genre, examples);
+				out.printf("%s: synthesised %d demonstration songs (%.1f s)%n", genre, examples,
+						(System.nanoTime() - started) / 1e9);
+				return new TrainingSet(genre, songs, "synthetic-demo", String.format("%d synthetic %s songs "
+						+ "(seed %d, label noise %.2f): 30 s tracks synthesised at 16 kHz and turned into melon-v1 "
+						+ "log-mels by the features library, with Korean/English lyrics", examples, genre,
+						settings.seed(), noise), DemoSongs.LABEL_RULE, true);
+			});
+		}
+		return sets;
+	}
+
+	private static Map<Genre, Supplier<TrainingSet>> manifestSets(Arguments options, List<Genre> genres, PrintStream out,
+			PrintStream err) throws IOException {
+		Path file = options.path("manifest");
+		if (!Files.isRegularFile(file)) {
+			throw new UsageException("--manifest " + file + " is not a file");
+		}
+		Manifest.Contents contents = new Manifest(options.decimal("threshold", null, -1e300, 1e300)).read(file);
+		contents.problems().forEach(err::println);
+		out.printf("%s: %d songs read, %d rows skipped%n", file.getFileName(), contents.songs().size(),
+				contents.skipped());
+		Map<Genre, Supplier<TrainingSet>> sets = new EnumMap<>(Genre.class);
+		for (Genre genre : genres) {
+			List<Song> songs = contents.songs().stream().filter(song -> song.genre() == genre).toList();
+			if (!songs.isEmpty()) {
+				TrainingSet set = new TrainingSet(genre, songs, "manifest", String.format("%d %s songs listed in %s",
+						songs.size(), genre, file.getFileName()), "labels (or popularity ≥ --threshold) as given in "
+								+ "the manifest", false);
+				sets.put(genre, () -> set);
+			}
+		}
+		return sets;
+	}
+
+	private static Map<Genre, Supplier<TrainingSet>> melonSets(Arguments options, List<Genre> genres, TrainingSettings settings,
+			PrintStream out, PrintStream err) throws IOException {
+		Path dataset = options.path("dataset");
+		if (!Files.isDirectory(dataset)) {
+			throw new UsageException("--dataset " + dataset + " is not a folder");
+		}
+		Path lyrics = options.optionalPath("lyrics");
+		if (lyrics != null && !Files.isDirectory(lyrics)) {
+			throw new UsageException("--lyrics " + lyrics + " is not a folder");
+		}
+		double share = options.decimal("hit-share", 0.2, 0.001, 0.999);
+		int limit = options.integer("limit", 0, 0, Integer.MAX_VALUE);
+		MelonDataset.Import imported = new MelonDataset(dataset, lyrics, share).read(genres, limit, settings.seed());
+		imported.problems().forEach(err::println);
+		out.printf("melon: %s; skipped %d songs without a mel file, %d with a broken one; %d songs outside %s%n",
+				imported.sets().values().stream().map(set -> set.genre() + " " + set.songs().size()).toList(),
+				imported.missingMels(), imported.corruptMels(), imported.unmappedSongs(), genres);
+		Map<Genre, Supplier<TrainingSet>> sets = new EnumMap<>(Genre.class);
+		imported.sets().forEach((genre, set) -> sets.put(genre, () -> set));
+		return sets;
+	}
+
+	private static int train(Map<Genre, Supplier<TrainingSet>> sets, List<Genre> genres, TrainingSettings settings,
+			ModelSetLayout layout, PrintStream out, PrintStream err) {
+		List<Genre> failed = new ArrayList<>();
+		for (Genre genre : genres) {
+			Supplier<TrainingSet> set = sets.get(genre);
+			if (set == null) {
+				err.println("train: no songs for " + genre);
+				failed.add(genre);
+				continue;
+			}
+			try {
+				TrainedVersion version = new GenreTrainer(settings, out).train(set.get(), layout);
+				out.printf("%s: audio test AUC %.4f, lyrics test AUC %s, combined test AUC %.4f → %s%n", genre,
+						version.audio().test().rocAuc(), version.lyrics().test() == null ? "(not trained)"
+								: String.format("%.4f", version.lyrics().test().rocAuc()),
+						version.combinedTest().rocAuc(), version.folder());
+			}
+			catch (IOException | RuntimeException ex) {
+				err.println("train: " + genre + " failed: " + ex.getMessage());
+				failed.add(genre);
+			}
+		}
+		return failed.isEmpty() ? 0 : 1;
+	}
+}

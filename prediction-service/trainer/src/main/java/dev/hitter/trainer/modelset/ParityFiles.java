@@ -1,0 +1,63 @@
+package dev.hitter.trainer.modelset;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.hitter.features.npy.Npy;
+import dev.hitter.features.npy.NpyArray;
+import dev.hitter.models.Signatures;
+import dev.hitter.trainer.network.Predictions;
+
+/**
+ * Held-out examples exactly as the trainer fed them and what the trainer's session answered, so that the server
+ * (DJL, another JVM) can check it computes the same: {@code <model>/parity/} holds the input ({@code mel.npy}
+ * float32 [N, frames, bands] or {@code tokens.npy} int32 [N, L]), {@code logit.npy} and {@code prob.npy} [N, 1],
+ * the contributions [N, positions] under the signature's output name, and {@code ids.txt} (one song id a line).
+ */
+public final class ParityFiles {
+
+	public static final String FOLDER = "parity";
+
+	private ParityFiles() {
+	}
+
+	public static void writeAudio(Path model, List<String> ids, List<float[]> mels, int frames, int bands,
+			Predictions predictions) throws IOException {
+		Path dir = Files.createDirectories(model.resolve(FOLDER));
+		float[] flat = new float[mels.size() * frames * bands];
+		for (int i = 0; i < mels.size(); i++) {
+			System.arraycopy(mels.get(i), 0, flat, i * frames * bands, frames * bands);
+		}
+		Npy.writeFloats(dir.resolve(Signatures.AUDIO_INPUT + ".npy"), NpyArray.ofFloats(flat, mels.size(), frames, bands));
+		writeOutputs(dir, ids, predictions, Signatures.AUDIO_CONTRIBUTIONS);
+	}
+
+	public static void writeLyrics(Path model, List<String> ids, List<int[]> tokens, int length,
+			Predictions predictions) throws IOException {
+		Path dir = Files.createDirectories(model.resolve(FOLDER));
+		int[] flat = new int[tokens.size() * length];
+		for (int i = 0; i < tokens.size(); i++) {
+			System.arraycopy(tokens.get(i), 0, flat, i * length, length);
+		}
+		Npy.writeInts(dir.resolve(Signatures.LYRICS_INPUT + ".npy"), flat, tokens.size(), length);
+		writeOutputs(dir, ids, predictions, Signatures.LYRICS_CONTRIBUTIONS);
+	}
+
+	private static void writeOutputs(Path dir, List<String> ids, Predictions predictions, String contributionsName)
+			throws IOException {
+		int n = predictions.size();
+		Npy.writeFloats(dir.resolve(Signatures.LOGIT + ".npy"), NpyArray.ofFloats(predictions.logits().clone(), n, 1));
+		Npy.writeFloats(dir.resolve(Signatures.PROBABILITY + ".npy"),
+				NpyArray.ofFloats(predictions.probabilities().clone(), n, 1));
+		int positions = n == 0 ? 0 : predictions.contributions()[0].length;
+		float[] flat = new float[n * positions];
+		for (int i = 0; i < n; i++) {
+			System.arraycopy(predictions.contributions()[i], 0, flat, i * positions, positions);
+		}
+		Npy.writeFloats(dir.resolve(contributionsName + ".npy"), NpyArray.ofFloats(flat, n, positions));
+		Files.writeString(dir.resolve("ids.txt"), String.join("\n", ids) + "\n", StandardCharsets.UTF_8);
+	}
+}

@@ -1,0 +1,15 @@
+package dev.hitter.trainer.training;
+
+import java.nio.file.Path;
+
+import dev.hitter.models.BinaryMetrics;
+import dev.hitter.models.Combination;
+import dev.hitter.models.ModelCard;
+
+/**
+ * A model-set version the trainer has written: its folder, both cards, the combination and the combined
+ * (audio + lyrics) metrics on the two held-out splits.
+ */
+public record TrainedVersion(Path folder, String version, ModelCard audio, ModelCard lyrics, Combination combination,
+		BinaryMetrics combinedValidation, BinaryMetrics combinedTest) {
+}
