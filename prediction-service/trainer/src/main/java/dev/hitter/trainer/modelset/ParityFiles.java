@@ -15,7 +15,8 @@ import dev.hitter.trainer.network.Predictions;
  * Held-out examples exactly as the trainer fed them and what the trainer's session answered, so that the server
  * (DJL, another JVM) can check it computes the same: {@code <model>/parity/} holds the input ({@code mel.npy}
  * float32 [N, frames, bands] or {@code tokens.npy} int32 [N, L]), {@code logit.npy} and {@code prob.npy} [N, 1],
- * the contributions [N, positions] under the signature's output name, and {@code ids.txt} (one song id a line).
+ * the contributions [N, positions] under the signature's output name, {@code hit.npy} int32 [N] (the examples'
+ * labels, so that the server can measure its own ROC AUC on them) and {@code ids.txt} (one song id a line).
  */
 public final class ParityFiles {
 
@@ -24,18 +25,18 @@ public final class ParityFiles {
 	private ParityFiles() {
 	}
 
-	public static void writeAudio(Path model, List<String> ids, List<float[]> mels, int frames, int bands,
-			Predictions predictions) throws IOException {
+	public static void writeAudio(Path model, List<String> ids, List<Boolean> hits, List<float[]> mels, int frames,
+			int bands, Predictions predictions) throws IOException {
 		Path dir = Files.createDirectories(model.resolve(FOLDER));
 		float[] flat = new float[mels.size() * frames * bands];
 		for (int i = 0; i < mels.size(); i++) {
 			System.arraycopy(mels.get(i), 0, flat, i * frames * bands, frames * bands);
 		}
 		Npy.writeFloats(dir.resolve(Signatures.AUDIO_INPUT + ".npy"), NpyArray.ofFloats(flat, mels.size(), frames, bands));
-		writeOutputs(dir, ids, predictions, Signatures.AUDIO_CONTRIBUTIONS);
+		writeOutputs(dir, ids, hits, predictions, Signatures.AUDIO_CONTRIBUTIONS);
 	}
 
-	public static void writeLyrics(Path model, List<String> ids, List<int[]> tokens, int length,
+	public static void writeLyrics(Path model, List<String> ids, List<Boolean> hits, List<int[]> tokens, int length,
 			Predictions predictions) throws IOException {
 		Path dir = Files.createDirectories(model.resolve(FOLDER));
 		int[] flat = new int[tokens.size() * length];
@@ -43,11 +44,15 @@ public final class ParityFiles {
 			System.arraycopy(tokens.get(i), 0, flat, i * length, length);
 		}
 		Npy.writeInts(dir.resolve(Signatures.LYRICS_INPUT + ".npy"), flat, tokens.size(), length);
-		writeOutputs(dir, ids, predictions, Signatures.LYRICS_CONTRIBUTIONS);
+		writeOutputs(dir, ids, hits, predictions, Signatures.LYRICS_CONTRIBUTIONS);
 	}
 
-	private static void writeOutputs(Path dir, List<String> ids, Predictions predictions, String contributionsName)
-			throws IOException {
+	/** The file of the examples' labels (1 = hit), int32 [N]. */
+	public static final String LABELS = "hit.npy";
+
+	private static void writeOutputs(Path dir, List<String> ids, List<Boolean> hits, Predictions predictions,
+			String contributionsName) throws IOException {
+		Npy.writeInts(dir.resolve(LABELS), hits.stream().mapToInt(hit -> hit ? 1 : 0).toArray(), hits.size());
 		int n = predictions.size();
 		Npy.writeFloats(dir.resolve(Signatures.LOGIT + ".npy"), NpyArray.ofFloats(predictions.logits().clone(), n, 1));
 		Npy.writeFloats(dir.resolve(Signatures.PROBABILITY + ".npy"),

@@ -150,7 +150,8 @@ public final class GenreTrainer {
 			if (settings.parity() > 0) {
 				List<Song> chosen = test.subList(0, Math.min(settings.parity(), test.size()));
 				List<float[]> inputs = new ArrayList<>(mels(chosen));
-				ParityFiles.writeAudio(folder, chosen.stream().map(Song::id).toList(), inputs, MelSource.FRAMES,
+				ParityFiles.writeAudio(folder, chosen.stream().map(Song::id).toList(),
+						chosen.stream().map(Song::hit).toList(), inputs, MelSource.FRAMES,
 						MelSource.BANDS, network.predict(inputs));
 			}
 			MelSpec spec = MelSpec.MELON_V1;
@@ -224,7 +225,8 @@ public final class GenreTrainer {
 			if (settings.parity() > 0) {
 				int n = Math.min(settings.parity(), test.size());
 				List<int[]> inputs = testIds.subList(0, n);
-				ParityFiles.writeLyrics(folder, test.subList(0, n).stream().map(Song::id).toList(), inputs,
+				ParityFiles.writeLyrics(folder, test.subList(0, n).stream().map(Song::id).toList(),
+						test.subList(0, n).stream().map(Song::hit).toList(), inputs,
 						spec.maxLength(), network.predict(inputs));
 			}
 			Map<String, Object> featureSettings = new LinkedHashMap<>();
