@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import dev.hitter.features.cli.Arguments;
+import dev.hitter.features.cli.UsageException;
 import dev.hitter.features.lyrics.LyricsSpec;
 import dev.hitter.models.Genre;
 import dev.hitter.models.ModelSetLayout;
@@ -62,9 +66,9 @@ public final class TrainCommand {
 			return args.isEmpty() ? 2 : 0;
 		}
 		try {
-			Arguments options = new Arguments(args.subList(1, args.size()));
+			Arguments options = new Arguments(args.subList(1, args.size()), Set.of());
 			Path root = options.path("out");
-			List<Genre> genres = options.genres();
+			List<Genre> genres = genres(options);
 			boolean demo = args.get(0).equals("demo");
 			TrainingSettings settings = settings(options, demo);
 			Map<Genre, Supplier<TrainingSet>> sets = switch (args.get(0)) {
@@ -193,5 +197,22 @@ public final class TrainCommand {
 			}
 		}
 		return failed.isEmpty() ? 0 : 1;
+	}
+
+	private static List<Genre> genres(Arguments options) {
+		String text = options.optional("genres", "POP,BALLAD,DANCE");
+		List<Genre> genres = new ArrayList<>();
+		for (String part : text.split(",")) {
+			try {
+				Genre genre = Genre.valueOf(part.trim().toUpperCase(Locale.ROOT));
+				if (!genres.contains(genre)) {
+					genres.add(genre);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				throw new UsageException("--genres takes POP, BALLAD and DANCE, not '" + part.trim() + "'");
+			}
+		}
+		return genres;
 	}
 }

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} and {@code --flag} options of one command, with errors a person can act on. */
-final class Arguments {
+/**
+ * {@code --name value} and {@code --flag} options of one command of HITTER's command-line tools
+ * ({@code ./hitter features}, {@code ./hitter train}), with errors a person can act on.
+ */
+public final class Arguments {
 
 	private final Map<String, String> values = new HashMap<>();
 
@@ -16,7 +19,7 @@ final class Arguments {
 
 	private final Set<String> used = new HashSet<>();
 
-	Arguments(List<String> args, Set<String> knownFlags) {
+	public Arguments(List<String> args, Set<String> knownFlags) {
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
 			if (!arg.startsWith("--") || arg.length() == 2) {
@@ -39,11 +42,17 @@ final class Arguments {
 		}
 	}
 
-	Path path(String name) {
+	public Path path(String name) {
 		return Path.of(required(name));
 	}
 
-	String required(String name) {
+	/** The path, or null when the option is absent. */
+	public Path optionalPath(String name) {
+		String value = optional(name, null);
+		return value == null ? null : Path.of(value);
+	}
+
+	public String required(String name) {
 		used.add(name);
 		String value = values.get(name);
 		if (value == null || value.isBlank()) {
@@ -52,12 +61,12 @@ final class Arguments {
 		return value;
 	}
 
-	String optional(String name, String fallback) {
+	public String optional(String name, String fallback) {
 		used.add(name);
 		return values.getOrDefault(name, fallback);
 	}
 
-	int integer(String name, int fallback, int min, int max) {
+	public int integer(String name, int fallback, int min, int max) {
 		String text = optional(name, null);
 		if (text == null) {
 			return fallback;
@@ -74,12 +83,29 @@ final class Arguments {
 		}
 	}
 
-	boolean flag(String name) {
+	public Double decimal(String name, Double fallback, double min, double max) {
+		String text = optional(name, null);
+		if (text == null) {
+			return fallback;
+		}
+		try {
+			double value = Double.parseDouble(text.trim());
+			if (!(value >= min && value <= max)) {
+				throw new UsageException("--" + name + " must be between " + min + " and " + max + ", not " + value);
+			}
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			throw new UsageException("--" + name + " must be a number, not '" + text + "'");
+		}
+	}
+
+	public boolean flag(String name) {
 		return flags.contains(name);
 	}
 
 	/** Refuses options that no command read: a typo must not be silently ignored. */
-	void noneLeft() {
+	public void noneLeft() {
 		for (String name : values.keySet()) {
 			if (!used.contains(name)) {
 				throw new UsageException("unknown option --" + name);

@@ -1,9 +1,9 @@
 package dev.hitter.features.cli;
 
 /** The command line is wrong; the message says how, and the tool prints its usage. */
-final class UsageException extends RuntimeException {
+public final class UsageException extends RuntimeException {
 
-	UsageException(String message) {
+	public UsageException(String message) {
 		super(message);
 	}
 }
