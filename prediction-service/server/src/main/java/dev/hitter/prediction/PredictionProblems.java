@@ -1,0 +1,32 @@
+package dev.hitter.prediction;
+
+import org.springframework.http.HttpStatus;
+
+import dev.hitter.kit.problem.ProblemType;
+
+/** Problem types only prediction-service answers with (docs/problems.md lists every type). */
+public final class PredictionProblems {
+
+	/** The file is not audio at all, or a format we do not read; {@code reason} holds the decoder's code. */
+	public static final ProblemType AUDIO_NOT_SUPPORTED = new ProblemType("audio-not-supported",
+			"The upload is not audio in a format we read", HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+
+	/** Audio we recognise but cannot analyse (too short, truncated, damaged, …); {@code reason} says which. */
+	public static final ProblemType AUDIO_REJECTED = new ProblemType("audio-rejected",
+			"The audio cannot be analysed", HttpStatus.UNPROCESSABLE_CONTENT);
+
+	/** Lyrics too long or not text; {@code reason} holds the tokenizer's code. */
+	public static final ProblemType LYRICS_REJECTED = new ProblemType("lyrics-rejected",
+			"The lyrics cannot be analysed", HttpStatus.UNPROCESSABLE_CONTENT);
+
+	/** Every analysis slot (or every model predictor) stayed busy; {@code Retry-After} says when to retry. */
+	public static final ProblemType ANALYSES_BUSY = new ProblemType("analyses-busy",
+			"Too many analyses are running; retry later", HttpStatus.SERVICE_UNAVAILABLE);
+
+	/** The genre's models are not loaded (yet); {@code Retry-After} says when to retry. */
+	public static final ProblemType MODELS_UNAVAILABLE = new ProblemType("models-unavailable",
+			"The hit models for this genre are not available; retry later", HttpStatus.SERVICE_UNAVAILABLE);
+
+	private PredictionProblems() {
+	}
+}

@@ -1,0 +1,211 @@
+package dev.hitter.prediction.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.stereotype.Service;
+
+import dev.hitter.features.audio.AudioDecoder;
+import dev.hitter.features.audio.AudioRejectedException;
+import dev.hitter.features.audio.DecodedAudio;
+import dev.hitter.features.audio.SegmentRule;
+import dev.hitter.features.lyrics.EncodedLyrics;
+import dev.hitter.features.lyrics.LyricsEncoder;
+import dev.hitter.features.lyrics.LyricsRejectedException;
+import dev.hitter.features.mel.LogMelSpectrogram;
+import dev.hitter.features.mel.MelSpectrogram;
+import dev.hitter.features.picture.SpectrogramPicture;
+import dev.hitter.kit.problem.ApiException;
+import dev.hitter.kit.problem.FieldProblem;
+import dev.hitter.kit.problem.ProblemType;
+import dev.hitter.models.Genre;
+import dev.hitter.prediction.PredictionProblems;
+import dev.hitter.serving.AudioScore;
+import dev.hitter.serving.GenreModels;
+import dev.hitter.serving.HitScore;
+import dev.hitter.serving.LyricsScore;
+import dev.hitter.serving.ModelReference;
+import dev.hitter.serving.ModelRegistry;
+import dev.hitter.serving.ModelsBusyException;
+import dev.hitter.serving.ModelsUnavailableException;
+import dev.hitter.serving.TimeContribution;
+import dev.hitter.serving.TokenContribution;
+
+/**
+ * One track's analysis: decode the Melon segment of the upload, make its log-mel spectrogram, score audio and lyrics
+ * with the genre's models and explain the result. The upload is held in a private temporary file for the duration
+ * of the call only.
+ */
+@Service
+public class TrackAnalysis {
+
+	static final int TOP_SEGMENTS = 3;
+
+	static final int WORDS_SHOWN = 5;
+
+	private final ModelRegistry registry;
+
+	private final AnalysisGate gate;
+
+	private final UploadFolder uploads;
+
+	private final AnalysisProperties properties;
+
+	private final AudioDecoder decoder = new AudioDecoder();
+
+	private final LogMelSpectrogram melMaker = new LogMelSpectrogram(GenreModels.AUDIO_SPEC);
+
+	private final LyricsEncoder lyricsEncoder = new LyricsEncoder(GenreModels.LYRICS_SPEC);
+
+	TrackAnalysis(ModelRegistry registry, AnalysisGate gate, UploadFolder uploads, AnalysisProperties properties) {
+		this.registry = registry;
+		this.gate = gate;
+		this.uploads = uploads;
+		this.properties = properties;
+	}
+
+	/**
+	 * What to analyse.
+	 *
+	 * @param lyricsField the form field the lyrics came from, named in a refusal
+	 */
+	public record Track(Genre genre, InputStreamSource audio, String lyrics, String lyricsField) {
+	}
+
+	/** The analysis: the combined score, its explanation, and the spectrogram picture of the segment. */
+	public record Result(Genre genre, double hitProbability, double audioProbability, double lyricsProbability,
+			String modelSetVersion, Explanation explanation, byte[] spectrogramPng) {
+	}
+
+	public Result analyse(Track track) {
+		long start = System.nanoTime();
+		try (AnalysisGate.Admission admission = gate.enter()) {
+			GenreModels models = registry.models(track.genre());
+			EncodedLyrics lyrics = encode(track, models);
+
+			long decodeStart = System.nanoTime();
+			DecodedAudio audio = decode(track.audio());
+			long featuresStart = System.nanoTime();
+			MelSpectrogram mel = melMaker.compute(audio.samples());
+			byte[] png = SpectrogramPicture.RESULT_PAGE.png(mel);
+			long audioStart = System.nanoTime();
+			AudioScore audioScore = models.scoreAudio(mel);
+			long lyricsStart = System.nanoTime();
+			LyricsScore lyricsScore = models.scoreLyrics(lyrics);
+			long end = System.nanoTime();
+			HitScore hit = models.combine(audioScore, lyricsScore);
+
+			Explanation.Timings timings = new Explanation.Timings(millis(decodeStart, featuresStart),
+					millis(featuresStart, audioStart), millis(audioStart, lyricsStart), millis(lyricsStart, end),
+					millis(start, end));
+			Explanation explanation = new Explanation(explainAudio(audioScore, audio.segmentStartSeconds()),
+					explainLyrics(lyricsScore), explainCombination(hit),
+					new Explanation.Models(model(audioScore.model()), model(lyricsScore.model())), timings);
+			return new Result(track.genre(), hit.probability(), audioScore.probability(), lyricsScore.probability(),
+					hit.version(), explanation, png);
+		}
+		catch (ModelsBusyException ex) {
+			throw new RetryLaterException(PredictionProblems.ANALYSES_BUSY,
+					"Every " + track.genre() + " model is busy; retry in a few seconds.", properties.retryAfter());
+		}
+		catch (ModelsUnavailableException ex) {
+			throw new RetryLaterException(PredictionProblems.MODELS_UNAVAILABLE, ex.getMessage(),
+					properties.retryAfter());
+		}
+	}
+
+	private EncodedLyrics encode(Track track, GenreModels models) {
+		try {
+			return lyricsEncoder.encode(track.lyrics() == null ? "" : track.lyrics(), models.vocabulary());
+		}
+		catch (LyricsRejectedException ex) {
+			throw rejected(PredictionProblems.LYRICS_REJECTED, track.lyricsField(), ex.getMessage(), ex.code());
+		}
+	}
+
+	/** Decodes from a private temporary file, deleted before this returns whatever happens. */
+	private DecodedAudio decode(InputStreamSource upload) {
+		Path file = null;
+		try {
+			file = uploads.receive(upload.getInputStream());
+			return decoder.decode(file, SegmentRule.melon());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not receive the upload", ex);
+		}
+		catch (AudioRejectedException ex) {
+			throw rejected(audioProblem(ex.reason()), "audio", ex.getMessage(), ex.code());
+		}
+		finally {
+			uploads.discard(file);
+		}
+	}
+
+	private static ProblemType audioProblem(AudioRejectedException.Reason reason) {
+		return switch (reason) {
+			case EMPTY, NOT_AUDIO, UNSUPPORTED_FORMAT -> PredictionProblems.AUDIO_NOT_SUPPORTED;
+			case TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
+			default -> PredictionProblems.AUDIO_REJECTED;
+		};
+	}
+
+	private static ApiException rejected(ProblemType type, String field, String detail, String reason) {
+		return new ApiException(type, detail, List.of(new FieldProblem(field, detail)), Map.of("reason", reason));
+	}
+
+	private static Explanation.Audio explainAudio(AudioScore score, double segmentStart) {
+		List<Explanation.Segment> segments = new ArrayList<>();
+		for (TimeContribution c : score.contributions()) {
+			segments.add(new Explanation.Segment(c.fromSeconds(), c.toSeconds(), c.logit()));
+		}
+		List<Explanation.Segment> top = segments.stream()
+			.sorted(Comparator.comparingDouble(Explanation.Segment::contribution).reversed())
+			.limit(TOP_SEGMENTS)
+			.toList();
+		return new Explanation.Audio(score.probability(), segmentStart, segments, top);
+	}
+
+	/** Words, not tokens: a chorus word's occurrences are summed, so the list names five different words. */
+	private static Explanation.Lyrics explainLyrics(LyricsScore score) {
+		Map<String, Explanation.Word> words = new LinkedHashMap<>();
+		for (TokenContribution c : score.contributions()) {
+			words.merge(c.key(), new Explanation.Word(c.surface(), c.logit(), 1, c.known()),
+					(a, b) -> new Explanation.Word(a.word(), a.contribution() + b.contribution(),
+							a.occurrences() + 1, a.known()));
+		}
+		List<Explanation.Word> raised = words.values()
+			.stream()
+			.filter(w -> w.contribution() > 0)
+			.sorted(Comparator.comparingDouble(Explanation.Word::contribution).reversed())
+			.limit(WORDS_SHOWN)
+			.toList();
+		List<Explanation.Word> lowered = words.values()
+			.stream()
+			.filter(w -> w.contribution() < 0)
+			.sorted(Comparator.comparingDouble(Explanation.Word::contribution))
+			.limit(WORDS_SHOWN)
+			.toList();
+		return new Explanation.Lyrics(score.probability(), raised, lowered, score.unknownTokens(), score.truncated());
+	}
+
+	private static Explanation.Combination explainCombination(HitScore hit) {
+		dev.hitter.models.Combination c = hit.combination();
+		return new Explanation.Combination(c.method(), c.audioWeight(), c.lyricsWeight(), c.bias(), hit.audioShare());
+	}
+
+	private static Explanation.Model model(ModelReference reference) {
+		return new Explanation.Model(reference.modelId(), reference.version(), reference.demonstration(),
+				reference.notice(), reference.trainingData());
+	}
+
+	private static long millis(long fromNanos, long toNanos) {
+		return (toNanos - fromNanos) / 1_000_000;
+	}
+}

@@ -1,0 +1,148 @@
+package dev.hitter.prediction.history;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.hitter.models.Genre;
+
+/**
+ * One member's analysis of one track, kept as history: the scores, the explanation to render it again and whether
+ * the member shares it. The uploaded audio is never part of it.
+ */
+@Entity
+@Table(name = "prediction")
+class Prediction {
+
+	@Id
+	@JdbcTypeCode(SqlTypes.CHAR)
+	private UUID id;
+
+	@JdbcTypeCode(SqlTypes.CHAR)
+	@Column(name = "member_id", nullable = false)
+	private UUID memberId;
+
+	private String title;
+
+	private String artist;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Genre genre;
+
+	@Column(name = "hit_probability", nullable = false)
+	private double hitProbability;
+
+	@Column(name = "audio_probability", nullable = false)
+	private double audioProbability;
+
+	@Column(name = "lyrics_probability", nullable = false)
+	private double lyricsProbability;
+
+	@Column(name = "model_set_version", nullable = false)
+	private String modelSetVersion;
+
+	/** Analyses of the genre that existed when this one was made: the percentile's denominator. */
+	@Column(name = "genre_earlier_count", nullable = false)
+	private long genreEarlierCount;
+
+	/** Of those, how many had a lower hit probability. */
+	@Column(name = "genre_lower_count", nullable = false)
+	private long genreLowerCount;
+
+	/** The {@code Explanation} as JSON. */
+	@Column(nullable = false, columnDefinition = "mediumtext")
+	private String explanation;
+
+	@Column(nullable = false)
+	private boolean shared;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	protected Prediction() {
+	}
+
+	Prediction(UUID id, UUID memberId, String title, String artist, Genre genre, double hitProbability,
+			double audioProbability, double lyricsProbability, String modelSetVersion, long genreEarlierCount,
+			long genreLowerCount, String explanation, Instant createdAt) {
+		this.id = id;
+		this.memberId = memberId;
+		this.title = title;
+		this.artist = artist;
+		this.genre = genre;
+		this.hitProbability = hitProbability;
+		this.audioProbability = audioProbability;
+		this.lyricsProbability = lyricsProbability;
+		this.modelSetVersion = modelSetVersion;
+		this.genreEarlierCount = genreEarlierCount;
+		this.genreLowerCount = genreLowerCount;
+		this.explanation = explanation;
+		this.createdAt = createdAt;
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	UUID memberId() {
+		return memberId;
+	}
+
+	String title() {
+		return title;
+	}
+
+	String artist() {
+		return artist;
+	}
+
+	Genre genre() {
+		return genre;
+	}
+
+	double hitProbability() {
+		return hitProbability;
+	}
+
+	long genreEarlierCount() {
+		return genreEarlierCount;
+	}
+
+	long genreLowerCount() {
+		return genreLowerCount;
+	}
+
+	String explanation() {
+		return explanation;
+	}
+
+	boolean shared() {
+		return shared;
+	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
+
+	boolean isOwnedBy(UUID member) {
+		return memberId.equals(member);
+	}
+
+	void rename(String title) {
+		this.title = title;
+	}
+
+	void share(boolean shared) {
+		this.shared = shared;
+	}
+}

@@ -1,0 +1,28 @@
+package dev.hitter.prediction.history;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.hitter.models.Genre;
+import dev.hitter.prediction.analysis.Explanation;
+
+/**
+ * A prediction as the API shows it, the same after {@code POST} and on every {@code GET}.
+ *
+ * @param hitProbability the calibrated, combined hit probability
+ * @param genrePercentile the percentage (0–100) of the genre's earlier analyses, by every member, with a lower hit
+ *     probability; null for the genre's first analysis
+ */
+public record PredictionView(UUID id, String title, String artist, Genre genre, Instant createdAt, boolean shared,
+		double hitProbability, Double genrePercentile, Explanation.Audio audio, Explanation.Lyrics lyrics,
+		Explanation.Combination combination, Explanation.Models model, Explanation.Timings timings, Links links) {
+
+	/** Where the prediction and its spectrogram are. */
+	public record Links(String self, String spectrogram) {
+
+		static Links of(UUID id) {
+			String self = PredictionController.BASE + "/" + id;
+			return new Links(self, self + "/spectrogram.png");
+		}
+	}
+}

@@ -1,0 +1,455 @@
+package dev.hitter.prediction.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.jayway.jsonpath.JsonPath;
+
+import dev.hitter.localdb.TestDatabase;
+import dev.hitter.prediction.analysis.AnalysisGate;
+import dev.hitter.prediction.model.ModelReadinessTest;
+
+/**
+ * The prediction resource end to end: real fixture models, a real MySQL-protocol database, WAVs written here, and
+ * a look into the upload folder after every request.
+ */
+@SpringBootTest(properties = { "hitter.prediction.max-upload-size=3MB", "hitter.prediction.max-concurrent-analyses=1",
+		"hitter.prediction.admission-wait=200ms", "hitter.prediction.retry-after=7s" })
+@AutoConfigureMockMvc
+class PredictionApiTest {
+
+	static final String BASE = "/api/v1/predictions";
+
+	static final Path UPLOADS = Path.of("target/prediction-uploads-" + UUID.randomUUID()).toAbsolutePath();
+
+	static final String LYRICS = """
+			사랑한다고 말하지 못했던 내 마음을 알아줘
+			Tonight we dance, baby tonight we dance
+			다시 함께 걸어요 그대와 함께
+			Hold me closer, never let me go
+			""";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AnalysisGate gate;
+
+	final UUID owner = UUID.randomUUID();
+
+	final UUID other = UUID.randomUUID();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestDatabase.registerDataSource(registry, "hitter_prediction");
+		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
+		registry.add("hitter.prediction.upload-folder", UPLOADS::toString);
+	}
+
+	@BeforeEach
+	void modelsAreServed() throws Exception {
+		ModelReadinessTest.awaitReadiness(mvc, 200);
+	}
+
+	@AfterEach
+	void noUploadIsLeftBehind() throws IOException {
+		try (Stream<Path> files = Files.list(UPLOADS)) {
+			assertThat(files.toList()).isEmpty();
+		}
+	}
+
+	@Test
+	void analysesATrackAndExplainsTheScore() throws Exception {
+		String body = analyse(owner, "POP", wav(45, 16_000, 2), LYRICS).andExpect(status().isCreated())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			.andExpect(header().string("Location", Matchers.matchesPattern(BASE + "/[0-9a-f-]{36}")))
+			.andExpect(jsonPath("$.title").value("첫사랑 Tonight"))
+			.andExpect(jsonPath("$.artist").value("HITTER Band"))
+			.andExpect(jsonPath("$.genre").value("POP"))
+			.andExpect(jsonPath("$.shared").value(false))
+			.andExpect(jsonPath("$.createdAt").isString())
+			.andExpect(jsonPath("$.audio.segmentStartSeconds").isNumber())
+			.andExpect(jsonPath("$.lyrics.unknownTokens").isNumber())
+			.andExpect(jsonPath("$.lyrics.truncated").value(false))
+			.andExpect(jsonPath("$.combination.method").isString())
+			.andExpect(jsonPath("$.combination.audioWeight").isNumber())
+			.andExpect(jsonPath("$.combination.lyricsWeight").isNumber())
+			.andExpect(jsonPath("$.combination.bias").isNumber())
+			.andExpect(jsonPath("$.model.audio.modelId").isString())
+			.andExpect(jsonPath("$.model.audio.version").value("v20261120-000000"))
+			.andExpect(jsonPath("$.model.audio.demonstration").value(true))
+			.andExpect(jsonPath("$.model.audio.notice").value(Matchers.not(Matchers.emptyString())))
+			.andExpect(jsonPath("$.model.audio.trainingData").isString())
+			.andExpect(jsonPath("$.model.lyrics.modelId").isString())
+			.andExpect(jsonPath("$.model.lyrics.notice").value(Matchers.not(Matchers.emptyString())))
+			.andExpect(jsonPath("$.timings.decode").isNumber())
+			.andExpect(jsonPath("$.timings.features").isNumber())
+			.andExpect(jsonPath("$.timings.audioModel").isNumber())
+			.andExpect(jsonPath("$.timings.lyricsModel").isNumber())
+			.andExpect(jsonPath("$.timings.total").isNumber())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		String id = JsonPath.read(body, "$.id");
+		assertThat(JsonPath.<String>read(body, "$.links.self")).isEqualTo(BASE + "/" + id);
+		assertThat(JsonPath.<String>read(body, "$.links.spectrogram")).isEqualTo(BASE + "/" + id + "/spectrogram.png");
+		assertThat(number(body, "$.hitProbability")).isBetween(0.0, 1.0);
+		assertThat(number(body, "$.audio.score")).isBetween(0.0, 1.0);
+		assertThat(number(body, "$.lyrics.score")).isBetween(0.0, 1.0);
+		assertThat(number(body, "$.combination.audioShare")).isBetween(0.0, 1.0);
+
+		List<Map<String, Object>> segments = JsonPath.read(body, "$.audio.segments");
+		assertThat(segments).isNotEmpty();
+		assertThat(((Number) segments.get(0).get("fromSeconds")).doubleValue()).isZero();
+		assertThat(((Number) segments.get(segments.size() - 1).get("toSeconds")).doubleValue()).isCloseTo(30.0,
+				within(1e-6));
+		for (int i = 1; i < segments.size(); i++) {
+			assertThat(((Number) segments.get(i).get("fromSeconds")).doubleValue())
+				.isCloseTo(((Number) segments.get(i - 1).get("toSeconds")).doubleValue(), within(1e-9));
+		}
+		List<Map<String, Object>> top = JsonPath.read(body, "$.audio.topSegments");
+		assertThat(top).hasSize(3).allSatisfy(segment -> assertThat(segments).contains(segment));
+		double best = segments.stream().mapToDouble(s -> ((Number) s.get("contribution")).doubleValue()).max()
+			.orElseThrow();
+		assertThat(((Number) top.get(0).get("contribution")).doubleValue()).isEqualTo(best);
+
+		List<Map<String, Object>> raised = JsonPath.read(body, "$.lyrics.raised");
+		List<Map<String, Object>> lowered = JsonPath.read(body, "$.lyrics.lowered");
+		assertThat(raised.size() + lowered.size()).isPositive();
+		assertThat(raised).hasSizeLessThanOrEqualTo(5);
+		assertThat(lowered).hasSizeLessThanOrEqualTo(5);
+		for (Map<String, Object> word : raised) {
+			assertThat(LYRICS.toLowerCase()).contains(word.get("word").toString().toLowerCase());
+			assertThat(((Number) word.get("contribution")).doubleValue()).isPositive();
+		}
+		for (Map<String, Object> word : lowered) {
+			assertThat(LYRICS.toLowerCase()).contains(word.get("word").toString().toLowerCase());
+			assertThat(((Number) word.get("contribution")).doubleValue()).isNegative();
+		}
+
+		String location = BASE + "/" + id;
+		String again = mvc.perform(get(location).with(member(owner)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(again).isEqualTo(body);
+	}
+
+	@Test
+	void theSpectrogramIsAPng() throws Exception {
+		String id = create(owner, "BALLAD");
+		byte[] png = mvc.perform(get(BASE + "/" + id + "/spectrogram.png").with(member(owner)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(MediaType.IMAGE_PNG))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(png).startsWith(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
+		assertThat(png.length).isGreaterThan(1_000);
+		mvc.perform(get(BASE + "/" + id + "/spectrogram.png").with(member(other))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void laterAnalysesOfAGenreGetAPercentile() throws Exception {
+		create(owner, "DANCE");
+		String second = analyse(other, "DANCE", wav(40, 16_000, 1), "lights up").andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(number(second, "$.genrePercentile")).isBetween(0.0, 100.0);
+	}
+
+	@Test
+	void listsOnlyMyPredictionsPagedAndSorted() throws Exception {
+		UUID me = UUID.randomUUID();
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			ids.add(create(me, "POP"));
+		}
+		create(other, "POP");
+
+		String first = mvc.perform(get(BASE).param("size", "2").param("sort", "createdAt,asc").with(member(me)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.page").value(0))
+			.andExpect(jsonPath("$.size").value(2))
+			.andExpect(jsonPath("$.totalItems").value(3))
+			.andExpect(jsonPath("$.totalPages").value(2))
+			.andExpect(jsonPath("$.items.length()").value(2))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<List<String>>read(first, "$.items[*].id")).containsExactly(ids.get(0), ids.get(1));
+		mvc.perform(get(BASE).param("page", "1").param("size", "2").param("sort", "createdAt,asc").with(member(me)))
+			.andExpect(jsonPath("$.items[*].id").value(Matchers.contains(ids.get(2))));
+		mvc.perform(get(BASE).param("sort", "createdAt,desc").with(member(me)))
+			.andExpect(jsonPath("$.items[*].id").value(Matchers.contains(ids.get(2), ids.get(1), ids.get(0))));
+
+		String byScore = mvc.perform(get(BASE).param("sort", "hitProbability,desc").with(member(me)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<Double> probabilities = JsonPath.<List<Number>>read(byScore, "$.items[*].hitProbability")
+			.stream()
+			.map(Number::doubleValue)
+			.toList();
+		assertThat(probabilities).hasSize(3).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+		mvc.perform(get(BASE).param("size", "101").with(member(me)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("size"));
+		mvc.perform(get(BASE).param("sort", "title,asc").with(member(me)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("sort"));
+	}
+
+	@Test
+	void anotherMembersPrivatePredictionIsNotFoundUntilShared() throws Exception {
+		String id = create(owner, "POP");
+		String path = BASE + "/" + id;
+		mvc.perform(get(path).with(member(other)))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/not-found"));
+		mvc.perform(patch(path).with(member(other)).contentType(MediaType.APPLICATION_JSON).content("{\"shared\":true}"))
+			.andExpect(status().isNotFound());
+		mvc.perform(delete(path).with(member(other))).andExpect(status().isNotFound());
+
+		mvc.perform(patch(path).with(member(owner))
+			.contentType("application/merge-patch+json")
+			.content("{\"shared\":true,\"title\":\"Renamed\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.shared").value(true))
+			.andExpect(jsonPath("$.title").value("Renamed"))
+			.andExpect(jsonPath("$.artist").value("HITTER Band"));
+
+		mvc.perform(get(path).with(member(other)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.title").value("Renamed"));
+		mvc.perform(get(path + "/spectrogram.png").with(member(other))).andExpect(status().isOk());
+		// Shared means others may look, not change.
+		mvc.perform(patch(path).with(member(other)).contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"x\"}"))
+			.andExpect(status().isNotFound());
+		mvc.perform(delete(path).with(member(other))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void deletedPredictionIsGone() throws Exception {
+		String path = BASE + "/" + create(owner, "BALLAD");
+		mvc.perform(delete(path).with(member(owner))).andExpect(status().isNoContent());
+		mvc.perform(get(path).with(member(owner))).andExpect(status().isNotFound());
+		mvc.perform(get(path + "/spectrogram.png").with(member(owner))).andExpect(status().isNotFound());
+		mvc.perform(delete(path).with(member(owner))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void acceptsLyricsAsAnLrcFile() throws Exception {
+		MockMultipartFile lrc = new MockMultipartFile("lyricsFile", "song.lrc", "text/plain",
+				"[ar:HITTER]\n[00:12.00]사랑한다고 말해줘\n[00:15.50]Tonight we dance\n".getBytes(StandardCharsets.UTF_8));
+		String body = mvc.perform(form("POP", wav(40, 16_000, 1)).file(lrc).with(member(owner)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> words = JsonPath.read(body, "$.lyrics.raised[*].word");
+		words.addAll(JsonPath.read(body, "$.lyrics.lowered[*].word"));
+		assertThat(words).isNotEmpty().noneMatch(word -> word.contains("[") || word.contains("00"));
+	}
+
+	@Test
+	void refusesAMissingOrUnknownGenre() throws Exception {
+		mvc.perform(form(null, wav(40, 16_000, 1)).with(member(owner)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/validation-failed"))
+			.andExpect(jsonPath("$.errors[0].field").value("genre"));
+		mvc.perform(form("JAZZ", wav(40, 16_000, 1)).with(member(owner)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("genre"));
+	}
+
+	@Test
+	void refusesARequestWithoutAudio() throws Exception {
+		mvc.perform(form("POP", null).param("lyrics", LYRICS).with(member(owner)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/validation-failed"))
+			.andExpect(jsonPath("$.errors[0].field").value("audio"));
+	}
+
+	@Test
+	void refusesAudioOverTheSizeLimit() throws Exception {
+		byte[] big = new byte[3 * 1024 * 1024 + 1];
+		mvc.perform(form("POP", big).with(member(owner)))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/payload-too-large"))
+			.andExpect(jsonPath("$.errors[0].field").value("audio"));
+	}
+
+	@Test
+	void refusesATextFileNamedWav() throws Exception {
+		mvc.perform(form("POP", "these are not the sounds you are looking for\n".repeat(50)
+			.getBytes(StandardCharsets.UTF_8)).with(member(owner)))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/audio-not-supported"))
+			.andExpect(jsonPath("$.reason").value("audio/not-audio"))
+			.andExpect(jsonPath("$.errors[0].field").value("audio"));
+	}
+
+	@Test
+	void refusesATooShortTrack() throws Exception {
+		mvc.perform(form("POP", wav(4, 16_000, 1)).with(member(owner)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/audio-rejected"))
+			.andExpect(jsonPath("$.reason").value("audio/too-short"))
+			.andExpect(jsonPath("$.errors[0].field").value("audio"));
+	}
+
+	@Test
+	void refusesTooLongLyrics() throws Exception {
+		mvc.perform(form("POP", wav(40, 16_000, 1)).param("lyrics", "라".repeat(20_001)).with(member(owner)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/lyrics-rejected"))
+			.andExpect(jsonPath("$.reason").value("lyrics/too-long"))
+			.andExpect(jsonPath("$.errors[0].field").value("lyrics"));
+	}
+
+	@Test
+	void refusesLyricsGivenTwice() throws Exception {
+		MockMultipartFile file = new MockMultipartFile("lyricsFile", "song.txt", "text/plain",
+				"Tonight we dance".getBytes(StandardCharsets.UTF_8));
+		mvc.perform(form("POP", wav(40, 16_000, 1)).file(file).param("lyrics", LYRICS).with(member(owner)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("lyrics", "lyricsFile")));
+	}
+
+	@Test
+	void refusesALyricsFileThatIsNotText() throws Exception {
+		MockMultipartFile pdf = new MockMultipartFile("lyricsFile", "song.pdf", "application/pdf", new byte[] { 1 });
+		mvc.perform(form("POP", wav(40, 16_000, 1)).file(pdf).with(member(owner)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("lyricsFile"));
+		MockMultipartFile latin1 = new MockMultipartFile("lyricsFile", "song.txt", "text/plain",
+				new byte[] { 'c', 'a', 'f', (byte) 0xE9 });
+		mvc.perform(form("POP", wav(40, 16_000, 1)).file(latin1).with(member(owner)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("lyricsFile"));
+	}
+
+	@Test
+	void refusesWithRetryAfterWhenEveryAnalysisSlotIsTaken() throws Exception {
+		// The test holds the only slot itself: deterministic, no sleeps, no racing threads.
+		try (AnalysisGate.Admission held = gate.enter()) {
+			assertThat(gate.freeSlots()).isZero();
+			mvc.perform(form("POP", wav(40, 16_000, 1)).with(member(owner)))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string("Retry-After", "7"))
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/analyses-busy"));
+		}
+		assertThat(gate.freeSlots()).isEqualTo(1);
+		create(owner, "POP");
+		assertThat(gate.freeSlots()).isEqualTo(1);
+	}
+
+	private String create(UUID member, String genre) throws Exception {
+		String body = analyse(member, genre, wav(40, 16_000, 1), LYRICS).andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(body, "$.id");
+	}
+
+	private ResultActions analyse(UUID member, String genre, byte[] audio, String lyrics) throws Exception {
+		return mvc.perform(form(genre, audio).param("lyrics", lyrics)
+			.param("title", "첫사랑 Tonight")
+			.param("artist", "HITTER Band")
+			.with(member(member)));
+	}
+
+	private static MockMultipartHttpServletRequestBuilder form(String genre, byte[] audio) {
+		MockMultipartHttpServletRequestBuilder form = multipart(BASE);
+		if (genre != null) {
+			form.param("genre", genre);
+		}
+		if (audio != null) {
+			form.file(new MockMultipartFile("audio", "track.wav", "audio/wav", audio));
+		}
+		return form;
+	}
+
+	private static RequestPostProcessor member(UUID id) {
+		return jwt().jwt(token -> token.subject(id.toString()).claim("roles", List.of("MEMBER")));
+	}
+
+	private static double number(String json, String path) {
+		return JsonPath.<Number>read(json, path).doubleValue();
+	}
+
+	/** A 16-bit PCM WAV of a few tones that change every second, header written by hand. */
+	static byte[] wav(double seconds, int rate, int channels) {
+		int frames = (int) (seconds * rate);
+		ByteBuffer wav = ByteBuffer.allocate(44 + frames * channels * 2).order(ByteOrder.LITTLE_ENDIAN);
+		wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + frames * channels * 2);
+		wav.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) channels);
+		wav.putInt(rate).putInt(rate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16);
+		wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(frames * channels * 2);
+		double[] notes = { 261.63, 329.63, 392.0, 523.25, 440.0 };
+		for (int i = 0; i < frames; i++) {
+			double hz = notes[(i / rate) % notes.length];
+			short sample = (short) (9_000 * Math.sin(2 * Math.PI * hz * i / rate)
+					+ 3_000 * Math.sin(2 * Math.PI * 2 * hz * i / rate));
+			for (int c = 0; c < channels; c++) {
+				wav.putShort(sample);
+			}
+		}
+		return wav.array();
+	}
+
+	static {
+		try {
+			Files.createDirectories(UPLOADS);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
