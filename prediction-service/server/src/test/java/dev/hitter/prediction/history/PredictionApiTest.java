@@ -19,6 +19,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import dev.hitter.localdb.TestDatabase;
 import dev.hitter.prediction.analysis.AnalysisGate;
+import dev.hitter.prediction.analysis.UploadFolder;
 import dev.hitter.prediction.model.ModelReadinessTest;
 
 /**
@@ -72,6 +74,9 @@ class PredictionApiTest {
 
 	@Autowired
 	AnalysisGate gate;
+
+	@Autowired
+	UploadFolder uploadFolder;
 
 	final UUID owner = UUID.randomUUID();
 
@@ -130,6 +135,7 @@ class PredictionApiTest {
 			.getContentAsString();
 
 		String id = JsonPath.read(body, "$.id");
+		Files.writeString(UPLOADS.resolveSibling("prediction-example.json"), body);
 		assertThat(JsonPath.<String>read(body, "$.links.self")).isEqualTo(BASE + "/" + id);
 		assertThat(JsonPath.<String>read(body, "$.links.spectrogram")).isEqualTo(BASE + "/" + id + "/spectrogram.png");
 		assertThat(number(body, "$.hitProbability")).isBetween(0.0, 1.0);
@@ -372,6 +378,12 @@ class PredictionApiTest {
 		mvc.perform(form("POP", wav(40, 16_000, 1)).file(latin1).with(member(owner)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("lyricsFile"));
+	}
+
+	@Test
+	void uploadsWaitInTheConfiguredOwnerOnlyFolder() throws IOException {
+		assertThat(uploadFolder.path()).isEqualTo(UPLOADS.normalize());
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(UPLOADS))).isEqualTo("rwx------");
 	}
 
 	@Test
