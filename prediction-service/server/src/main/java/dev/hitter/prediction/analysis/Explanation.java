@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Why a track got its hit probability: what the result page shows besides the number, kept as the analysis
- * produced it so that a stored prediction renders exactly as it was first answered.
+ * produced it so that a stored prediction renders exactly as it was first answered. Of the lyrics it keeps only
+ * the few words shown, never the whole text: that is all the result needs, and less of a member's unreleased
+ * work to hold.
  *
  * @param audio the audio model's answer over the 30-second segment
  * @param lyrics the lyrics model's answer and the words that moved it most
@@ -17,8 +19,8 @@ public record Explanation(Audio audio, Lyrics lyrics, Combination combination, M
 	/**
 	 * @param score the calibrated audio hit probability
 	 * @param segmentStartSeconds where the analysed 30 seconds start in the track
-	 * @param segments each stretch's contribution to the audio logit, in time order, covering the segment
-	 * @param topSegments the three stretches that raised the score most, highest first
+	 * @param segments each model position's contribution to the audio logit, in time order, covering the segment
+	 * @param topSegments the three 3-second stretches with the highest summed contribution, highest first
 	 */
 	public record Audio(double score, double segmentStartSeconds, List<Segment> segments, List<Segment> topSegments) {
 	}
@@ -29,20 +31,16 @@ public record Explanation(Audio audio, Lyrics lyrics, Combination combination, M
 
 	/**
 	 * @param score the calibrated lyrics hit probability
-	 * @param raised up to five words with the largest positive contributions, largest first
-	 * @param lowered up to five words with the most negative contributions, most negative first
+	 * @param raised up to five known words with the largest positive contributions, largest first
+	 * @param lowered up to five known words with the most negative contributions, most negative first
 	 * @param unknownTokens tokens the model's vocabulary does not hold
 	 * @param truncated whether the lyrics were longer than the model reads
 	 */
 	public record Lyrics(double score, List<Word> raised, List<Word> lowered, int unknownTokens, boolean truncated) {
 	}
 
-	/**
-	 * A word of the lyrics with the summed contribution of all its occurrences.
-	 *
-	 * @param known false when the model's vocabulary lacks it (the model read it as an unknown word)
-	 */
-	public record Word(String word, double contribution, int occurrences, boolean known) {
+	/** A word of the lyrics (as first written) with the summed contribution of all its occurrences. */
+	public record Word(String word, double contribution, int occurrences) {
 	}
 
 	/** The model set's combination and the audio's share of the combined logit. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 
@@ -50,6 +51,12 @@ public class TrackAnalysis {
 
 	static final int WORDS_SHOWN = 5;
 
+	/**
+	 * The top segments are stretches of this many seconds, not single model positions (64 ms each): a stretch is
+	 * something a listener can find and hear again, about a bar at pop tempos.
+	 */
+	static final double STRETCH_SECONDS = 3.0;
+
 	private final ModelRegistry registry;
 
 	private final AnalysisGate gate;
@@ -58,17 +65,21 @@ public class TrackAnalysis {
 
 	private final AnalysisProperties properties;
 
+	private final ObjectProvider<AnalysisObserver> observers;
+
 	private final AudioDecoder decoder = new AudioDecoder();
 
 	private final LogMelSpectrogram melMaker = new LogMelSpectrogram(GenreModels.AUDIO_SPEC);
 
 	private final LyricsEncoder lyricsEncoder = new LyricsEncoder(GenreModels.LYRICS_SPEC);
 
-	TrackAnalysis(ModelRegistry registry, AnalysisGate gate, UploadFolder uploads, AnalysisProperties properties) {
+	TrackAnalysis(ModelRegistry registry, AnalysisGate gate, UploadFolder uploads, AnalysisProperties properties,
+			ObjectProvider<AnalysisObserver> observers) {
 		this.registry = registry;
 		this.gate = gate;
 		this.uploads = uploads;
 		this.properties = properties;
+		this.observers = observers;
 	}
 
 	/**
@@ -87,6 +98,7 @@ public class TrackAnalysis {
 	public Result analyse(Track track) {
 		long start = System.nanoTime();
 		try (AnalysisGate.Admission admission = gate.enter()) {
+			observers.forEach(observer -> observer.admitted(track.genre()));
 			GenreModels models = registry.models(track.genre());
 			EncodedLyrics lyrics = encode(track, models);
 
@@ -162,23 +174,36 @@ public class TrackAnalysis {
 
 	private static Explanation.Audio explainAudio(AudioScore score, double segmentStart) {
 		List<Explanation.Segment> segments = new ArrayList<>();
+		int stretchCount = (int) Math.ceil(GenreModels.SEGMENT_SECONDS / STRETCH_SECONDS - 1e-9);
+		double[] stretches = new double[stretchCount];
 		for (TimeContribution c : score.contributions()) {
 			segments.add(new Explanation.Segment(c.fromSeconds(), c.toSeconds(), c.logit()));
+			double centre = (c.fromSeconds() + c.toSeconds()) / 2;
+			stretches[Math.min(stretchCount - 1, (int) (centre / STRETCH_SECONDS))] += c.logit();
 		}
-		List<Explanation.Segment> top = segments.stream()
-			.sorted(Comparator.comparingDouble(Explanation.Segment::contribution).reversed())
-			.limit(TOP_SEGMENTS)
-			.toList();
-		return new Explanation.Audio(score.probability(), segmentStart, segments, top);
+		List<Explanation.Segment> top = new ArrayList<>();
+		for (int i = 0; i < stretchCount; i++) {
+			top.add(new Explanation.Segment(i * STRETCH_SECONDS,
+					Math.min(GenreModels.SEGMENT_SECONDS, (i + 1) * STRETCH_SECONDS), stretches[i]));
+		}
+		top.sort(Comparator.comparingDouble(Explanation.Segment::contribution).reversed());
+		return new Explanation.Audio(score.probability(), segmentStart, segments, List.copyOf(top.subList(0,
+				Math.min(TOP_SEGMENTS, top.size()))));
 	}
 
-	/** Words, not tokens: a chorus word's occurrences are summed, so the list names five different words. */
+	/**
+	 * Words, not tokens: a chorus word's occurrences are summed, so the lists name different words. Words the
+	 * vocabulary lacks are left out: the model read each as the same unknown token, so their share says nothing
+	 * about the word itself ({@code unknownTokens} counts them).
+	 */
 	private static Explanation.Lyrics explainLyrics(LyricsScore score) {
 		Map<String, Explanation.Word> words = new LinkedHashMap<>();
 		for (TokenContribution c : score.contributions()) {
-			words.merge(c.key(), new Explanation.Word(c.surface(), c.logit(), 1, c.known()),
-					(a, b) -> new Explanation.Word(a.word(), a.contribution() + b.contribution(),
-							a.occurrences() + 1, a.known()));
+			if (c.known()) {
+				words.merge(c.key(), new Explanation.Word(c.surface(), c.logit(), 1),
+						(a, b) -> new Explanation.Word(a.word(), a.contribution() + b.contribution(),
+								a.occurrences() + 1));
+			}
 		}
 		List<Explanation.Word> raised = words.values()
 			.stream()
