@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
@@ -46,6 +48,8 @@ import dev.hitter.serving.TokenContribution;
  */
 @Service
 public class TrackAnalysis {
+
+	private static final Logger log = LoggerFactory.getLogger(TrackAnalysis.class);
 
 	static final int TOP_SEGMENTS = 3;
 
@@ -128,8 +132,10 @@ public class TrackAnalysis {
 					"Every " + track.genre() + " model is busy; retry in a few seconds.", properties.retryAfter());
 		}
 		catch (ModelsUnavailableException ex) {
-			throw new RetryLaterException(PredictionProblems.MODELS_UNAVAILABLE, ex.getMessage(),
-					properties.retryAfter());
+			// The registry's message names folders on this server: log it, tell the client only the genre.
+			log.warn("Refused a {} analysis: {}", track.genre(), ex.getMessage());
+			throw new RetryLaterException(PredictionProblems.MODELS_UNAVAILABLE,
+					"No " + track.genre() + " models are loaded right now; retry later.", properties.retryAfter());
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,7 +77,8 @@ class PredictionController {
 			@RequestParam(required = false) String artist) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Genre chosen = parseGenre(genre, problems);
-		if (audio == null || audio.isEmpty() && audio.getOriginalFilename() == null) {
+		// A browser sends an empty, nameless part for a file input left empty: that is no audio, not empty audio.
+		if (audio == null || audio.isEmpty() && !StringUtils.hasText(audio.getOriginalFilename())) {
 			problems.add(new FieldProblem("audio", "is required"));
 		}
 		if (lyrics != null && lyricsFile != null) {

@@ -338,6 +338,21 @@ class PredictionApiTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/validation-failed"))
 			.andExpect(jsonPath("$.errors[0].field").value("audio"));
+		// What a browser sends for a file input left empty.
+		mvc.perform(multipart(BASE).file(new MockMultipartFile("audio", "", "application/octet-stream", new byte[0]))
+			.param("genre", "POP")
+			.with(member(owner)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("audio"));
+	}
+
+	@Test
+	void refusesAnEmptyAudioFile() throws Exception {
+		mvc.perform(form("POP", new byte[0]).with(member(owner)))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/audio-not-supported"))
+			.andExpect(jsonPath("$.reason").value("audio/empty"))
+			.andExpect(jsonPath("$.errors[0].field").value("audio"));
 	}
 
 	@Test
