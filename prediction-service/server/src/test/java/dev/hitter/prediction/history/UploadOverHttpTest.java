@@ -1,0 +1,168 @@
+package dev.hitter.prediction.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import dev.hitter.localdb.TestDatabase;
+import dev.hitter.models.Genre;
+import dev.hitter.prediction.analysis.AnalysisObserver;
+import dev.hitter.prediction.model.ModelReadinessTest;
+import dev.hitter.serving.ModelRegistry;
+
+/**
+ * Uploads through the real servlet container, where MockMvc cannot look: the container's multipart limit answers
+ * 413 as problem+json, and the parts it spills to disk (into the upload folder) are gone when the request ends.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "hitter.prediction.max-upload-size=2MB", "hitter.models.pool-size=1" })
+class UploadOverHttpTest {
+
+	static final Path UPLOADS = Path.of("target/http-uploads-" + UUID.randomUUID()).toAbsolutePath();
+
+	@LocalServerPort
+	int port;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@org.springframework.test.context.DynamicPropertySource
+	static void properties(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		TestDatabase.registerDataSource(registry, "hitter_prediction");
+		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
+		registry.add("hitter.prediction.upload-folder", UPLOADS::toString);
+	}
+
+	@Autowired
+	ModelRegistry registry;
+
+	@Autowired
+	UploadFolderWatch watch;
+
+	@BeforeEach
+	void modelsAreServed() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (!registry.isReady()) {
+			assertThat(System.nanoTime()).as("models served within 60 s").isLessThan(deadline);
+			Thread.sleep(100);
+		}
+	}
+
+	@AfterEach
+	void noUploadIsLeftBehind() throws IOException {
+		try (Stream<Path> files = Files.list(UPLOADS)) {
+			assertThat(files.toList()).isEmpty();
+		}
+	}
+
+	@Test
+	void analysesAnUploadTheContainerSpilledToDisk() throws Exception {
+		// 1.6 MB: above the 1 MB in-memory threshold, so the container writes the part into the upload folder.
+		HttpResponse<String> response = post(PredictionApiTest.wav(50, 16_000, 1));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		assertThat(watch.seenDuringAnalysis).as("the container's part file, in the upload folder while analysed")
+			.isNotEmpty();
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).contains("/api/v1/predictions/"));
+	}
+
+	@Test
+	void answersTheContainersUploadLimitWithProblemJson() throws Exception {
+		HttpResponse<String> response = post(PredictionApiTest.wav(70, 16_000, 1));
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("https://hitter.dev/problems/payload-too-large");
+	}
+
+	private HttpResponse<String> post(byte[] wav) throws IOException, InterruptedException {
+		String boundary = "hitter-" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		part(body, boundary, "Content-Disposition: form-data; name=\"genre\"\r\n\r\n", "POP".getBytes());
+		part(body, boundary, "Content-Disposition: form-data; name=\"lyrics\"\r\n\r\n",
+				"Tonight we dance 사랑".getBytes(StandardCharsets.UTF_8));
+		part(body, boundary,
+				"Content-Disposition: form-data; name=\"audio\"; filename=\"track.wav\"\r\nContent-Type: audio/wav\r\n\r\n",
+				wav);
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/predictions"))
+			.header("Authorization", "Bearer " + UUID.randomUUID())
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void part(ByteArrayOutputStream body, String boundary, String headers, byte[] content) {
+		body.writeBytes(("--" + boundary + "\r\n" + headers).getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/** Lists the upload folder while an analysis runs. */
+	static final class UploadFolderWatch implements AnalysisObserver {
+
+		volatile List<String> seenDuringAnalysis = List.of();
+
+		@Override
+		public void admitted(Genre genre) {
+			try (Stream<Path> files = Files.list(UPLOADS)) {
+				seenDuringAnalysis = files.map(file -> file.getFileName().toString()).toList();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	/** Any bearer token is a member whose id is the token: the signature checks have tests of their own. */
+	@TestConfiguration
+	static class AnyTokenIsAMember {
+
+		@Bean
+		UploadFolderWatch uploadFolderWatch() {
+			return new UploadFolderWatch();
+		}
+
+		@Bean
+		JwtDecoder jwtDecoder() {
+			return token -> Jwt.withTokenValue(token)
+				.header("alg", "none")
+				.subject(UUID.fromString(token).toString())
+				.claim("roles", List.of("MEMBER"))
+				.build();
+		}
+	}
+
+	static {
+		try {
+			Files.createDirectories(UPLOADS);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
