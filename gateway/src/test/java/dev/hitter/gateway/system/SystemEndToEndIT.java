@@ -246,6 +246,57 @@ class SystemEndToEndIT {
 		}
 	}
 
+	@Test
+	@Order(9)
+	void analysesAnMp3WithKoreanLyricsWithTheDemonstrationModelAndKeepsNoAudio() throws Exception {
+		Path mp3 = Mp3Maker.chordsAndBeat(home.resolve("first-love.mp3"), 60);
+		HttpResponse<String> login = send(postJson("/api/v1/auth/login", """
+				{"email": "%s", "password": "%s"}
+				""".formatted(email, PASSWORD)));
+		String token = accessToken(login.body());
+		Multipart form = new Multipart().field("genre", "BALLAD")
+			.field("title", "첫사랑 (First Love)")
+			.field("lyrics", "[00:12.00]사랑한다고 말하지 못했던 내 마음을 알아줘\n[00:18.00]그대여 다시 함께 걸어가자 tonight\n")
+			.file("audio", "first-love.mp3", "audio/mpeg", Files.readAllBytes(mp3));
+
+		HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/predictions"))
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", form.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
+			.build());
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String body = created.body();
+		assertThat(number(body, "$.hitProbability")).isBetween(0.0, 1.0);
+		assertThat(JsonPath.<String>read(body, "$.title")).isEqualTo("첫사랑 (First Love)");
+		assertThat(number(body, "$.audio.segmentStartSeconds")).isEqualTo(20.0);
+		assertThat(JsonPath.<List<?>>read(body, "$.audio.segments")).hasSizeGreaterThan(100);
+		assertThat(JsonPath.<List<?>>read(body, "$.audio.topSegments")).hasSize(3);
+		assertThat(number(body, "$.lyrics.score")).isBetween(0.0, 1.0);
+		assertThat(JsonPath.<String>read(body, "$.model.audio.notice")).isEqualTo("demonstration model trained on synthetic data");
+		assertThat(JsonPath.<String>read(body, "$.model.lyrics.notice")).isEqualTo("demonstration model trained on synthetic data");
+		assertThat(JsonPath.<Boolean>read(body, "$.model.audio.demonstration")).isTrue();
+
+		String location = created.headers().firstValue("Location").orElseThrow();
+		HttpResponse<byte[]> picture = http.send(HttpRequest.newBuilder(URI.create(gateway + location + "/spectrogram.png"))
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(picture.statusCode()).isEqualTo(200);
+		assertThat(picture.headers().firstValue("Content-Type")).contains("image/png");
+		assertThat(picture.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+
+		// Unreleased tracks are confidential: nothing of the upload is left on the server's disk.
+		try (Stream<Path> left = Files.list(home.resolve("uploads"))) {
+			assertThat(left).isEmpty();
+		}
+	}
+
+	private static double number(String json, String path) {
+		return JsonPath.<Number>read(json, path).doubleValue();
+	}
+
 	private static String accessToken(String tokenAnswer) {
 		return JsonPath.read(tokenAnswer, "$.accessToken");
 	}
