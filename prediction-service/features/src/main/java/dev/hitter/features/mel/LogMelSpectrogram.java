@@ -42,47 +42,56 @@ public final class LogMelSpectrogram {
 		if (offset < 0 || length < 0 || offset + length > pcm.length) {
 			throw new IndexOutOfBoundsException("slice [" + offset + ", " + (offset + length) + ") of " + pcm.length);
 		}
-		int n = spec.frameLength();
-		int hop = spec.hopLength();
-		int half = n / 2;
 		int bands = spec.bands();
 		int frames = spec.frameCount(length);
-		float scale = (float) spec.logScale();
 		float[] out = new float[bands * frames];
-		float[] frame = new float[n];
-		float[] power = new float[half + 1];
+		float[] frame = new float[spec.frameLength()];
+		float[] power = new float[spec.bins()];
 		float[] mel = new float[bands];
-
+		// One small method per frame rather than one big loop: the JIT compiles it whole and the same way on
+		// every run (a loop compiled on-stack mid-call came out up to 1.7x slower from one run to the next).
 		for (int k = 0; k < frames; k++) {
-			int start = k * hop - half; // frame k is centred on sample k·hop
-			if (start >= 0 && start + n <= length) {
-				int base = offset + start;
-				for (int i = 0; i < n; i++) {
-					frame[i] = pcm[base + i] * window[i];
-				}
-			}
-			else {
-				for (int i = 0; i < n; i++) {
-					int t = start + i;
-					frame[i] = t >= 0 && t < length ? pcm[offset + t] * window[i] : 0f;
-				}
-			}
-			fft.realForward(frame);
-			// JTransforms packs the real spectrum: [Re0, Re(n/2), Re1, Im1, Re2, Im2, ...].
-			power[0] = frame[0] * frame[0];
-			power[half] = frame[1] * frame[1];
-			for (int bin = 1; bin < half; bin++) {
-				float re = frame[2 * bin];
-				float im = frame[2 * bin + 1];
-				power[bin] = re * re + im * im;
-			}
-			java.util.Arrays.fill(mel, 0f);
-			filterbank.projectInto(power, mel);
+			melFrame(pcm, offset, length, k, frame, power, mel);
 			for (int band = 0; band < bands; band++) {
-				out[band * frames + k] = LogCompression.log10OnePlus(scale * mel[band]);
+				out[band * frames + k] = mel[band];
 			}
 		}
+		float scale = (float) spec.logScale();
+		for (int i = 0; i < out.length; i++) {
+			out[i] = LogCompression.log10OnePlus(scale * out[i]);
+		}
 		return new MelSpectrogram(spec.id(), bands, frames, out);
+	}
+
+	/** The mel energies (before compression) of frame {@code k}, centred on sample k·hop, zeros outside. */
+	private void melFrame(float[] pcm, int offset, int length, int k, float[] frame, float[] power, float[] mel) {
+		int n = frame.length;
+		int half = n / 2;
+		int start = k * spec.hopLength() - half;
+		float[] w = window;
+		if (start >= 0 && start + n <= length) {
+			int base = offset + start;
+			for (int i = 0; i < n; i++) {
+				frame[i] = pcm[base + i] * w[i];
+			}
+		}
+		else {
+			for (int i = 0; i < n; i++) {
+				int t = start + i;
+				frame[i] = t >= 0 && t < length ? pcm[offset + t] * w[i] : 0f;
+			}
+		}
+		fft.realForward(frame);
+		// JTransforms packs the real spectrum: [Re0, Re(n/2), Re1, Im1, Re2, Im2, ...].
+		power[0] = frame[0] * frame[0];
+		power[half] = frame[1] * frame[1];
+		for (int bin = 1; bin < half; bin++) {
+			float re = frame[2 * bin];
+			float im = frame[2 * bin + 1];
+			power[bin] = re * re + im * im;
+		}
+		java.util.Arrays.fill(mel, 0f);
+		filterbank.projectInto(power, mel);
 	}
 
 	/** w[i] = 0.5 − 0.5·cos(2πi / (n−1)): symmetric, as the spec says (not the periodic Hann of librosa). */
