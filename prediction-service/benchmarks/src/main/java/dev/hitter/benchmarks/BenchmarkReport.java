@@ -77,13 +77,19 @@ public final class BenchmarkReport {
 		for (RunResult run : results) {
 			Result<?> primary = run.getPrimaryResult();
 			String name = run.getParams().getBenchmark().replace("dev.hitter.benchmarks.", "");
-			md.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s |%n", name,
+			List<String> params = new ArrayList<>();
+			for (String key : run.getParams().getParamsKeys()) {
+				params.add(key + "=" + run.getParams().getParam(key));
+			}
+			String shown = params.isEmpty() ? name : name + " (" + String.join(", ", params) + ")";
+			md.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s |%n", shown,
 					run.getParams().getMode().shortLabel(), primary.getScore(), primary.getScoreError(),
 					primary.getScoreUnit()));
 			if (name.endsWith("logMelOfThirtySeconds") && primary.getScoreUnit().equals("ms/op")) {
 				notes.add(String.format(Locale.ROOT,
-						"Log-mel of 30 s: %.2f ms on one core, %.1f× faster than librosa's %.1f ms on this machine.",
-						primary.getScore(), LIBROSA_LOG_MEL_MS / primary.getScore(), LIBROSA_LOG_MEL_MS));
+						"Log-mel of 30 s: %.2f ms on one core; librosa takes %.1f ms for the same work on this machine, so "
+								+ "this runs at %.2f× librosa's speed.",
+						primary.getScore(), LIBROSA_LOG_MEL_MS, LIBROSA_LOG_MEL_MS / primary.getScore()));
 			}
 		}
 		md.append('\n');
