@@ -66,6 +66,10 @@ class Prediction {
 	@Column(nullable = false)
 	private boolean shared;
 
+	/** Marked by an administrator as a "similar hit" that other analyses of the genre are compared with. */
+	@Column(name = "reference_track", nullable = false)
+	private boolean referenceTrack;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -130,6 +134,10 @@ class Prediction {
 		return shared;
 	}
 
+	boolean referenceTrack() {
+		return referenceTrack;
+	}
+
 	Instant createdAt() {
 		return createdAt;
 	}
@@ -142,7 +150,21 @@ class Prediction {
 		this.title = title;
 	}
 
+	/** Unsharing also unmarks a reference track: references are shown to every member, so they must be shared. */
 	void share(boolean shared) {
 		this.shared = shared;
+		if (!shared) {
+			this.referenceTrack = false;
+		}
+	}
+
+	/** Marking shares the track too, for the same reason. */
+	void markAsReference() {
+		this.referenceTrack = true;
+		this.shared = true;
+	}
+
+	void unmarkAsReference() {
+		this.referenceTrack = false;
 	}
 }

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,7 +45,10 @@ import dev.hitter.prediction.analysis.AnalysisProperties;
 import dev.hitter.prediction.analysis.RetryLaterException;
 import dev.hitter.prediction.analysis.TrackAnalysis;
 
-/** The prediction resource: analyse a track, then list, read, share, rename and delete the results. */
+/**
+ * The prediction resource: analyse a track, then list, read, share, rename and delete the results; the genre
+ * leaderboard of shared ones, likes, and reference tracks marked by administrators.
+ */
 @RestController
 @RequestMapping(PredictionController.BASE)
 class PredictionController {
@@ -106,17 +110,49 @@ class PredictionController {
 	PredictionPage mine(Member member, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "createdAt,desc") String sort) {
 		List<FieldProblem> problems = new ArrayList<>();
-		if (page < 0) {
-			problems.add(new FieldProblem("page", "must be 0 or more"));
-		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
-		}
+		checkPaging(page, size, problems);
 		Sort order = parseSort(sort, problems);
 		if (!problems.isEmpty()) {
 			throw invalid(problems);
 		}
 		return predictions.mine(member, page, size, order);
+	}
+
+	// A literal segment: Spring prefers it to the {id} pattern, and "leaderboard" is no UUID anyway.
+	@GetMapping("/leaderboard")
+	PredictionPage leaderboard(Member member, @RequestParam(required = false) String genre,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Genre chosen = parseGenre(genre, problems);
+		checkPaging(page, size, problems);
+		if (!problems.isEmpty()) {
+			throw invalid(problems);
+		}
+		return predictions.leaderboard(member, chosen, page, size);
+	}
+
+	@PutMapping("/{id}/like")
+	ResponseEntity<Void> like(Member member, @PathVariable UUID id) {
+		predictions.like(member, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/{id}/like")
+	ResponseEntity<Void> unlike(Member member, @PathVariable UUID id) {
+		predictions.unlike(member, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PutMapping("/{id}/reference")
+	ResponseEntity<Void> markAsReference(Member member, @PathVariable UUID id) {
+		predictions.markAsReference(member, id, true);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/{id}/reference")
+	ResponseEntity<Void> unmarkAsReference(Member member, @PathVariable UUID id) {
+		predictions.markAsReference(member, id, false);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/{id}")
@@ -161,6 +197,15 @@ class PredictionController {
 		catch (IllegalArgumentException ex) {
 			problems.add(new FieldProblem("genre", "must be one of POP, BALLAD, DANCE"));
 			return null;
+		}
+	}
+
+	private static void checkPaging(int page, int size, List<FieldProblem> problems) {
+		if (page < 0) {
+			problems.add(new FieldProblem("page", "must be 0 or more"));
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
 		}
 	}
 

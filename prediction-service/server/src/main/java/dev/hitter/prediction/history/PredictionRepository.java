@@ -1,10 +1,12 @@
 package dev.hitter.prediction.history;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 import dev.hitter.models.Genre;
 
@@ -15,4 +17,24 @@ interface PredictionRepository extends JpaRepository<Prediction, UUID> {
 	long countByGenre(Genre genre);
 
 	long countByGenreAndHitProbabilityLessThan(Genre genre, double hitProbability);
+
+	/** A genre's shared analyses, best first; equal scores by age so that the earlier analysis ranks higher. */
+	@Query("""
+			select p from Prediction p where p.genre = :genre and p.shared = true
+			order by p.hitProbability desc, p.createdAt asc, p.id asc""")
+	Page<Prediction> leaderboard(Genre genre, Pageable pageable);
+
+	// The nearest references are found from both sides of the probability with the index's order, rather than
+	// sorting every reference of the genre by distance.
+	@Query("""
+			select p from Prediction p where p.genre = :genre and p.referenceTrack = true and p.shared = true
+			and p.id <> :excluded and p.hitProbability >= :probability
+			order by p.hitProbability asc, p.createdAt asc, p.id asc""")
+	List<Prediction> referencesFrom(Genre genre, double probability, UUID excluded, Pageable limit);
+
+	@Query("""
+			select p from Prediction p where p.genre = :genre and p.referenceTrack = true and p.shared = true
+			and p.id <> :excluded and p.hitProbability < :probability
+			order by p.hitProbability desc, p.createdAt asc, p.id asc""")
+	List<Prediction> referencesBelow(Genre genre, double probability, UUID excluded, Pageable limit);
 }

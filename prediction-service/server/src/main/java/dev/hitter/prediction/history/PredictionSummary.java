@@ -5,7 +5,11 @@ import java.util.UUID;
 
 import dev.hitter.models.Genre;
 
-/** A prediction in a list: enough to choose one, without its explanation. */
+/**
+ * A prediction in a list: enough to choose one, without its explanation.
+ *
+ * @param rank the place on the genre's leaderboard, from 1; null in a member's own list
+ */
 public record PredictionSummary(UUID id, String title, String artist, Genre genre, Instant createdAt, boolean shared,
-		double hitProbability, PredictionView.Links links) {
+		double hitProbability, long likes, boolean likedByMe, Long rank, PredictionView.Links links) {
 }

@@ -2,6 +2,10 @@ package dev.hitter.prediction.history;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -14,13 +18,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
+import dev.hitter.models.Genre;
 import dev.hitter.prediction.analysis.Explanation;
 import dev.hitter.prediction.analysis.TrackAnalysis;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Members' predictions: analyses a track and keeps the result, and decides who may see or change it. Another
- * member's private prediction is answered exactly like a missing one, so ids reveal nothing.
+ * member's private prediction is answered exactly like a missing one, so ids reveal nothing. Members like what they
+ * can see; administrators mark reference tracks.
  */
 @Service
 public class Predictions {
@@ -31,18 +37,24 @@ public class Predictions {
 
 	private final SpectrogramRepository spectrograms;
 
+	private final Likes likes;
+
 	private final ObjectMapper json;
 
 	private final TransactionTemplate transaction;
 
 	Predictions(TrackAnalysis analysis, PredictionRepository predictions, SpectrogramRepository spectrograms,
-			ObjectMapper json, TransactionTemplate transaction) {
+			Likes likes, ObjectMapper json, TransactionTemplate transaction) {
 		this.analysis = analysis;
 		this.predictions = predictions;
 		this.spectrograms = spectrograms;
+		this.likes = likes;
 		this.json = json;
 		this.transaction = transaction;
 	}
+
+	/** How many reference tracks a prediction shows. */
+	static final int REFERENCES_SHOWN = 5;
 
 	/** What the member asked to analyse, with the labels to keep beside the result. */
 	public record NewPrediction(TrackAnalysis.Track track, String title, String artist) {
@@ -63,13 +75,12 @@ public class Predictions {
 			spectrograms.save(new Spectrogram(prediction.id(), result.spectrogramPng()));
 			return prediction;
 		});
-		return view(saved, result.explanation());
+		return view(saved, result.explanation(), member);
 	}
 
 	@Transactional(readOnly = true)
 	public PredictionView find(Member member, UUID id) {
-		Prediction prediction = visible(member, id);
-		return view(prediction, json.readValue(prediction.explanation(), Explanation.class));
+		return view(visible(member, id), member);
 	}
 
 	@Transactional(readOnly = true)
@@ -82,8 +93,40 @@ public class Predictions {
 	public PredictionPage mine(Member member, int page, int size, Sort sort) {
 		Page<Prediction> found = predictions.findByMemberId(member.id(),
 				PageRequest.of(page, size, sort.and(Sort.by("id"))));
-		return new PredictionPage(found.map(Predictions::summary).getContent(), page, size, found.getTotalElements(),
-				found.getTotalPages());
+		return page(found, member, false);
+	}
+
+	/** Every member may read it: only shared analyses are on it. */
+	@Transactional(readOnly = true)
+	public PredictionPage leaderboard(Member member, Genre genre, int page, int size) {
+		return page(predictions.leaderboard(genre, PageRequest.of(page, size)), member, true);
+	}
+
+	/** Liking twice is liking once. */
+	@Transactional
+	public void like(Member member, UUID id) {
+		likes.like(visible(member, id).id(), member.id());
+	}
+
+	@Transactional
+	public void unlike(Member member, UUID id) {
+		likes.unlike(visible(member, id).id(), member.id());
+	}
+
+	/** Marks (or unmarks) a reference track; administrators only, and only what they can see. */
+	@Transactional
+	public void markAsReference(Member member, UUID id, boolean reference) {
+		if (!member.isAdmin()) {
+			// 403 before the lookup: the endpoint is documented, and a member must learn nothing about the id.
+			throw new ApiException(ProblemType.FORBIDDEN, "Only administrators mark reference tracks.");
+		}
+		Prediction prediction = visible(member, id);
+		if (reference) {
+			prediction.markAsReference();
+		}
+		else {
+			prediction.unmarkAsReference();
+		}
 	}
 
 	@Transactional
@@ -95,7 +138,7 @@ public class Predictions {
 		if (changes.shared() != null) {
 			prediction.share(changes.shared());
 		}
-		return view(prediction, json.readValue(prediction.explanation(), Explanation.class));
+		return view(prediction, member);
 	}
 
 	@Transactional
@@ -126,16 +169,49 @@ public class Predictions {
 		return new ApiException(ProblemType.NOT_FOUND, "There is no prediction " + id + ".");
 	}
 
-	private static PredictionView view(Prediction p, Explanation e) {
-		Double percentile = p.genreEarlierCount() == 0 ? null
-				: 100.0 * p.genreLowerCount() / p.genreEarlierCount();
-		return new PredictionView(p.id(), p.title(), p.artist(), p.genre(), p.createdAt(), p.shared(),
-				p.hitProbability(), percentile, e.audio(), e.lyrics(), e.combination(), e.model(), e.timings(),
-				PredictionView.Links.of(p.id()));
+	private PredictionView view(Prediction p, Member member) {
+		return view(p, json.readValue(p.explanation(), Explanation.class), member);
 	}
 
-	private static PredictionSummary summary(Prediction p) {
-		return new PredictionSummary(p.id(), p.title(), p.artist(), p.genre(), p.createdAt(), p.shared(),
-				p.hitProbability(), PredictionView.Links.of(p.id()));
+	private PredictionView view(Prediction p, Explanation e, Member member) {
+		Double percentile = p.genreEarlierCount() == 0 ? null
+				: 100.0 * p.genreLowerCount() / p.genreEarlierCount();
+		Likes.Tally tally = likes.tally(p.id(), member.id());
+		return new PredictionView(p.id(), p.title(), p.artist(), p.genre(), p.createdAt(), p.shared(),
+				p.hitProbability(), percentile, e.audio(), e.lyrics(), e.combination(), e.model(), e.timings(),
+				p.referenceTrack(), tally.likes(), tally.likedByMe(), references(p), PredictionView.Links.of(p.id()));
+	}
+
+	/**
+	 * The nearest references lie among the nearest few on either side, so at most twice the shown number is read;
+	 * equal distances go to the higher probability, then the older track.
+	 */
+	private List<PredictionView.Reference> references(Prediction p) {
+		PageRequest nearest = PageRequest.of(0, REFERENCES_SHOWN);
+		List<Prediction> candidates = new ArrayList<>(
+				predictions.referencesFrom(p.genre(), p.hitProbability(), p.id(), nearest));
+		candidates.addAll(predictions.referencesBelow(p.genre(), p.hitProbability(), p.id(), nearest));
+		return candidates.stream()
+			.sorted(Comparator.<Prediction>comparingDouble(r -> Math.abs(r.hitProbability() - p.hitProbability()))
+				.thenComparing(Comparator.comparingDouble(Prediction::hitProbability).reversed())
+				.thenComparing(Prediction::createdAt))
+			.limit(REFERENCES_SHOWN)
+			.map(r -> new PredictionView.Reference(r.id(), r.title(), r.artist(), r.hitProbability(),
+					Math.abs(r.hitProbability() - p.hitProbability())))
+			.toList();
+	}
+
+	private PredictionPage page(Page<Prediction> found, Member member, boolean ranked) {
+		Map<UUID, Likes.Tally> tallies = likes.tally(found.map(Prediction::id).getContent(), member.id());
+		long first = found.getPageable().isPaged() ? found.getPageable().getOffset() : 0;
+		List<PredictionSummary> items = new ArrayList<>();
+		for (Prediction p : found) {
+			Likes.Tally tally = tallies.getOrDefault(p.id(), Likes.Tally.NONE);
+			Long rank = ranked ? first + items.size() + 1 : null;
+			items.add(new PredictionSummary(p.id(), p.title(), p.artist(), p.genre(), p.createdAt(), p.shared(),
+					p.hitProbability(), tally.likes(), tally.likedByMe(), rank, PredictionView.Links.of(p.id())));
+		}
+		return new PredictionPage(items, found.getNumber(), found.getSize(), found.getTotalElements(),
+				found.getTotalPages());
 	}
 }

@@ -1,0 +1,131 @@
+package dev.hitter.prediction.history;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.jayway.jsonpath.JsonPath;
+
+import dev.hitter.localdb.TestDatabase;
+import dev.hitter.models.Genre;
+import dev.hitter.prediction.model.ModelReadinessTest;
+
+/**
+ * What the leaderboard, likes and reference-track tests share: one context on the real database with the fixture
+ * models, tokens for members and administrators, and predictions with chosen hit probabilities.
+ *
+ * <p>The leaderboard and the references span every member's predictions, so each test starts from an empty
+ * {@code prediction} table (other test classes only ever look at predictions they made themselves).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class CommunityApiTestBase {
+
+	static final String BASE = "/api/v1/predictions";
+
+	static final Path UPLOADS = Path.of("target/community-uploads-" + UUID.randomUUID()).toAbsolutePath();
+
+	/** A real analysis's explanation, made once per JVM, for the predictions the tests store directly. */
+	private static String explanation;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PredictionRepository predictions;
+
+	private Instant clock = Instant.parse("2026-11-01T10:00:00Z");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestDatabase.registerDataSource(registry, "hitter_prediction");
+		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
+		registry.add("hitter.prediction.upload-folder", UPLOADS::toString);
+	}
+
+	@BeforeEach
+	void startFromNoPredictions() throws Exception {
+		ModelReadinessTest.awaitReadiness(mvc, 200);
+		if (explanation == null) {
+			explanation = predictions.findById(UUID.fromString(analyse(UUID.randomUUID(), "POP"))).orElseThrow()
+				.explanation();
+		}
+		// Likes and spectrograms go with them (ON DELETE CASCADE).
+		predictions.deleteAllInBatch();
+	}
+
+	/** A prediction through the real pipeline: POST with a generated WAV. */
+	String analyse(UUID member, String genre) throws Exception {
+		String body = mvc.perform(multipart(BASE)
+			.file(new MockMultipartFile("audio", "track.wav", "audio/wav", PredictionApiTest.wav(40, 16_000, 1)))
+			.param("genre", genre)
+			.param("lyrics", PredictionApiTest.LYRICS)
+			.with(member(member)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(body, "$.id");
+	}
+
+	/**
+	 * A prediction stored directly with the hit probability a test needs (the fixture models' scores cannot be
+	 * chosen); each one is a second younger than the one before.
+	 */
+	UUID stored(UUID member, Genre genre, double hitProbability, boolean shared) {
+		clock = clock.plus(1, ChronoUnit.SECONDS);
+		Prediction prediction = new Prediction(UUID.randomUUID(), member, "Track " + hitProbability, "Artist",
+				genre, hitProbability, hitProbability, hitProbability, "fixture", 0, 0, explanation, clock);
+		prediction.share(shared);
+		return predictions.save(prediction).id();
+	}
+
+	String read(String path, UUID member) throws Exception {
+		return mvc.perform(get(path).with(member(member)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	static String path(UUID id) {
+		return BASE + "/" + id;
+	}
+
+	static RequestPostProcessor member(UUID id) {
+		return jwt().jwt(token -> token.subject(id.toString()).claim("roles", List.of("MEMBER")));
+	}
+
+	static RequestPostProcessor admin(UUID id) {
+		return jwt().jwt(token -> token.subject(id.toString()).claim("roles", List.of("MEMBER", "ADMIN")));
+	}
+
+	static {
+		try {
+			Files.createDirectories(UPLOADS);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
