@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -105,7 +106,14 @@ public class Predictions {
 	/** Liking twice is liking once. */
 	@Transactional
 	public void like(Member member, UUID id) {
-		likes.like(visible(member, id).id(), member.id());
+		Prediction prediction = visible(member, id);
+		try {
+			likes.like(prediction.id(), member.id());
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Only the foreign key can refuse it (duplicates are absorbed): the owner deleted it meanwhile.
+			throw notFound(id);
+		}
 	}
 
 	@Transactional
