@@ -9,10 +9,15 @@ package dev.hitter.features;
  */
 public abstract class RejectedInputException extends RuntimeException {
 
-	protected RejectedInputException(String message, Throwable cause) {
+	private final String code;
+
+	protected RejectedInputException(String code, String message, Throwable cause) {
 		super(message, cause);
+		this.code = code;
 	}
 
 	/** A stable, lower-case, hyphenated code such as {@code audio/not-audio}; part of the public API. */
-	public abstract String code();
+	public String code() {
+		return code;
+	}
 }

@@ -49,8 +49,13 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> handleApiException(ApiException ex, HttpServletRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		// Whole seconds, at least one, as the header wants them.
+		ex.retryAfter()
+			.ifPresent(wait -> headers.set(HttpHeaders.RETRY_AFTER,
+					Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
 		return respond(Problems.of(ex.type(), ex.getMessage(), request.getRequestURI(), ex.fieldProblems(),
-				ex.properties()), new HttpHeaders());
+				ex.properties()), headers);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)

@@ -47,16 +47,11 @@ public final class AudioRejectedException extends RejectedInputException {
 	}
 
 	public AudioRejectedException(Reason reason, String message, Throwable cause) {
-		super(message, cause);
+		super(reason.code(), message, cause);
 		this.reason = reason;
 	}
 
 	public Reason reason() {
 		return reason;
-	}
-
-	@Override
-	public String code() {
-		return reason.code();
 	}
 }

@@ -27,16 +27,11 @@ public final class LyricsRejectedException extends RejectedInputException {
 	private final Reason reason;
 
 	public LyricsRejectedException(Reason reason, String message) {
-		super(message, null);
+		super(reason.code(), message, null);
 		this.reason = reason;
 	}
 
 	public Reason reason() {
 		return reason;
-	}
-
-	@Override
-	public String code() {
-		return reason.code();
 	}
 }

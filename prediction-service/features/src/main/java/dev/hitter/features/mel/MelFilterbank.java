@@ -124,17 +124,6 @@ public final class MelFilterbank {
 		}
 	}
 
-	/** The energy of band {@code band} in a power spectrum. */
-	public float project(float[] power, int band) {
-		float[] w = weights[band];
-		int offset = firstBin[band];
-		float sum = 0;
-		for (int i = 0; i < w.length; i++) {
-			sum += w[i] * power[offset + i];
-		}
-		return sum;
-	}
-
 	/** The weight of FFT bin {@code bin} in band {@code band} (zero outside its triangle). */
 	public float weight(int band, int bin) {
 		int i = bin - firstBin[band];

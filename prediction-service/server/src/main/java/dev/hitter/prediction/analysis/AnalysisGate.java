@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
+import dev.hitter.kit.problem.ApiException;
 import dev.hitter.prediction.PredictionProblems;
 
 /**
@@ -24,7 +25,7 @@ public class AnalysisGate {
 		this.slots = new Semaphore(properties.analysisSlots(), true);
 	}
 
-	/** A slot held until closed; refuses with {@link RetryLaterException} after the admission wait. */
+	/** A slot held until closed; refuses with {@link ApiException} with Retry-After after the admission wait. */
 	public Admission enter() {
 		try {
 			if (slots.tryAcquire(properties.admissionWait().toNanos(), TimeUnit.NANOSECONDS)) {
@@ -34,7 +35,7 @@ public class AnalysisGate {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		throw new RetryLaterException(PredictionProblems.ANALYSES_BUSY,
+		throw new ApiException(PredictionProblems.ANALYSES_BUSY,
 				"All " + properties.analysisSlots() + " analysis slots are busy; retry in a few seconds.",
 				properties.retryAfter());
 	}

@@ -128,13 +128,13 @@ public class TrackAnalysis {
 					hit.version(), explanation, png);
 		}
 		catch (ModelsBusyException ex) {
-			throw new RetryLaterException(PredictionProblems.ANALYSES_BUSY,
+			throw new ApiException(PredictionProblems.ANALYSES_BUSY,
 					"Every " + track.genre() + " model is busy; retry in a few seconds.", properties.retryAfter());
 		}
 		catch (ModelsUnavailableException ex) {
 			// The registry's message names folders on this server: log it, tell the client only the genre.
 			log.warn("Refused a {} analysis: {}", track.genre(), ex.getMessage());
-			throw new RetryLaterException(PredictionProblems.MODELS_UNAVAILABLE,
+			throw new ApiException(PredictionProblems.MODELS_UNAVAILABLE,
 					"No " + track.genre() + " models are loaded right now; retry later.", properties.retryAfter());
 		}
 	}

@@ -12,18 +12,14 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,11 +34,9 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.FieldProblem;
 import dev.hitter.kit.problem.ProblemType;
-import dev.hitter.kit.problem.Problems;
 import dev.hitter.kit.security.Member;
 import dev.hitter.models.Genre;
 import dev.hitter.prediction.analysis.AnalysisProperties;
-import dev.hitter.prediction.analysis.RetryLaterException;
 import dev.hitter.prediction.analysis.TrackAnalysis;
 
 /**
@@ -174,16 +168,6 @@ class PredictionController {
 	ResponseEntity<Void> delete(Member member, @PathVariable UUID id) {
 		predictions.delete(member, id);
 		return ResponseEntity.noContent().build();
-	}
-
-	/** Here rather than in the shared handler: only these refusals carry {@code Retry-After}. */
-	@ExceptionHandler(RetryLaterException.class)
-	ResponseEntity<ProblemDetail> retryLater(RetryLaterException ex, HttpServletRequest request) {
-		ProblemDetail problem = Problems.of(ex.type(), ex.getMessage(), request.getRequestURI());
-		return ResponseEntity.status(problem.getStatus())
-			.header(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
 	}
 
 	private static Genre parseGenre(String genre, List<FieldProblem> problems) {
