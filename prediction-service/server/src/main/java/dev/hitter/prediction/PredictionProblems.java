@@ -27,6 +27,13 @@ public final class PredictionProblems {
 	public static final ProblemType MODELS_UNAVAILABLE = new ProblemType("models-unavailable",
 			"The hit models for this genre are not available; retry later", HttpStatus.SERVICE_UNAVAILABLE);
 
+	/**
+	 * A webhook URL this service will not call: not http(s), or its host is (or resolves to) a loopback, private,
+	 * link-local or otherwise internal address; {@code reason} says which.
+	 */
+	public static final ProblemType WEBHOOK_URL_REFUSED = new ProblemType("webhook-url-refused",
+			"The webhook URL is not allowed", HttpStatus.UNPROCESSABLE_CONTENT);
+
 	private PredictionProblems() {
 	}
 }
