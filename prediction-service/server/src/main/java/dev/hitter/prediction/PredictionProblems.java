@@ -34,6 +34,14 @@ public final class PredictionProblems {
 	public static final ProblemType WEBHOOK_URL_REFUSED = new ProblemType("webhook-url-refused",
 			"The webhook URL is not allowed", HttpStatus.UNPROCESSABLE_CONTENT);
 
+	/** The member already has as many batch items waiting as allowed; retry when some have finished. */
+	public static final ProblemType JOB_LIMIT_REACHED = new ProblemType("job-limit-reached",
+			"Too many of your batch items are waiting", HttpStatus.TOO_MANY_REQUESTS);
+
+	/** An {@code Idempotency-Key} sent again with a different submission. */
+	public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused",
+			"The Idempotency-Key was used for a different submission", HttpStatus.UNPROCESSABLE_CONTENT);
+
 	private PredictionProblems() {
 	}
 }

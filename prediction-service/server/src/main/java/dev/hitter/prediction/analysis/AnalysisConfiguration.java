@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
-/** The upload folder and the servlet's multipart limits, both from {@link AnalysisProperties}. */
+import dev.hitter.prediction.job.JobProperties;
+
+/** The upload folder and the servlet's multipart limits, from {@link AnalysisProperties} and {@link JobProperties}. */
 @Configuration(proxyBeanMethods = false)
 class AnalysisConfiguration {
 
@@ -23,9 +25,12 @@ class AnalysisConfiguration {
 	 * spills to disk land in the private upload folder (Spring deletes them when the request ends).
 	 */
 	@Bean
-	MultipartConfigElement multipartConfigElement(AnalysisProperties properties, UploadFolder uploads) {
+	MultipartConfigElement multipartConfigElement(AnalysisProperties properties, JobProperties jobs,
+			UploadFolder uploads) {
 		long maxFile = properties.maxUploadSize().toBytes();
-		return new MultipartConfigElement(uploads.path().toString(), maxFile, maxFile + FORM_ALLOWANCE.toBytes(),
+		// A batch job's submission carries many files: the request may be larger than any one of them.
+		long maxRequest = Math.max(maxFile + FORM_ALLOWANCE.toBytes(), jobs.maxRequestSize().toBytes());
+		return new MultipartConfigElement(uploads.path().toString(), maxFile, maxRequest,
 				(int) DataSize.ofMegabytes(1).toBytes());
 	}
 }

@@ -28,7 +28,7 @@ public record AnalysisProperties(@NotNull @DefaultValue("60MB") DataSize maxUplo
 		@NotNull @DefaultValue("2s") Duration admissionWait, @NotNull @DefaultValue("10s") Duration retryAfter,
 		Path uploadFolder) {
 
-	int analysisSlots() {
+	public int analysisSlots() {
 		return maxConcurrentAnalyses > 0 ? maxConcurrentAnalyses : Runtime.getRuntime().availableProcessors();
 	}
 

@@ -25,7 +25,7 @@ public record PredictionView(UUID id, String title, String artist, Genre genre, 
 	/** Where the prediction and its spectrogram are. */
 	public record Links(String self, String spectrogram) {
 
-		static Links of(UUID id) {
+		public static Links of(UUID id) {
 			String self = PredictionController.BASE + "/" + id;
 			return new Links(self, self + "/spectrogram.png");
 		}

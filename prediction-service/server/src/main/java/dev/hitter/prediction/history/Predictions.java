@@ -13,6 +13,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,19 +65,32 @@ public class Predictions {
 	/** Analyses outside any transaction (it takes seconds), then stores the result in a short one. */
 	public PredictionView create(Member member, NewPrediction request) {
 		TrackAnalysis.Result result = analysis.analyse(request.track());
+		UUID id = UUID.randomUUID();
+		Prediction saved = transaction.execute(status -> store(id, member.id(), result, request.title(),
+				request.artist()));
+		return view(saved, result.explanation(), member);
+	}
+
+	/**
+	 * Keeps an analysis made elsewhere (a batch job's item) as the member's prediction, inside the caller's
+	 * transaction so that it is kept together with the caller's record of it, or not at all.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(UUID id, UUID memberId, TrackAnalysis.Result result, String title, String artist) {
+		store(id, memberId, result, title, artist);
+	}
+
+	private Prediction store(UUID id, UUID memberId, TrackAnalysis.Result result, String title, String artist) {
 		// Microseconds: what DATETIME(6) keeps, so that the POST answer and later GETs agree.
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		Prediction saved = transaction.execute(status -> {
-			long earlier = predictions.countByGenre(result.genre());
-			long lower = predictions.countByGenreAndHitProbabilityLessThan(result.genre(), result.hitProbability());
-			Prediction prediction = new Prediction(UUID.randomUUID(), member.id(), request.title(), request.artist(),
-					result.genre(), result.hitProbability(), result.audioProbability(), result.lyricsProbability(),
-					result.modelSetVersion(), earlier, lower, json.writeValueAsString(result.explanation()), now);
-			predictions.save(prediction);
-			spectrograms.save(new Spectrogram(prediction.id(), result.spectrogramPng()));
-			return prediction;
-		});
-		return view(saved, result.explanation(), member);
+		long earlier = predictions.countByGenre(result.genre());
+		long lower = predictions.countByGenreAndHitProbabilityLessThan(result.genre(), result.hitProbability());
+		Prediction prediction = new Prediction(id, memberId, title, artist, result.genre(), result.hitProbability(),
+				result.audioProbability(), result.lyricsProbability(), result.modelSetVersion(), earlier, lower,
+				json.writeValueAsString(result.explanation()), now);
+		predictions.save(prediction);
+		spectrograms.save(new Spectrogram(prediction.id(), result.spectrogramPng()));
+		return prediction;
 	}
 
 	@Transactional(readOnly = true)

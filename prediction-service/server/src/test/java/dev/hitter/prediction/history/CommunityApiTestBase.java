@@ -28,6 +28,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import dev.hitter.localdb.TestDatabase;
 import dev.hitter.models.Genre;
+import dev.hitter.prediction.TestTracks;
 import dev.hitter.prediction.model.ModelReadinessTest;
 
 /**
@@ -77,7 +78,7 @@ abstract class CommunityApiTestBase {
 	/** A prediction through the real pipeline: POST with a generated WAV. */
 	String analyse(UUID member, String genre) throws Exception {
 		String body = mvc.perform(multipart(BASE)
-			.file(new MockMultipartFile("audio", "track.wav", "audio/wav", PredictionApiTest.wav(40, 16_000, 1)))
+			.file(new MockMultipartFile("audio", "track.wav", "audio/wav", TestTracks.wav(40, 16_000, 1)))
 			.param("genre", genre)
 			.param("lyrics", PredictionApiTest.LYRICS)
 			.with(member(member)))

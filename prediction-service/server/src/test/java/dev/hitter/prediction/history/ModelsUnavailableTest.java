@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.hitter.localdb.TestDatabase;
+import dev.hitter.prediction.TestTracks;
 
 /** With no models loaded for a genre, an analysis is refused at once with 503 and Retry-After, and leaves no file. */
 @SpringBootTest(properties = "hitter.prediction.retry-after=30s")
@@ -54,7 +55,7 @@ class ModelsUnavailableTest {
 	@Test
 	void refusesAnAnalysisWithRetryAfterWhileTheGenreHasNoModels() throws Exception {
 		mvc.perform(multipart("/api/v1/predictions")
-			.file(new MockMultipartFile("audio", "track.wav", "audio/wav", PredictionApiTest.wav(40, 16_000, 1)))
+			.file(new MockMultipartFile("audio", "track.wav", "audio/wav", TestTracks.wav(40, 16_000, 1)))
 			.param("genre", "BALLAD")
 			.param("lyrics", "다시 함께")
 			.with(jwt().jwt(token -> token.subject(UUID.randomUUID().toString()).claim("roles", List.of("MEMBER")))))

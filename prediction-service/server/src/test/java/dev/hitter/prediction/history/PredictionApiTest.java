@@ -14,8 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +49,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import dev.hitter.localdb.TestDatabase;
 import dev.hitter.models.Genre;
+import dev.hitter.prediction.TestTracks;
 import dev.hitter.prediction.analysis.AnalysisGate;
 import dev.hitter.prediction.analysis.AnalysisObserver;
 import dev.hitter.prediction.analysis.UploadFolder;
@@ -113,7 +112,7 @@ class PredictionApiTest {
 
 	@Test
 	void analysesATrackAndExplainsTheScore() throws Exception {
-		String body = analyse(owner, "POP", wav(45, 16_000, 2), LYRICS).andExpect(status().isCreated())
+		String body = analyse(owner, "POP", TestTracks.wav(45, 16_000, 2), LYRICS).andExpect(status().isCreated())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
 			.andExpect(header().string("Location", Matchers.matchesPattern(BASE + "/[0-9a-f-]{36}")))
 			.andExpect(jsonPath("$.title").value("첫사랑 Tonight"))
@@ -218,7 +217,7 @@ class PredictionApiTest {
 	@Test
 	void laterAnalysesOfAGenreGetAPercentile() throws Exception {
 		create(owner, "DANCE");
-		String second = analyse(other, "DANCE", wav(40, 16_000, 1), "lights up").andExpect(status().isCreated())
+		String second = analyse(other, "DANCE", TestTracks.wav(40, 16_000, 1), "lights up").andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -311,7 +310,7 @@ class PredictionApiTest {
 	void acceptsLyricsAsAnLrcFile() throws Exception {
 		MockMultipartFile lrc = new MockMultipartFile("lyricsFile", "song.lrc", "text/plain",
 				"[ar:HITTER]\n[00:12.00]사랑한다고 말해줘\n[00:15.50]Tonight we dance\n".getBytes(StandardCharsets.UTF_8));
-		String body = mvc.perform(form("POP", wav(40, 16_000, 1)).file(lrc).with(member(owner)))
+		String body = mvc.perform(form("POP", TestTracks.wav(40, 16_000, 1)).file(lrc).with(member(owner)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -323,11 +322,11 @@ class PredictionApiTest {
 
 	@Test
 	void refusesAMissingOrUnknownGenre() throws Exception {
-		mvc.perform(form(null, wav(40, 16_000, 1)).with(member(owner)))
+		mvc.perform(form(null, TestTracks.wav(40, 16_000, 1)).with(member(owner)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/validation-failed"))
 			.andExpect(jsonPath("$.errors[0].field").value("genre"));
-		mvc.perform(form("JAZZ", wav(40, 16_000, 1)).with(member(owner)))
+		mvc.perform(form("JAZZ", TestTracks.wav(40, 16_000, 1)).with(member(owner)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("genre"));
 	}
@@ -377,7 +376,7 @@ class PredictionApiTest {
 
 	@Test
 	void refusesATooShortTrack() throws Exception {
-		mvc.perform(form("POP", wav(4, 16_000, 1)).with(member(owner)))
+		mvc.perform(form("POP", TestTracks.wav(4, 16_000, 1)).with(member(owner)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/audio-rejected"))
 			.andExpect(jsonPath("$.reason").value("audio/too-short"))
@@ -386,7 +385,7 @@ class PredictionApiTest {
 
 	@Test
 	void refusesTooLongLyrics() throws Exception {
-		mvc.perform(form("POP", wav(40, 16_000, 1)).param("lyrics", "라".repeat(20_001)).with(member(owner)))
+		mvc.perform(form("POP", TestTracks.wav(40, 16_000, 1)).param("lyrics", "라".repeat(20_001)).with(member(owner)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/lyrics-rejected"))
 			.andExpect(jsonPath("$.reason").value("lyrics/too-long"))
@@ -397,7 +396,7 @@ class PredictionApiTest {
 	void refusesLyricsGivenTwice() throws Exception {
 		MockMultipartFile file = new MockMultipartFile("lyricsFile", "song.txt", "text/plain",
 				"Tonight we dance".getBytes(StandardCharsets.UTF_8));
-		mvc.perform(form("POP", wav(40, 16_000, 1)).file(file).param("lyrics", LYRICS).with(member(owner)))
+		mvc.perform(form("POP", TestTracks.wav(40, 16_000, 1)).file(file).param("lyrics", LYRICS).with(member(owner)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("lyrics", "lyricsFile")));
 	}
@@ -405,12 +404,12 @@ class PredictionApiTest {
 	@Test
 	void refusesALyricsFileThatIsNotText() throws Exception {
 		MockMultipartFile pdf = new MockMultipartFile("lyricsFile", "song.pdf", "application/pdf", new byte[] { 1 });
-		mvc.perform(form("POP", wav(40, 16_000, 1)).file(pdf).with(member(owner)))
+		mvc.perform(form("POP", TestTracks.wav(40, 16_000, 1)).file(pdf).with(member(owner)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("lyricsFile"));
 		MockMultipartFile latin1 = new MockMultipartFile("lyricsFile", "song.txt", "text/plain",
 				new byte[] { 'c', 'a', 'f', (byte) 0xE9 });
-		mvc.perform(form("POP", wav(40, 16_000, 1)).file(latin1).with(member(owner)))
+		mvc.perform(form("POP", TestTracks.wav(40, 16_000, 1)).file(latin1).with(member(owner)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("lyricsFile"));
 	}
@@ -426,7 +425,7 @@ class PredictionApiTest {
 		// The test holds the only slot itself: deterministic, no sleeps, no racing threads.
 		try (AnalysisGate.Admission held = gate.enter()) {
 			assertThat(gate.freeSlots()).isZero();
-			mvc.perform(form("POP", wav(40, 16_000, 1)).with(member(owner)))
+			mvc.perform(form("POP", TestTracks.wav(40, 16_000, 1)).with(member(owner)))
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(header().string("Retry-After", "7"))
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -439,7 +438,7 @@ class PredictionApiTest {
 
 	@Test
 	void anAnalysisInFlightHoldsTheOnlySlotUntilItEnds() throws Exception {
-		byte[] audio = wav(40, 16_000, 1);
+		byte[] audio = TestTracks.wav(40, 16_000, 1);
 		CompletableFuture<Integer> first;
 		try (HeldAnalyses held = analyses.holdNext()) {
 			first = CompletableFuture.supplyAsync(() -> {
@@ -511,7 +510,7 @@ class PredictionApiTest {
 	}
 
 	private String create(UUID member, String genre) throws Exception {
-		String body = analyse(member, genre, wav(40, 16_000, 1), LYRICS).andExpect(status().isCreated())
+		String body = analyse(member, genre, TestTracks.wav(40, 16_000, 1), LYRICS).andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -542,26 +541,6 @@ class PredictionApiTest {
 
 	private static double number(String json, String path) {
 		return JsonPath.<Number>read(json, path).doubleValue();
-	}
-
-	/** A 16-bit PCM WAV of a few tones that change every second, header written by hand. */
-	static byte[] wav(double seconds, int rate, int channels) {
-		int frames = (int) (seconds * rate);
-		ByteBuffer wav = ByteBuffer.allocate(44 + frames * channels * 2).order(ByteOrder.LITTLE_ENDIAN);
-		wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + frames * channels * 2);
-		wav.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) channels);
-		wav.putInt(rate).putInt(rate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16);
-		wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(frames * channels * 2);
-		double[] notes = { 261.63, 329.63, 392.0, 523.25, 440.0 };
-		for (int i = 0; i < frames; i++) {
-			double hz = notes[(i / rate) % notes.length];
-			short sample = (short) (9_000 * Math.sin(2 * Math.PI * hz * i / rate)
-					+ 3_000 * Math.sin(2 * Math.PI * 2 * hz * i / rate));
-			for (int c = 0; c < channels; c++) {
-				wav.putShort(sample);
-			}
-		}
-		return wav.array();
 	}
 
 	static {

@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import dev.hitter.localdb.TestDatabase;
 import dev.hitter.models.Genre;
+import dev.hitter.prediction.TestTracks;
 import dev.hitter.prediction.analysis.AnalysisObserver;
 import dev.hitter.prediction.model.ModelReadinessTest;
 import dev.hitter.serving.ModelRegistry;
@@ -82,7 +83,7 @@ class UploadOverHttpTest {
 	@Test
 	void analysesAnUploadTheContainerSpilledToDisk() throws Exception {
 		// 1.6 MB: above the 1 MB in-memory threshold, so the container writes the part into the upload folder.
-		HttpResponse<String> response = post(PredictionApiTest.wav(50, 16_000, 1));
+		HttpResponse<String> response = post(TestTracks.wav(50, 16_000, 1));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		assertThat(watch.seenDuringAnalysis).as("the container's part file, in the upload folder while analysed")
 			.isNotEmpty();
@@ -92,7 +93,7 @@ class UploadOverHttpTest {
 
 	@Test
 	void answersTheContainersUploadLimitWithProblemJson() throws Exception {
-		HttpResponse<String> response = post(PredictionApiTest.wav(70, 16_000, 1));
+		HttpResponse<String> response = post(TestTracks.wav(70, 16_000, 1));
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				type -> assertThat(type).startsWith("application/problem+json"));

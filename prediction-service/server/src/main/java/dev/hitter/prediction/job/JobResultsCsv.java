@@ -1,0 +1,67 @@
+package dev.hitter.prediction.job;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A job's results as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet programs read Korean titles
+ * right). Cells that a spreadsheet would run as a formula are quoted with a leading apostrophe: titles come from
+ * uploaded files and must not become formulas on an A&amp;R desk.
+ */
+final class JobResultsCsv {
+
+	static final String HEADER = "position,file,title,artist,genre,state,hit_probability,audio_probability,"
+			+ "lyrics_probability,model_set_version,prediction_id,problem_type,problem_detail";
+
+	private JobResultsCsv() {
+	}
+
+	static String write(List<JobStore.ItemRow> items) {
+		StringBuilder csv = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
+		for (JobStore.ItemRow item : items) {
+			csv.append(item.position())
+				.append(',')
+				.append(cell(item.fileName()))
+				.append(',')
+				.append(cell(item.title()))
+				.append(',')
+				.append(cell(item.artist()))
+				.append(',')
+				.append(item.genre())
+				.append(',')
+				.append(item.state())
+				.append(',')
+				.append(number(item.hitProbability()))
+				.append(',')
+				.append(number(item.audioProbability()))
+				.append(',')
+				.append(number(item.lyricsProbability()))
+				.append(',')
+				.append(cell(item.modelSetVersion()))
+				.append(',')
+				.append(item.predictionId() == null ? "" : item.predictionId())
+				.append(',')
+				.append(cell(item.problemType()))
+				.append(',')
+				.append(cell(item.problemDetail()))
+				.append("\r\n");
+		}
+		return csv.toString();
+	}
+
+	private static String number(Double value) {
+		return value == null ? "" : String.format(Locale.ROOT, "%.6f", value);
+	}
+
+	static String cell(String value) {
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		String text = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+		if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
+				|| text.startsWith("'")) {
+			return '"' + text.replace("\"", "\"\"") + '"';
+		}
+		return text;
+	}
+}

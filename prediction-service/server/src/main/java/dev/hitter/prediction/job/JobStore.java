@@ -1,0 +1,372 @@
+package dev.hitter.prediction.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.hitter.models.Genre;
+
+/**
+ * The job tables in SQL: staging a submission, claiming items with {@code FOR UPDATE SKIP LOCKED} and a lease,
+ * recording outcomes, and the webhook's delivery state. Times that replicas compare (leases, due times) come from
+ * the database's clock, so replicas whose clocks disagree still agree on who owns what. Callers hold the
+ * transactions.
+ */
+@Repository
+class JobStore {
+
+	/** Small enough for MariaDB's default 16 MB {@code max_allowed_packet} with room to spare. */
+	static final int CHUNK_BYTES = 1024 * 1024;
+
+	private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
+
+	private final JdbcClient jdbc;
+
+	JobStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A job as stored. */
+	record JobRow(UUID id, UUID memberId, String idempotencyKey, String requestHash, JobState state, int totalItems,
+			Instant createdAt, Instant finishedAt, String webhookUrl, String webhookSecret, WebhookState webhookState,
+			int webhookAttempts, Instant webhookDueAt, Integer webhookStatus, String webhookLastError) {
+	}
+
+	/** An item as stored (its lyrics and audio are read only by the worker that claimed it). */
+	record ItemRow(UUID id, UUID jobId, UUID memberId, int position, String fileName, String title, String artist,
+			Genre genre, long audioSize, ItemState state, int attempts, String scoredBy, UUID predictionId,
+			Double hitProbability, Double audioProbability, Double lyricsProbability, String modelSetVersion,
+			String problemType, String problemDetail, String problemReason, Instant finishedAt) {
+	}
+
+	/** A claimed item: what the worker needs to score it. */
+	record ClaimedItem(UUID id, UUID jobId, UUID memberId, String title, String artist, Genre genre, String lyrics,
+			int attempts) {
+	}
+
+	/** Counts of a job's items by state. */
+	record Progress(int queued, int running, int succeeded, int failed) {
+	}
+
+	// --- staging
+
+	void insertJob(UUID id, UUID memberId, String idempotencyKey, String requestHash, int totalItems,
+			String webhookUrl, String webhookSecret) {
+		jdbc.sql("""
+				INSERT INTO prediction_job (id, member_id, idempotency_key, request_hash, state, total_items,
+				    created_at, webhook_url, webhook_secret, webhook_state)
+				VALUES (?, ?, ?, ?, 'RUNNING', ?, NOW(6), ?, ?, 'NONE')""")
+			.params(id.toString(), memberId.toString(), idempotencyKey, requestHash, totalItems, webhookUrl,
+					webhookSecret)
+			.update();
+	}
+
+	/** Stores an item and copies its audio into the staging table chunk by chunk (never whole in memory). */
+	void insertItem(UUID jobId, UUID memberId, int position, StagedTrack track) {
+		UUID itemId = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO prediction_job_item (id, job_id, member_id, position, file_name, title, artist, genre,
+				    lyrics, audio_size, state, available_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', NOW(6))""")
+			.params(itemId.toString(), jobId.toString(), memberId.toString(), position, track.fileName(),
+					track.title(), track.artist(), track.genre().name(), track.lyrics(), track.audio().getSize())
+			.update();
+		try (InputStream in = track.audio().getInputStream()) {
+			int chunk = 0;
+			byte[] bytes;
+			while ((bytes = in.readNBytes(CHUNK_BYTES)).length > 0) {
+				jdbc.sql("INSERT INTO prediction_job_audio (item_id, chunk, bytes) VALUES (?, ?, ?)")
+					.params(itemId.toString(), chunk++, bytes)
+					.update();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not read the upload " + track.fileName(), ex);
+		}
+	}
+
+	/** The audio of an item, read a chunk at a time. */
+	InputStream openAudio(UUID itemId) {
+		return new StagedAudioStream(chunk -> jdbc
+			.sql("SELECT bytes FROM prediction_job_audio WHERE item_id = ? AND chunk = ?")
+			.params(itemId.toString(), chunk)
+			.query(byte[].class)
+			.optional());
+	}
+
+	long unfinishedItemsOf(UUID memberId) {
+		return jdbc.sql("SELECT COUNT(*) FROM prediction_job_item WHERE member_id = ? AND state IN " + UNFINISHED)
+			.param(memberId.toString())
+			.query(Long.class)
+			.single();
+	}
+
+	long stagedChunks() {
+		return jdbc.sql("SELECT COUNT(*) FROM prediction_job_audio").query(Long.class).single();
+	}
+
+	// --- reading
+
+	Optional<JobRow> job(UUID id) {
+		return jdbc.sql("SELECT * FROM prediction_job WHERE id = ?").param(id.toString()).query(JobStore::job)
+			.optional();
+	}
+
+	Optional<JobRow> jobByIdempotencyKey(UUID memberId, String key) {
+		return jdbc.sql("SELECT * FROM prediction_job WHERE member_id = ? AND idempotency_key = ?")
+			.params(memberId.toString(), key)
+			.query(JobStore::job)
+			.optional();
+	}
+
+	List<JobRow> jobsOf(UUID memberId, int offset, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM prediction_job WHERE member_id = ? ORDER BY created_at DESC, id
+				LIMIT ? OFFSET ?""")
+			.params(memberId.toString(), limit, offset)
+			.query(JobStore::job)
+			.list();
+	}
+
+	long countJobsOf(UUID memberId) {
+		return jdbc.sql("SELECT COUNT(*) FROM prediction_job WHERE member_id = ?")
+			.param(memberId.toString())
+			.query(Long.class)
+			.single();
+	}
+
+	List<ItemRow> items(UUID jobId) {
+		return jdbc.sql("SELECT * FROM prediction_job_item WHERE job_id = ? ORDER BY position")
+			.param(jobId.toString())
+			.query(JobStore::item)
+			.list();
+	}
+
+	Progress progress(UUID jobId) {
+		int[] counts = new int[ItemState.values().length];
+		jdbc.sql("SELECT state, COUNT(*) AS n FROM prediction_job_item WHERE job_id = ? GROUP BY state")
+			.param(jobId.toString())
+			.query(rs -> {
+				counts[ItemState.valueOf(rs.getString("state")).ordinal()] = rs.getInt("n");
+			});
+		return new Progress(counts[ItemState.QUEUED.ordinal()], counts[ItemState.RUNNING.ordinal()],
+				counts[ItemState.SUCCEEDED.ordinal()], counts[ItemState.FAILED.ordinal()]);
+	}
+
+	// --- claiming and scoring
+
+	/**
+	 * Claims the oldest item that is queued and due, or running under a lease that ran out, for {@code owner}:
+	 * rows another replica is claiming right now are skipped, not waited for. The claim counts as an attempt.
+	 */
+	Optional<ClaimedItem> claimNext(String owner, Duration lease) {
+		Optional<String> id = jdbc.sql("""
+				SELECT id FROM prediction_job_item WHERE state IN ('QUEUED', 'RUNNING') AND available_at <= NOW(6)
+				ORDER BY available_at, position LIMIT 1 FOR UPDATE SKIP LOCKED""")
+			.query(String.class)
+			.optional();
+		if (id.isEmpty()) {
+			return Optional.empty();
+		}
+		jdbc.sql("""
+				UPDATE prediction_job_item SET state = 'RUNNING', lease_owner = ?, attempts = attempts + 1,
+				    available_at = DATE_ADD(NOW(6), INTERVAL ? MICROSECOND)
+				WHERE id = ?""")
+			.params(owner, lease.toNanos() / 1000, id.get())
+			.update();
+		return jdbc.sql("""
+				SELECT id, job_id, member_id, title, artist, genre, lyrics, attempts FROM prediction_job_item
+				WHERE id = ?""")
+			.param(id.get())
+			.query((rs, n) -> new ClaimedItem(uuid(rs, "id"), uuid(rs, "job_id"), uuid(rs, "member_id"),
+					rs.getString("title"), rs.getString("artist"), Genre.valueOf(rs.getString("genre")),
+					rs.getString("lyrics"), rs.getInt("attempts")))
+			.optional();
+	}
+
+	/**
+	 * Records a scored item if {@code owner} still holds it; false when its lease ran out and another replica took
+	 * it over (that replica's result is the one kept). Its lyrics and audio are dropped with the same statement's
+	 * transaction.
+	 */
+	boolean recordSuccess(UUID itemId, String owner, UUID predictionId, double hit, double audio, double lyrics,
+			String modelSetVersion) {
+		int updated = jdbc.sql("""
+				UPDATE prediction_job_item SET state = 'SUCCEEDED', lease_owner = NULL, scored_by = ?,
+				    prediction_id = ?, hit_probability = ?, audio_probability = ?, lyrics_probability = ?,
+				    model_set_version = ?, lyrics = NULL, finished_at = NOW(6)
+				WHERE id = ? AND state = 'RUNNING' AND lease_owner = ?""")
+			.params(owner, predictionId.toString(), hit, audio, lyrics, modelSetVersion, itemId.toString(), owner)
+			.update();
+		if (updated == 1) {
+			dropAudio(itemId);
+		}
+		return updated == 1;
+	}
+
+	/** Records an item that cannot be scored (bad audio, bad lyrics, given up); false if no longer held. */
+	boolean recordFailure(UUID itemId, String owner, String problemType, String detail, String reason) {
+		int updated = jdbc.sql("""
+				UPDATE prediction_job_item SET state = 'FAILED', lease_owner = NULL, scored_by = ?,
+				    problem_type = ?, problem_detail = ?, problem_reason = ?, lyrics = NULL, finished_at = NOW(6)
+				WHERE id = ? AND state = 'RUNNING' AND lease_owner = ?""")
+			.params(owner, problemType, truncate(detail, 1000), truncate(reason, 100), itemId.toString(), owner)
+			.update();
+		if (updated == 1) {
+			dropAudio(itemId);
+		}
+		return updated == 1;
+	}
+
+	/** Puts a held item back in the queue, due after {@code delay}; the attempt is not counted if it was no fault. */
+	void requeue(UUID itemId, String owner, Duration delay, boolean countAttempt) {
+		jdbc.sql("""
+				UPDATE prediction_job_item SET state = 'QUEUED', lease_owner = NULL,
+				    attempts = attempts - ?, available_at = DATE_ADD(NOW(6), INTERVAL ? MICROSECOND)
+				WHERE id = ? AND state = 'RUNNING' AND lease_owner = ?""")
+			.params(countAttempt ? 0 : 1, delay.toNanos() / 1000, itemId.toString(), owner)
+			.update();
+	}
+
+	private void dropAudio(UUID itemId) {
+		jdbc.sql("DELETE FROM prediction_job_audio WHERE item_id = ?").param(itemId.toString()).update();
+	}
+
+	/**
+	 * Completes the job if no item is left to score, once: the job row is locked first, so two replicas finishing
+	 * its last two items one after the other cannot both miss the end. Needs READ COMMITTED to count what the other
+	 * replica just committed. Returns whether this call completed it.
+	 */
+	boolean completeIfDone(UUID jobId) {
+		Optional<String> state = jdbc.sql("SELECT state FROM prediction_job WHERE id = ? FOR UPDATE")
+			.param(jobId.toString())
+			.query(String.class)
+			.optional();
+		if (state.isEmpty() || !state.get().equals(JobState.RUNNING.name())) {
+			return false;
+		}
+		long unfinished = jdbc
+			.sql("SELECT COUNT(*) FROM prediction_job_item WHERE job_id = ? AND state IN " + UNFINISHED)
+			.param(jobId.toString())
+			.query(Long.class)
+			.single();
+		if (unfinished > 0) {
+			return false;
+		}
+		jdbc.sql("""
+				UPDATE prediction_job SET state = 'COMPLETED', finished_at = NOW(6),
+				    webhook_state = CASE WHEN webhook_url IS NULL THEN 'NONE' ELSE 'PENDING' END,
+				    webhook_due_at = CASE WHEN webhook_url IS NULL THEN NULL ELSE NOW(6) END
+				WHERE id = ? AND state = 'RUNNING'""")
+			.param(jobId.toString())
+			.update();
+		return true;
+	}
+
+	/** Running jobs none of whose items is left: their completion was missed (a replica died in between). */
+	List<UUID> runningJobsWithNothingLeft(int limit) {
+		return jdbc.sql("""
+				SELECT j.id FROM prediction_job j WHERE j.state = 'RUNNING' AND NOT EXISTS (
+				    SELECT 1 FROM prediction_job_item i WHERE i.job_id = j.id AND i.state IN ('QUEUED', 'RUNNING'))
+				LIMIT ?""")
+			.param(limit)
+			.query((rs, n) -> uuid(rs, "id"))
+			.list();
+	}
+
+	/** Deletes a job with its items and their staged audio (the predictions it made stay). */
+	boolean deleteJob(UUID jobId) {
+		// Items first, so that the audio goes with them by cascade inside this transaction.
+		jdbc.sql("DELETE FROM prediction_job_item WHERE job_id = ?").param(jobId.toString()).update();
+		return jdbc.sql("DELETE FROM prediction_job WHERE id = ?").param(jobId.toString()).update() == 1;
+	}
+
+	// --- webhooks
+
+	/** A due webhook call, claimed: its due time moves past the attempt so nobody else calls it meanwhile. */
+	Optional<JobRow> claimDueWebhook(Duration attemptWindow) {
+		Optional<String> id = jdbc.sql("""
+				SELECT id FROM prediction_job WHERE webhook_state = 'PENDING' AND webhook_due_at <= NOW(6)
+				ORDER BY webhook_due_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+			.query(String.class)
+			.optional();
+		if (id.isEmpty()) {
+			return Optional.empty();
+		}
+		jdbc.sql("""
+				UPDATE prediction_job SET webhook_attempts = webhook_attempts + 1,
+				    webhook_due_at = DATE_ADD(NOW(6), INTERVAL ? MICROSECOND)
+				WHERE id = ?""")
+			.params(attemptWindow.toNanos() / 1000, id.get())
+			.update();
+		return job(UUID.fromString(id.get()));
+	}
+
+	void recordWebhookDelivered(UUID jobId, Integer status) {
+		jdbc.sql("""
+				UPDATE prediction_job SET webhook_state = 'DELIVERED', webhook_due_at = NULL, webhook_status = ?,
+				    webhook_last_error = NULL
+				WHERE id = ?""")
+			.params(status, jobId.toString())
+			.update();
+	}
+
+	/** A failed call: due again after {@code retryIn}, or FAILED for good when that is empty. */
+	void recordWebhookFailure(UUID jobId, Integer status, String error, Optional<Duration> retryIn) {
+		jdbc.sql("""
+				UPDATE prediction_job SET webhook_state = ?, webhook_status = ?, webhook_last_error = ?,
+				    webhook_due_at = CASE WHEN ? THEN DATE_ADD(NOW(6), INTERVAL ? MICROSECOND) ELSE NULL END
+				WHERE id = ?""")
+			.params(retryIn.isPresent() ? WebhookState.PENDING.name() : WebhookState.FAILED.name(), status,
+					truncate(error, 500), retryIn.isPresent(), retryIn.map(d -> d.toNanos() / 1000).orElse(0L),
+					jobId.toString())
+			.update();
+	}
+
+	// --- mapping
+
+	private static JobRow job(ResultSet rs, int row) throws SQLException {
+		return new JobRow(uuid(rs, "id"), uuid(rs, "member_id"), rs.getString("idempotency_key"),
+				rs.getString("request_hash"), JobState.valueOf(rs.getString("state")), rs.getInt("total_items"),
+				instant(rs, "created_at"), instant(rs, "finished_at"), rs.getString("webhook_url"),
+				rs.getString("webhook_secret"), WebhookState.valueOf(rs.getString("webhook_state")),
+				rs.getInt("webhook_attempts"), instant(rs, "webhook_due_at"),
+				(Integer) rs.getObject("webhook_status", Integer.class), rs.getString("webhook_last_error"));
+	}
+
+	private static ItemRow item(ResultSet rs, int row) throws SQLException {
+		return new ItemRow(uuid(rs, "id"), uuid(rs, "job_id"), uuid(rs, "member_id"), rs.getInt("position"),
+				rs.getString("file_name"), rs.getString("title"), rs.getString("artist"),
+				Genre.valueOf(rs.getString("genre")), rs.getLong("audio_size"),
+				ItemState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("scored_by"),
+				uuid(rs, "prediction_id"), rs.getObject("hit_probability", Double.class),
+				rs.getObject("audio_probability", Double.class), rs.getObject("lyrics_probability", Double.class),
+				rs.getString("model_set_version"), rs.getString("problem_type"), rs.getString("problem_detail"),
+				rs.getString("problem_reason"), instant(rs, "finished_at"));
+	}
+
+	private static UUID uuid(ResultSet rs, String column) throws SQLException {
+		String value = rs.getString(column);
+		return value == null ? null : UUID.fromString(value);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static String truncate(String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+	}
+}

@@ -1,0 +1,170 @@
+package dev.hitter.prediction.job;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.hitter.kit.problem.ApiException;
+import dev.hitter.kit.problem.ProblemType;
+import dev.hitter.prediction.PredictionProblems;
+import dev.hitter.prediction.analysis.AnalysisProperties;
+import dev.hitter.prediction.analysis.TrackAnalysis;
+import dev.hitter.prediction.history.Predictions;
+import dev.hitter.serving.ModelRegistry;
+
+/**
+ * Scores batch items on this replica: claims one item at a time in the database, analyses it like a single upload,
+ * and keeps the prediction together with the item's outcome in one transaction, on the condition that this replica
+ * still holds the item's lease. That condition is what makes "scored exactly once" hold when a replica dies or
+ * stalls: a lease that ran out goes to another replica, and only one of the two can record a result.
+ */
+@Component
+class JobWorker implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
+
+	/** How often an idle worker looks for jobs whose completion was missed. */
+	static final Duration SWEEP_INTERVAL = Duration.ofSeconds(30);
+
+	private final JobStore store;
+
+	private final TrackAnalysis analysis;
+
+	private final ModelRegistry registry;
+
+	private final Predictions predictions;
+
+	private final JobProperties properties;
+
+	private final TransactionTemplate transaction;
+
+	private final TransactionTemplate readCommitted;
+
+	private final String owner;
+
+	private final BackgroundLoop loop;
+
+	private volatile long nextSweep;
+
+	JobWorker(JobStore store, TrackAnalysis analysis, ModelRegistry registry, Predictions predictions, JobProperties properties,
+			AnalysisProperties analyses, PlatformTransactionManager transactions) {
+		this.store = store;
+		this.analysis = analysis;
+		this.registry = registry;
+		this.predictions = predictions;
+		this.properties = properties;
+		this.transaction = new TransactionTemplate(transactions);
+		this.readCommitted = new TransactionTemplate(transactions);
+		this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		this.owner = properties.instanceIdOrDefault();
+		int workers = properties.workers() > 0 ? properties.workers() : analyses.analysisSlots();
+		this.loop = new BackgroundLoop("job-worker", workers, properties.pollInterval(), this::scoreNext);
+	}
+
+	/** This replica's name in leases and in {@code scored_by}. */
+	String owner() {
+		return owner;
+	}
+
+	/** Claims and scores one item; false when none is due. */
+	boolean scoreNext() {
+		if (!registry.isReady()) {
+			// Claiming now would only put items back with a delay: wait for the models instead.
+			return false;
+		}
+		Optional<JobStore.ClaimedItem> claimed = transaction.execute(status -> store.claimNext(owner,
+				properties.lease()));
+		if (claimed.isEmpty()) {
+			sweepIfDue();
+			return false;
+		}
+		JobStore.ClaimedItem item = claimed.get();
+		if (item.attempts() > properties.maxAttempts()) {
+			log.warn("Giving up item {} of job {} after {} attempts", item.id(), item.jobId(), item.attempts() - 1);
+			transaction.executeWithoutResult(status -> store.recordFailure(item.id(), owner,
+					ProblemType.INTERNAL_ERROR.slug(), "The analysis did not finish in " + properties.maxAttempts()
+							+ " attempts; the file may be damaged in a way the decoder does not survive.",
+					"attempts-exhausted"));
+		}
+		else {
+			score(item);
+		}
+		readCommitted.executeWithoutResult(status -> store.completeIfDone(item.jobId()));
+		return true;
+	}
+
+	private void score(JobStore.ClaimedItem item) {
+		UUID predictionId = UUID.randomUUID();
+		try {
+			TrackAnalysis.Result result = analysis.analyse(new TrackAnalysis.Track(item.genre(),
+					() -> store.openAudio(item.id()), item.lyrics(), "lyrics"));
+			Boolean kept = transaction.execute(status -> {
+				if (!store.recordSuccess(item.id(), owner, predictionId, result.hitProbability(),
+						result.audioProbability(), result.lyricsProbability(), result.modelSetVersion())) {
+					return false;
+				}
+				predictions.record(predictionId, item.memberId(), result, item.title(), item.artist());
+				return true;
+			});
+			if (!Boolean.TRUE.equals(kept)) {
+				log.info("Item {} of job {} was taken over by another replica; this result is dropped", item.id(),
+						item.jobId());
+			}
+		}
+		catch (ApiException ex) {
+			if (ex.type().equals(PredictionProblems.ANALYSES_BUSY)
+					|| ex.type().equals(PredictionProblems.MODELS_UNAVAILABLE)) {
+				// Not the item's fault: it waits its turn again without using up an attempt.
+				Duration delay = ex.retryAfter().orElse(properties.busyRetry());
+				transaction.executeWithoutResult(status -> store.requeue(item.id(), owner, delay, false));
+				return;
+			}
+			Object reason = ex.properties().get("reason");
+			transaction.executeWithoutResult(status -> store.recordFailure(item.id(), owner, ex.type().slug(),
+					ex.getMessage(), reason == null ? null : reason.toString()));
+		}
+		catch (RuntimeException ex) {
+			log.error("Item {} of job {} failed on attempt {}; it will be retried", item.id(), item.jobId(),
+					item.attempts(), ex);
+			transaction.executeWithoutResult(status -> store.requeue(item.id(), owner, properties.busyRetry(), true));
+		}
+	}
+
+	/** Completes jobs whose last item finished on a replica that died before it could complete the job. */
+	private void sweepIfDue() {
+		long now = System.nanoTime();
+		if (now - nextSweep < 0) {
+			return;
+		}
+		nextSweep = now + SWEEP_INTERVAL.toNanos();
+		for (UUID job : store.runningJobsWithNothingLeft(50)) {
+			readCommitted.executeWithoutResult(status -> store.completeIfDone(job));
+		}
+	}
+
+	@Override
+	public void start() {
+		log.info("Scoring batch items as {} with {} worker(s)", owner, properties.workers() > 0
+				? properties.workers() : "one per analysis slot");
+		loop.start();
+	}
+
+	@Override
+	public void stop() {
+		// The items in hand finish (a second or so each); any that do not keep their lease and are taken over.
+		loop.stop(Duration.ofSeconds(15));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return loop.isRunning();
+	}
+}

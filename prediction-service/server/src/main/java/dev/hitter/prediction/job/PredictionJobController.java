@@ -1,0 +1,106 @@
+package dev.hitter.prediction.job;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import dev.hitter.kit.problem.ApiException;
+import dev.hitter.kit.problem.ProblemType;
+import dev.hitter.kit.security.Member;
+
+/**
+ * Batch prediction jobs for partner tools: submit many tracks at once (202), follow the job, collect its results as
+ * JSON or CSV, delete it.
+ */
+@RestController
+@RequestMapping(PredictionJobController.BASE)
+class PredictionJobController {
+
+	static final String BASE = "/api/v1/prediction-jobs";
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	static final int MAX_IDEMPOTENCY_KEY = 200;
+
+	static final int MAX_PAGE_SIZE = 100;
+
+	private final PredictionJobs jobs;
+
+	private final JobSubmissionReader reader;
+
+	PredictionJobController(PredictionJobs jobs, JobSubmissionReader reader) {
+		this.jobs = jobs;
+		this.reader = reader;
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<JobView> submit(Member member, MultipartHttpServletRequest request,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
+				|| !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+			throw ApiException.forField(ProblemType.VALIDATION_FAILED, IDEMPOTENCY_KEY,
+					"must be 1 to " + MAX_IDEMPOTENCY_KEY + " printable ASCII characters without spaces");
+		}
+		PredictionJobs.Submitted submitted = jobs.submit(member, idempotencyKey, reader.read(request));
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(URI.create(submitted.job().links().self()));
+		if (submitted.replayed()) {
+			answer.header("Idempotent-Replayed", "true");
+		}
+		return answer.body(submitted.job());
+	}
+
+	@GetMapping
+	JobPage mine(Member member, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		if (page < 0) {
+			throw ApiException.forField(ProblemType.VALIDATION_FAILED, "page", "must be 0 or more");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw ApiException.forField(ProblemType.VALIDATION_FAILED, "size",
+					"must be between 1 and " + MAX_PAGE_SIZE);
+		}
+		return jobs.mine(member, page, size);
+	}
+
+	@GetMapping("/{id}")
+	JobView one(Member member, @PathVariable UUID id) {
+		return jobs.find(member, id);
+	}
+
+	@GetMapping("/{id}/results")
+	Map<String, Object> results(Member member, @PathVariable UUID id) {
+		List<JobView.Item> items = jobs.items(member, id).stream().map(JobView::item).toList();
+		return Map.of("jobId", id, "items", items);
+	}
+
+	@GetMapping(value = "/{id}/results.csv", produces = "text/csv")
+	ResponseEntity<byte[]> resultsCsv(Member member, @PathVariable UUID id) {
+		byte[] csv = JobResultsCsv.write(jobs.items(member, id)).getBytes(StandardCharsets.UTF_8);
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header("Content-Disposition", "attachment; filename=\"prediction-job-" + id + ".csv\"")
+			.body(csv);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(Member member, @PathVariable UUID id) {
+		jobs.delete(member, id);
+		return ResponseEntity.noContent().build();
+	}
+}

@@ -1,0 +1,124 @@
+package dev.hitter.prediction.job;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.hitter.kit.problem.ApiException;
+import dev.hitter.kit.problem.ProblemType;
+import dev.hitter.kit.security.Member;
+import dev.hitter.prediction.PredictionProblems;
+import dev.hitter.prediction.job.webhook.WebhookSignature;
+
+/**
+ * Members' batch jobs: stages a submission (safely repeatable with an {@code Idempotency-Key}), shows progress and
+ * results, deletes. Another member's job is answered exactly like a missing one.
+ */
+@Service
+public class PredictionJobs {
+
+	/** When a member over the item limit may try again: items take about a second each. */
+	static final Duration LIMIT_RETRY_AFTER = Duration.ofMinutes(1);
+
+	private final JobStore store;
+
+	private final JobProperties properties;
+
+	private final TransactionTemplate transaction;
+
+	PredictionJobs(JobStore store, JobProperties properties, TransactionTemplate transaction) {
+		this.store = store;
+		this.properties = properties;
+		this.transaction = transaction;
+	}
+
+	/** The job a submission made, and whether it was made earlier by the same idempotent submission. */
+	record Submitted(JobView job, boolean replayed) {
+	}
+
+	Submitted submit(Member member, String idempotencyKey, JobSubmission submission) {
+		if (idempotencyKey != null) {
+			var earlier = store.jobByIdempotencyKey(member.id(), idempotencyKey);
+			if (earlier.isPresent()) {
+				return replay(earlier.get(), submission);
+			}
+		}
+		long waiting = store.unfinishedItemsOf(member.id());
+		if (waiting + submission.tracks().size() > properties.maxUnfinishedItemsPerMember()) {
+			throw new ApiException(PredictionProblems.JOB_LIMIT_REACHED, "You have " + waiting
+					+ " batch items waiting; " + submission.tracks().size() + " more would pass your limit of "
+					+ properties.maxUnfinishedItemsPerMember() + ". Submit them when some have finished.",
+					LIMIT_RETRY_AFTER);
+		}
+		String secret = submission.webhookUrl() == null ? null
+				: submission.webhookSecret() != null ? submission.webhookSecret() : WebhookSignature.newSecret();
+		UUID id = UUID.randomUUID();
+		try {
+			transaction.executeWithoutResult(status -> {
+				store.insertJob(id, member.id(), idempotencyKey, submission.fingerprint(),
+						submission.tracks().size(), submission.webhookUrl(), secret);
+				List<StagedTrack> tracks = submission.tracks();
+				for (int i = 0; i < tracks.size(); i++) {
+					store.insertItem(id, member.id(), i, tracks.get(i));
+				}
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// The same key raced in from a concurrent retry, which stored its job first.
+			return replay(store.jobByIdempotencyKey(member.id(), idempotencyKey).orElseThrow(() -> ex), submission);
+		}
+		JobStore.JobRow job = store.job(id).orElseThrow();
+		// A secret the member chose is theirs already; one made here is shown this once.
+		String shown = submission.webhookSecret() == null ? secret : null;
+		return new Submitted(JobView.of(job, store.progress(id), null, shown), false);
+	}
+
+	private Submitted replay(JobStore.JobRow job, JobSubmission submission) {
+		if (!job.requestHash().equals(submission.fingerprint())) {
+			throw new ApiException(PredictionProblems.IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key made job "
+					+ job.id() + " from a different submission; use a new key for a new submission.");
+		}
+		// The retry may be because the first answer was lost: it carries the webhook secret again.
+		return new Submitted(JobView.of(job, store.progress(job.id()), null, job.webhookSecret()), true);
+	}
+
+	JobView find(Member member, UUID id) {
+		JobStore.JobRow job = owned(member, id);
+		return JobView.of(job, store.progress(id), store.items(id), null);
+	}
+
+	List<JobStore.ItemRow> items(Member member, UUID id) {
+		owned(member, id);
+		return store.items(id);
+	}
+
+	JobPage mine(Member member, int page, int size) {
+		long total = store.countJobsOf(member.id());
+		List<JobView> jobs = store.jobsOf(member.id(), page * size, size)
+			.stream()
+			.map(job -> JobView.of(job, store.progress(job.id()), null, null))
+			.toList();
+		return new JobPage(jobs, page, size, total, (int) ((total + size - 1) / size));
+	}
+
+	/**
+	 * Stops a job's unfinished items and forgets the job; its staged audio and lyrics go with it. The predictions
+	 * it made stay in the member's history.
+	 */
+	void delete(Member member, UUID id) {
+		owned(member, id);
+		transaction.executeWithoutResult(status -> store.deleteJob(id));
+	}
+
+	private JobStore.JobRow owned(Member member, UUID id) {
+		JobStore.JobRow job = store.job(id).orElse(null);
+		if (job == null || !job.memberId().equals(member.id())) {
+			throw new ApiException(ProblemType.NOT_FOUND, "There is no prediction job " + id + ".");
+		}
+		return job;
+	}
+}
