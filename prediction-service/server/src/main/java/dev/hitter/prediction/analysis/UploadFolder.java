@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The private folder where an upload lives while it is analysed, and nowhere else: uploads are never kept, so each
  * file is deleted when its analysis ends, whatever the outcome. The folder is readable by this user only.
+ *
+ * <p>A process that is killed mid-analysis cannot delete its file, so each process keeps its uploads in a
+ * subfolder named after its process id, and a starting process deletes the subfolders of processes that no longer
+ * run (and its own, left by an earlier process with the same id): audio left by a crash lives only until the next
+ * start. Replicas on one machine may share the folder.
  */
 public final class UploadFolder {
 
@@ -23,26 +33,80 @@ public final class UploadFolder {
 
 	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
+	private static final String PROCESS_PREFIX = "pid-";
+
+	private final Path root;
+
 	private final Path folder;
 
-	UploadFolder(Path folder) {
-		this.folder = folder.toAbsolutePath().normalize();
+	UploadFolder(Path root) {
+		this.root = root.toAbsolutePath().normalize();
+		long pid = ProcessHandle.current().pid();
+		this.folder = this.root.resolve(PROCESS_PREFIX + pid);
 		try {
-			if (POSIX) {
-				Files.createDirectories(this.folder, PosixFilePermissions.asFileAttribute(
-						PosixFilePermissions.fromString("rwx------")));
-				// createDirectories leaves an existing folder's permissions alone: tighten them.
-				Files.setPosixFilePermissions(this.folder, PosixFilePermissions.fromString("rwx------"));
-			}
-			else {
-				Files.createDirectories(this.folder);
-			}
+			createOwnerOnly(this.root);
+			deleteLeftovers(pid);
+			createOwnerOnly(this.folder);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("hitter.prediction.upload-folder " + this.folder + " cannot be created", ex);
+			throw new UncheckedIOException("hitter.prediction.upload-folder " + this.root + " cannot be prepared", ex);
 		}
 	}
 
+	private static void createOwnerOnly(Path path) throws IOException {
+		if (POSIX) {
+			Files.createDirectories(path, PosixFilePermissions.asFileAttribute(
+					PosixFilePermissions.fromString("rwx------")));
+			// createDirectories leaves an existing folder's permissions alone: tighten them.
+			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
+		}
+		else {
+			Files.createDirectories(path);
+		}
+	}
+
+	/** Deletes what processes that ended left behind: their subfolders, and loose files of older versions. */
+	private void deleteLeftovers(long ownPid) throws IOException {
+		List<Path> stale = new ArrayList<>();
+		try (Stream<Path> children = Files.list(root)) {
+			for (Path child : (Iterable<Path>) children::iterator) {
+				String name = child.getFileName().toString();
+				if (Files.isDirectory(child) && name.startsWith(PROCESS_PREFIX)) {
+					OptionalLong pid = parsePid(name.substring(PROCESS_PREFIX.length()));
+					if (pid.isPresent() && (pid.getAsLong() == ownPid || ProcessHandle.of(pid.getAsLong()).isEmpty())) {
+						stale.add(child);
+					}
+				}
+				else if (Files.isRegularFile(child) && name.startsWith("upload-")) {
+					stale.add(child);
+				}
+			}
+		}
+		for (Path path : stale) {
+			try (Stream<Path> tree = Files.walk(path)) {
+				List<Path> deepestFirst = tree.sorted(Comparator.reverseOrder()).toList();
+				long files = deepestFirst.stream().filter(Files::isRegularFile).count();
+				for (Path each : deepestFirst) {
+					Files.deleteIfExists(each);
+				}
+				if (files > 0) {
+					log.warn("Deleted {} upload(s) left in {} by a process that ended without cleaning up", files,
+							path);
+				}
+			}
+		}
+	}
+
+	private static OptionalLong parsePid(String digits) {
+		try {
+			return OptionalLong.of(Long.parseLong(digits));
+		}
+		catch (NumberFormatException ex) {
+			return OptionalLong.empty();
+		}
+	}
+
+	/** Where this process's uploads and the servlet container's spilled multipart parts live. */
 	public Path path() {
 		return folder;
 	}

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.hitter.localdb.TestDatabase;
+import dev.hitter.prediction.UploadsLeft;
 import dev.hitter.prediction.TestTracks;
 
 /** With no models loaded for a genre, an analysis is refused at once with 503 and Retry-After, and leaves no file. */
@@ -63,8 +63,6 @@ class ModelsUnavailableTest {
 			.andExpect(header().string("Retry-After", "30"))
 			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/models-unavailable"))
 			.andExpect(jsonPath("$.detail").value(Matchers.not(Matchers.containsString(FOLDER.toString()))));
-		try (Stream<Path> files = Files.list(FOLDER.resolve("uploads"))) {
-			assertThat(files.toList()).isEmpty();
-		}
+		assertThat(UploadsLeft.in(FOLDER.resolve("uploads"))).isEmpty();
 	}
 }

@@ -25,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +47,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.jayway.jsonpath.JsonPath;
 
 import dev.hitter.localdb.TestDatabase;
+import dev.hitter.prediction.UploadsLeft;
 import dev.hitter.models.Genre;
 import dev.hitter.prediction.TestTracks;
 import dev.hitter.prediction.analysis.AnalysisGate;
@@ -105,9 +105,7 @@ class PredictionApiTest {
 
 	@AfterEach
 	void noUploadIsLeftBehind() throws IOException {
-		try (Stream<Path> files = Files.list(UPLOADS)) {
-			assertThat(files.toList()).isEmpty();
-		}
+		assertThat(UploadsLeft.in(UPLOADS)).isEmpty();
 	}
 
 	@Test
@@ -416,8 +414,10 @@ class PredictionApiTest {
 
 	@Test
 	void uploadsWaitInTheConfiguredOwnerOnlyFolder() throws IOException {
-		assertThat(uploadFolder.path()).isEqualTo(UPLOADS.normalize());
+		assertThat(uploadFolder.path().getParent()).isEqualTo(UPLOADS.normalize());
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(UPLOADS))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(uploadFolder.path())))
+			.isEqualTo("rwx------");
 	}
 
 	@Test

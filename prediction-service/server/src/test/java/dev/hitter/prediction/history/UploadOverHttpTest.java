@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +29,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import dev.hitter.localdb.TestDatabase;
+import dev.hitter.prediction.UploadsLeft;
 import dev.hitter.models.Genre;
 import dev.hitter.prediction.TestTracks;
 import dev.hitter.prediction.analysis.AnalysisObserver;
@@ -75,9 +75,7 @@ class UploadOverHttpTest {
 
 	@AfterEach
 	void noUploadIsLeftBehind() throws IOException {
-		try (Stream<Path> files = Files.list(UPLOADS)) {
-			assertThat(files.toList()).isEmpty();
-		}
+		assertThat(UploadsLeft.in(UPLOADS)).isEmpty();
 	}
 
 	@Test
@@ -130,12 +128,7 @@ class UploadOverHttpTest {
 
 		@Override
 		public void admitted(Genre genre) {
-			try (Stream<Path> files = Files.list(UPLOADS)) {
-				seenDuringAnalysis = files.map(file -> file.getFileName().toString()).toList();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			seenDuringAnalysis = UploadsLeft.in(UPLOADS).stream().map(file -> file.getFileName().toString()).toList();
 		}
 	}
 

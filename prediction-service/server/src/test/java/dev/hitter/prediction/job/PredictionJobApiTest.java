@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +36,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.jayway.jsonpath.JsonPath;
 
 import dev.hitter.localdb.TestDatabase;
+import dev.hitter.prediction.UploadsLeft;
 import dev.hitter.prediction.TestTracks;
 import dev.hitter.prediction.job.webhook.WebhookSignature;
 import dev.hitter.prediction.model.ModelReadinessTest;
@@ -80,9 +80,7 @@ class PredictionJobApiTest {
 
 	@AfterEach
 	void noUploadIsLeftBehind() throws IOException {
-		try (Stream<Path> files = Files.list(UPLOADS)) {
-			assertThat(files.toList()).isEmpty();
-		}
+		assertThat(UploadsLeft.in(UPLOADS)).isEmpty();
 	}
 
 	@Test

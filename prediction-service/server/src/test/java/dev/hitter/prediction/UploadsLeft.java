@@ -1,0 +1,27 @@
+package dev.hitter.prediction;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The files under an upload folder, in every process's subfolder: what a test expects to be none. */
+public final class UploadsLeft {
+
+	private UploadsLeft() {
+	}
+
+	public static List<Path> in(Path folder) {
+		if (!Files.exists(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> tree = Files.walk(folder)) {
+			return tree.filter(Files::isRegularFile).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
