@@ -59,7 +59,7 @@ public final class GatewayLoadBenchmark {
 			System.exit(ex.getMessage().isEmpty() ? 0 : 2);
 			return;
 		}
-		System.exit(run(options, args));
+		System.exit(options.checkOnly() ? 0 : run(options, args));
 	}
 
 	private static int run(LoadOptions options, String[] args) throws Exception {

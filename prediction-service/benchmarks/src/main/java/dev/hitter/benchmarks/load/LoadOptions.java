@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /** The load benchmark's command line, checked before anything is sent. */
 record LoadOptions(URI url, List<Integer> clients, Duration duration, Duration warmup, String genre,
-		Optional<Path> report, Optional<String> email, Optional<String> password) {
+		Optional<Path> report, Optional<String> email, Optional<String> password, boolean checkOnly) {
 
 	static final String USAGE = """
 			Usage: ./hitter bench load [options]
@@ -24,6 +24,7 @@ record LoadOptions(URI url, List<Integer> clients, Duration duration, Duration w
 			  --genre POP          POP, BALLAD or DANCE
 			  --report FILE.md     also write the figures into the <!-- figures:load --> section of FILE.md
 			  --email E --password P   an existing member to use (default: sign up a fresh benchmark member)
+			  --check              only check these options (./hitter does, before it starts a system)
 			""";
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
@@ -38,10 +39,15 @@ record LoadOptions(URI url, List<Integer> clients, Duration duration, Duration w
 		Path report = null;
 		String email = null;
 		String password = null;
+		boolean checkOnly = false;
 		for (int i = 0; i < args.length; i++) {
 			String name = args[i];
 			if (name.equals("--help") || name.equals("-h")) {
 				throw new IllegalArgumentException("");
+			}
+			if (name.equals("--check")) {
+				checkOnly = true;
+				continue;
 			}
 			if (i + 1 >= args.length) {
 				throw new IllegalArgumentException(name + " needs a value");
@@ -66,7 +72,7 @@ record LoadOptions(URI url, List<Integer> clients, Duration duration, Duration w
 			throw new IllegalArgumentException("--duration must be more than 0");
 		}
 		return new LoadOptions(url, clients, duration, warmup, genre, Optional.ofNullable(report),
-				Optional.ofNullable(email), Optional.ofNullable(password));
+				Optional.ofNullable(email), Optional.ofNullable(password), checkOnly);
 	}
 
 	private static List<Integer> clients(String value) {
