@@ -44,10 +44,20 @@ public final class BenchmarkReport {
 		String include = args.length > 2 ? args[2] : "dev\\.hitter\\.benchmarks\\..*";
 		Options options = new OptionsBuilder().include(include).build();
 		Collection<RunResult> results = new Runner(options).run();
-		String figures = markdown(section, include, results);
+		writeSection(output, section, markdown(section, include, results));
+	}
+
+	/** Puts {@code figures} into the section {@code NAME} of a Markdown file, replacing what it held. */
+	public static void writeSection(Path output, String section, String figures) throws IOException {
 		String text = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
 		Files.writeString(output, withSection(text, section, figures), StandardCharsets.UTF_8);
 		System.out.println("figures written to section '" + section + "' of " + output);
+	}
+
+	/** "Measured DATE on N cores, JVM, CPU" as every section starts, for the JVM that measured. */
+	public static String measuredOn() {
+		return "Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
+				+ System.getProperty("java.vm.name") + ' ' + System.getProperty("java.version") + ", " + cpuModel();
 	}
 
 	static String withSection(String text, String section, String figures) {
@@ -64,10 +74,7 @@ public final class BenchmarkReport {
 
 	static String markdown(String section, String include, Collection<RunResult> results) {
 		StringBuilder md = new StringBuilder();
-		md.append("Measured ").append(LocalDate.now()).append(" on ")
-			.append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-			.append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
-			.append(", ").append(cpuModel()).append(".\n\n");
+		md.append(measuredOn()).append(".\n\n");
 		md.append("Command (after `./mvnw -q -DskipTests -pl prediction-service/benchmarks -am package`): ")
 			.append("`java -cp prediction-service/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar ")
 			.append("dev.hitter.benchmarks.BenchmarkReport docs/benchmarks.md ").append(section).append(" '")

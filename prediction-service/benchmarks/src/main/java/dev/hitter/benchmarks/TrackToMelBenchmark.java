@@ -1,15 +1,10 @@
 package dev.hitter.benchmarks;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MP3;
-
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,30 +47,7 @@ public class TrackToMelBenchmark {
 
 	@Setup(Level.Trial)
 	public void encodeFourMinuteMp3() throws Exception {
-		mp3 = Files.createTempFile("hitter-bench-", ".mp3");
-		int rate = 44_100;
-		SplittableRandom random = new SplittableRandom(7);
-		try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(mp3.toFile(), 2)) {
-			recorder.setFormat("mp3");
-			recorder.setAudioCodec(AV_CODEC_ID_MP3);
-			recorder.setSampleRate(rate);
-			recorder.setAudioChannels(2);
-			recorder.setAudioBitrate(192_000);
-			recorder.start();
-			float[] block = new float[rate * 2];
-			for (int second = 0; second < 240; second++) {
-				for (int i = 0; i < rate; i++) {
-					double t = second + (double) i / rate;
-					double chord = Math.sin(2 * Math.PI * 220 * t) + 0.6 * Math.sin(2 * Math.PI * 277.2 * t)
-							+ 0.4 * Math.sin(2 * Math.PI * 329.6 * t);
-					double beat = (t * 2 % 1) < 0.05 ? random.nextDouble() - 0.5 : 0;
-					block[2 * i] = (float) (0.2 * chord + 0.3 * beat);
-					block[2 * i + 1] = (float) (0.2 * chord - 0.3 * beat);
-				}
-				recorder.recordSamples(rate, 2, FloatBuffer.wrap(block));
-			}
-			recorder.stop();
-		}
+		mp3 = SyntheticTrack.mp3(Files.createTempFile("hitter-bench-", ".mp3"), 240);
 	}
 
 	@TearDown(Level.Trial)

@@ -1,0 +1,154 @@
+package dev.hitter.benchmarks.load;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import dev.hitter.benchmarks.BenchmarkReport;
+import dev.hitter.benchmarks.SyntheticTrack;
+
+/**
+ * The load benchmark through the gateway: 4-minute MP3 uploads with lyrics from 1, 4 and 16 concurrent clients,
+ * each level's latency percentiles, refusals, errors and analyses per second, optionally written into
+ * docs/benchmarks.md. Run it with {@code ./hitter bench load}, which starts the system first when none answers.
+ */
+public final class GatewayLoadBenchmark {
+
+	/** A short song in Korean and English, as members upload them; the lyrics model sees both languages. */
+	static final String LYRICS = """
+			[Verse]
+			사랑한다고 말하지 못했던 내 마음을 알아줘
+			그대여 다시 함께 걸어가자 tonight
+			빗소리에 묻힌 너의 이름을 불러
+			I keep on dancing in the neon light
+			[Chorus]
+			너와 나 이 밤이 끝나지 않게
+			hold me close, don't let go
+			우리의 노래가 세상에 울려 퍼지게
+			we're shining brighter than the stars
+			[Verse]
+			어제의 눈물은 이제 다 잊어버려
+			every heartbeat is calling out your name
+			첫사랑처럼 설레는 이 순간
+			forever young, forever free
+			""";
+
+	private GatewayLoadBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		LoadOptions options;
+		try {
+			options = LoadOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			if (!ex.getMessage().isEmpty()) {
+				System.err.println("hitter bench load: " + ex.getMessage());
+			}
+			System.err.print(LoadOptions.USAGE);
+			System.exit(ex.getMessage().isEmpty() ? 0 : 2);
+			return;
+		}
+		System.exit(options.checkOnly() ? 0 : run(options, args));
+	}
+
+	private static int run(LoadOptions options, String[] args) throws Exception {
+		// HTTP/1.1 as most partner tools speak it, and no h2c upgrade attempt on every new connection.
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+
+		log("making a 4-minute MP3 ...");
+		Path file = Files.createTempFile("hitter-load-", ".mp3");
+		byte[] audio;
+		try {
+			audio = Files.readAllBytes(SyntheticTrack.mp3(file, 240));
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+		MultipartBody form = new MultipartBody().field("genre", options.genre())
+			.field("title", "Load benchmark")
+			.field("artist", "HITTER bench")
+			.field("lyrics", LYRICS)
+			.file("audio", "load-benchmark.mp3", "audio/mpeg", audio);
+		byte[] body = form.bytes();
+
+		GatewaySession session = options.email().isPresent()
+				? GatewaySession.logIn(http, options.url(), options.email().get(), options.password().orElseThrow())
+				: GatewaySession.signUpFreshMember(http, options.url());
+		log("member " + session.email() + " at " + options.url());
+
+		Queue<String> created = new ConcurrentLinkedQueue<>();
+		// One upload first: a wrong genre, URL or account should stop the run now, not after minutes of errors.
+		GatewaySession.Answer first = session.analyse(session.accessToken(), form, body);
+		first.location().filter(location -> first.status() == 201).ifPresent(created::add);
+		if (first.status() != 201) {
+			System.err.println("hitter bench load: the first upload was answered " + first.status() + ": " + first.body());
+			return 1;
+		}
+
+		// Other work on the machine competes for the same cores: the report shows how busy it was.
+		double loadAverageBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		List<LoadLevel.Result> results = new ArrayList<>();
+		LoadLevel level = new LoadLevel(session, form, body, created);
+		for (int clients : options.clients()) {
+			log(clients + " clients: " + options.warmup().toSeconds() + " s warm-up, " + options.duration().toSeconds()
+					+ " s measured ...");
+			LoadLevel.Result result = level.run(clients, options.warmup(), options.duration());
+			results.add(result);
+			log(String.format(Locale.ROOT, "%d clients: %d analysed, %d refused, %d errors, p50 %.0f ms, p99 %.0f ms, "
+					+ "%.2f analyses/s", clients, result.latencies().count(), result.refused(), result.failed(),
+					result.latencies().p50(), result.latencies().p99(), result.analysesPerSecond()));
+		}
+
+		int deleted = deleteAll(session, created);
+		String command = "./hitter bench load" + (args.length == 0 ? "" : " " + String.join(" ", args));
+		String figures = LoadReport.markdown(options, command,
+				Optional.ofNullable(System.getProperty("hitter.bench.system")).filter(s -> !s.isBlank()), body.length,
+				audio.length, LYRICS.getBytes(StandardCharsets.UTF_8).length, results, created.size(), deleted,
+				loadAverageBefore);
+		System.out.println();
+		System.out.print(figures);
+		if (options.report().isPresent()) {
+			BenchmarkReport.writeSection(options.report().get(), "load", figures);
+		}
+		return results.stream().anyMatch(r -> r.latencies().count() > 0) ? 0 : 1;
+	}
+
+	/** So that a benchmark member's history does not grow with every run. */
+	private static int deleteAll(GatewaySession session, Queue<String> created) {
+		log("deleting the " + created.size() + " predictions of this run ...");
+		int deleted = 0;
+		for (String location : created) {
+			try {
+				if (session.delete(location)) {
+					deleted++;
+				}
+			}
+			catch (IOException ex) {
+				log("could not delete " + location + ": " + ex.getMessage());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return deleted;
+	}
+
+	private static void log(String line) {
+		System.err.println("load: " + line);
+	}
+}

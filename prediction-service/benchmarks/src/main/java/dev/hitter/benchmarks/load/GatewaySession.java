@@ -1,0 +1,152 @@
+package dev.hitter.benchmarks.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One benchmark member's conversation with the gateway, as a partner tool has it: sign up or log in, keep an
+ * access token that is still valid, send uploads, delete what was created. Safe for many client threads.
+ */
+final class GatewaySession {
+
+	/** An upload takes longer than any JSON call; the gateway's own limit for the route is 120 s by default. */
+	private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(180);
+
+	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http;
+
+	private final URI gateway;
+
+	private final String email;
+
+	private final String password;
+
+	private String accessToken;
+
+	private Instant renewAt = Instant.MIN;
+
+	private GatewaySession(HttpClient http, URI gateway, String email, String password) {
+		this.http = http;
+		this.gateway = gateway;
+		this.email = email;
+		this.password = password;
+	}
+
+	/** Logs in as an existing member. */
+	static GatewaySession logIn(HttpClient http, URI gateway, String email, String password)
+			throws IOException, InterruptedException {
+		GatewaySession session = new GatewaySession(http, gateway, email, password);
+		session.accessToken();
+		return session;
+	}
+
+	/** Signs up a new member with a random e-mail address and a strong random password, then logs in. */
+	static GatewaySession signUpFreshMember(HttpClient http, URI gateway) throws IOException, InterruptedException {
+		byte[] secret = new byte[12];
+		new SecureRandom().nextBytes(secret);
+		String email = "load-" + UUID.randomUUID() + "@bench.hitter.dev";
+		String password = "Bench-" + HexFormat.of().formatHex(secret) + "-9!";
+		HttpResponse<String> created = http.send(postJson("/api/v1/auth/signup", JSON.writeValueAsString(
+				JSON.createObjectNode()
+					.put("email", email)
+					.put("password", password)
+					.put("displayName", "Load benchmark")
+					.put("kind", "label")), gateway), HttpResponse.BodyHandlers.ofString());
+		if (created.statusCode() != 201) {
+			throw new IOException("sign-up refused with " + created.statusCode() + ": " + created.body());
+		}
+		return logIn(http, gateway, email, password);
+	}
+
+	String email() {
+		return email;
+	}
+
+	/** A token that is still valid for a while; logs in again once three quarters of its lifetime have passed. */
+	synchronized String accessToken() throws IOException, InterruptedException {
+		if (Instant.now().isAfter(renewAt)) {
+			Instant askedAt = Instant.now();
+			HttpResponse<String> login = http.send(postJson("/api/v1/auth/login", JSON.writeValueAsString(
+					JSON.createObjectNode().put("email", email).put("password", password)), gateway),
+					HttpResponse.BodyHandlers.ofString());
+			if (login.statusCode() != 200) {
+				throw new IOException("login refused with " + login.statusCode() + ": " + login.body());
+			}
+			JsonNode answer = JSON.readTree(login.body());
+			accessToken = answer.path("accessToken").asString();
+			long lifetimeMillis = answer.path("expiresIn").asLong(60) * 1000;
+			renewAt = askedAt.plusMillis(lifetimeMillis * 3 / 4);
+		}
+		return accessToken;
+	}
+
+	/** After a 401: the token may have expired early (clock skew, revoked keys), so the next caller logs in. */
+	synchronized void rejected(String token) {
+		if (token.equals(accessToken)) {
+			renewAt = Instant.MIN;
+		}
+	}
+
+	Answer analyse(String token, MultipartBody form, byte[] body) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/predictions"))
+			.timeout(UPLOAD_TIMEOUT)
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", form.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Location"),
+				response.headers().firstValue("Retry-After"));
+	}
+
+	/** Deletes one prediction; true when the gateway answered 204 (or 404: already gone). */
+	boolean delete(String location) throws IOException, InterruptedException {
+		HttpResponse<Void> response = http.send(HttpRequest.newBuilder(gateway.resolve(location))
+			.timeout(CALL_TIMEOUT)
+			.header("Authorization", "Bearer " + accessToken())
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.discarding());
+		return response.statusCode() == 204 || response.statusCode() == 404;
+	}
+
+	static JsonNode json(String body) {
+		return JSON.readTree(body);
+	}
+
+	private static HttpRequest postJson(String path, String body, URI gateway) {
+		return HttpRequest.newBuilder(gateway.resolve(path))
+			.timeout(CALL_TIMEOUT)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	/** What the gateway answered to one upload. */
+	record Answer(int status, String body, Optional<String> location, Optional<String> retryAfter) {
+
+		/** The last segment of a problem's {@code type} (e.g. {@code analyses-busy}), or empty. */
+		String problemType() {
+			try {
+				String type = json(body).path("type").asString("");
+				return type.substring(type.lastIndexOf('/') + 1);
+			}
+			catch (RuntimeException notJson) {
+				return "";
+			}
+		}
+	}
+}

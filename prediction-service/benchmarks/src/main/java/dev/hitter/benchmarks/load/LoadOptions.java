@@ -1,0 +1,116 @@
+package dev.hitter.benchmarks.load;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The load benchmark's command line, checked before anything is sent. */
+record LoadOptions(URI url, List<Integer> clients, Duration duration, Duration warmup, String genre,
+		Optional<Path> report, Optional<String> email, Optional<String> password, boolean checkOnly) {
+
+	static final String USAGE = """
+			Usage: ./hitter bench load [options]
+			  --url URL            the gateway (default http://127.0.0.1:$HITTER_PORT, port 8080 when unset)
+			  --clients 1,4,16     concurrent clients of each level, one level after the other
+			  --duration 30s       measured time of each level (ms, s or m)
+			  --warmup 10s         time of each level before the measurement starts
+			  --genre POP          POP, BALLAD or DANCE
+			  --report FILE.md     also write the figures into the <!-- figures:load --> section of FILE.md
+			  --email E --password P   an existing member to use (default: sign up a fresh benchmark member)
+			  --check              only check these options (./hitter does, before it starts a system)
+			""";
+
+	private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
+
+	static LoadOptions parse(String[] args) {
+		String port = Optional.ofNullable(System.getenv("HITTER_PORT")).filter(p -> !p.isBlank()).orElse("8080");
+		URI url = URI.create("http://127.0.0.1:" + port);
+		List<Integer> clients = List.of(1, 4, 16);
+		Duration duration = Duration.ofSeconds(30);
+		Duration warmup = Duration.ofSeconds(10);
+		String genre = "POP";
+		Path report = null;
+		String email = null;
+		String password = null;
+		boolean checkOnly = false;
+		for (int i = 0; i < args.length; i++) {
+			String name = args[i];
+			if (name.equals("--help") || name.equals("-h")) {
+				throw new IllegalArgumentException("");
+			}
+			if (name.equals("--check")) {
+				checkOnly = true;
+				continue;
+			}
+			if (i + 1 >= args.length) {
+				throw new IllegalArgumentException(name + " needs a value");
+			}
+			String value = args[++i];
+			switch (name) {
+				case "--url" -> url = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+				case "--clients" -> clients = clients(value);
+				case "--duration" -> duration = duration(name, value);
+				case "--warmup" -> warmup = duration(name, value);
+				case "--genre" -> genre = genre(value);
+				case "--report" -> report = Path.of(value);
+				case "--email" -> email = value;
+				case "--password" -> password = value;
+				default -> throw new IllegalArgumentException("unknown option " + name);
+			}
+		}
+		if ((email == null) != (password == null)) {
+			throw new IllegalArgumentException("--email and --password go together");
+		}
+		if (duration.isZero()) {
+			throw new IllegalArgumentException("--duration must be more than 0");
+		}
+		return new LoadOptions(url, clients, duration, warmup, genre, Optional.ofNullable(report),
+				Optional.ofNullable(email), Optional.ofNullable(password), checkOnly);
+	}
+
+	private static List<Integer> clients(String value) {
+		List<Integer> levels = new ArrayList<>();
+		for (String part : value.split(",")) {
+			try {
+				int clients = Integer.parseInt(part.trim());
+				if (clients < 1 || clients > 1024) {
+					throw new NumberFormatException();
+				}
+				levels.add(clients);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("--clients takes numbers from 1 to 1024, comma-separated: " + value);
+			}
+		}
+		return List.copyOf(levels);
+	}
+
+	static Duration duration(String name, String value) {
+		Matcher matcher = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+		if (!matcher.matches()) {
+			throw new IllegalArgumentException(name + " takes a duration such as 500ms, 30s or 2m: " + value);
+		}
+		long amount = Long.parseLong(matcher.group(1));
+		String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+		return switch (unit) {
+			case "ms" -> Duration.ofMillis(amount);
+			case "m" -> Duration.ofMinutes(amount);
+			default -> Duration.ofSeconds(amount);
+		};
+	}
+
+	private static String genre(String value) {
+		String genre = value.toUpperCase(Locale.ROOT);
+		if (!Arrays.asList("POP", "BALLAD", "DANCE").contains(genre)) {
+			throw new IllegalArgumentException("--genre is one of POP, BALLAD, DANCE: " + value);
+		}
+		return genre;
+	}
+}
