@@ -3,6 +3,7 @@ package dev.hitter.kit.security;
 import java.util.List;
 import java.util.Locale;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -36,6 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServiceSecurityAutoConfiguration {
+
+	static {
+		// A Member comes from the access token, never from the request's parameters: keep it out of API documents.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Member.class);
+	}
 
 	// Operations endpoints are public inside the cluster; the gateway routes none of them.
 	private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",

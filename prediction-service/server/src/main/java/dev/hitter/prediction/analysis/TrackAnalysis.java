@@ -148,10 +148,16 @@ public class TrackAnalysis {
 		}
 	}
 
-	/** Decodes from a private temporary file, deleted before this returns whatever happens. */
+	/**
+	 * Decodes from a private temporary file, deleted before this returns whatever happens; audio already received
+	 * there is decoded where it lies, and its receiver deletes it.
+	 */
 	private DecodedAudio decode(InputStreamSource upload) {
 		Path file = null;
 		try {
+			if (upload instanceof ReceivedAudio received) {
+				return decoder.decode(received.file(), SegmentRule.melon());
+			}
 			file = uploads.receive(upload.getInputStream());
 			return decoder.decode(file, SegmentRule.melon());
 		}

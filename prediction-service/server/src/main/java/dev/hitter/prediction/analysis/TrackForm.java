@@ -69,32 +69,49 @@ public final class TrackForm {
 
 	/** A .txt or .lrc file in UTF-8 (a byte-order mark is dropped); LRC tags are removed. */
 	public static String readLyricsFile(String field, MultipartFile file) {
-		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-		if (!isLyricsFileName(name)) {
+		if (!isLyricsFileName(file.getOriginalFilename())) {
 			throw ApiException.forField(ProblemType.VALIDATION_FAILED, field, "must be a .txt or .lrc file");
 		}
 		if (file.getSize() > MAX_LYRICS_FILE.toBytes()) {
-			throw ApiException.forField(ProblemType.VALIDATION_FAILED, field,
-					"must be at most " + MAX_LYRICS_FILE.toKilobytes() + " KB");
+			throw tooLongLyricsFile(field);
+		}
+		try {
+			return readLyricsFile(field, file.getOriginalFilename(), file.getBytes());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The same, from a file's name and bytes. */
+	public static String readLyricsFile(String field, String fileName, byte[] bytes) {
+		String name = fileName == null ? "" : fileName;
+		if (!isLyricsFileName(name)) {
+			throw ApiException.forField(ProblemType.VALIDATION_FAILED, field, "must be a .txt or .lrc file");
+		}
+		if (bytes.length > MAX_LYRICS_FILE.toBytes()) {
+			throw tooLongLyricsFile(field);
 		}
 		String text;
 		try {
 			text = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(file.getBytes()))
+				.decode(ByteBuffer.wrap(bytes))
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
 			throw ApiException.forField(ProblemType.VALIDATION_FAILED, field, "must be UTF-8 text");
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}
 		return name.toLowerCase(Locale.ROOT).endsWith(".lrc") ? LRC_TAGS.matcher(text).replaceAll("") : text;
+	}
+
+	public static ApiException tooLongLyricsFile(String field) {
+		return ApiException.forField(ProblemType.VALIDATION_FAILED, field,
+				"must be at most " + MAX_LYRICS_FILE.toKilobytes() + " KB");
 	}
 
 	public static String blankToNull(String value) {

@@ -2,11 +2,11 @@ package dev.hitter.prediction.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -113,12 +113,29 @@ public final class UploadFolder {
 
 	/** Copies an upload into a new owner-only file; the caller deletes it with {@link #discard(Path)}. */
 	Path receive(InputStream upload) throws IOException {
+		return receive(upload, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Copies at most {@code maxBytes} of an upload into a new owner-only file; the caller deletes it with
+	 * {@link #discard(Path)}. Past the limit the partial file is deleted and {@link TooLargeException} thrown.
+	 */
+	public Path receive(InputStream upload, long maxBytes) throws IOException {
 		FileAttribute<?>[] ownerOnly = POSIX
 				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
 				: new FileAttribute<?>[0];
 		Path file = Files.createTempFile(folder, "upload-", ".audio", ownerOnly);
-		try (upload) {
-			Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
+		try (upload; OutputStream out = Files.newOutputStream(file)) {
+			byte[] buffer = new byte[64 * 1024];
+			long written = 0;
+			int n;
+			while ((n = upload.read(buffer)) >= 0) {
+				written += n;
+				if (written > maxBytes) {
+					throw new TooLargeException(maxBytes);
+				}
+				out.write(buffer, 0, n);
+			}
 			return file;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -127,7 +144,16 @@ public final class UploadFolder {
 		}
 	}
 
-	void discard(Path file) {
+	/** An upload past its size limit. */
+	public static final class TooLargeException extends RuntimeException {
+
+		TooLargeException(long maxBytes) {
+			super("larger than " + maxBytes + " bytes");
+		}
+	}
+
+	/** Deletes an upload; never throws (a failure is logged, loudly). */
+	public void discard(Path file) {
 		if (file == null) {
 			return;
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Sort;
@@ -23,14 +24,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.FieldProblem;
-import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
 import dev.hitter.models.Genre;
-import dev.hitter.prediction.analysis.AnalysisProperties;
+import dev.hitter.prediction.analysis.ReceivedAudio;
 import dev.hitter.prediction.analysis.TrackAnalysis;
 import dev.hitter.prediction.analysis.TrackForm;
+import dev.hitter.prediction.upload.PredictionUpload;
+import dev.hitter.prediction.upload.PredictionUploadReader;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The prediction resource: analyse a track, then list, read, share, rename and delete the results; the genre
@@ -46,42 +51,56 @@ class PredictionController {
 
 	private final Predictions predictions;
 
-	private final AnalysisProperties properties;
+	private final PredictionUploadReader uploads;
 
-	PredictionController(Predictions predictions, AnalysisProperties properties) {
+	PredictionController(Predictions predictions, PredictionUploadReader uploads) {
 		this.predictions = predictions;
-		this.properties = properties;
+		this.uploads = uploads;
 	}
 
+	/** The form, for the API documentation only (the body is read by {@link PredictionUploadReader}). */
+	@Schema(name = "PredictionForm")
+	record PredictionForm(@Schema(description = "POP, BALLAD or DANCE", requiredMode = Schema.RequiredMode.REQUIRED)
+	String genre,
+			@Schema(description = "The track: WAV, MP3, FLAC, OGG or M4A", requiredMode = Schema.RequiredMode.REQUIRED)
+			MultipartFile audio, @Schema(description = "The lyrics as text (or give lyricsFile)") String lyrics,
+			@Schema(description = "The lyrics as a .txt or .lrc file (UTF-8)") MultipartFile lyricsFile,
+			@Schema(maxLength = TrackForm.MAX_LABEL_LENGTH) String title,
+			@Schema(maxLength = TrackForm.MAX_LABEL_LENGTH) String artist) {
+	}
+
+	@Operation(summary = "Analyse a track", description = "Answers 201 with the hit probability and its reasons.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+					schema = @Schema(implementation = PredictionForm.class))))
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<PredictionView> analyse(Member member, @RequestParam(required = false) String genre,
-			@RequestParam(required = false) MultipartFile audio, @RequestParam(required = false) String lyrics,
-			@RequestParam(required = false) MultipartFile lyricsFile, @RequestParam(required = false) String title,
-			@RequestParam(required = false) String artist) {
-		List<FieldProblem> problems = new ArrayList<>();
-		Genre chosen = TrackForm.genre("genre", genre, problems);
-		if (TrackForm.absent(audio)) {
-			problems.add(new FieldProblem("audio", "is required"));
+	ResponseEntity<PredictionView> analyse(Member member, @Parameter(hidden = true) HttpServletRequest request) {
+		try (PredictionUpload form = uploads.read(request)) {
+			List<FieldProblem> problems = new ArrayList<>();
+			Genre chosen = TrackForm.genre("genre", form.field("genre"), problems);
+			if (!form.hasAudio()) {
+				problems.add(new FieldProblem("audio", "is required"));
+			}
+			String lyrics = form.field("lyrics");
+			if (lyrics != null && form.hasLyricsFile()) {
+				problems.add(new FieldProblem("lyrics", "give the lyrics as text or as a file, not both"));
+				problems.add(new FieldProblem("lyricsFile", "give the lyrics as text or as a file, not both"));
+			}
+			String title = form.field("title");
+			String artist = form.field("artist");
+			TrackForm.checkLabel("title", title, problems);
+			TrackForm.checkLabel("artist", artist, problems);
+			if (!problems.isEmpty()) {
+				throw TrackForm.invalid(problems);
+			}
+			String lyricsText = form.hasLyricsFile()
+					? TrackForm.readLyricsFile("lyricsFile", form.lyricsFileName(), form.lyricsFile()) : lyrics;
+			String lyricsField = form.hasLyricsFile() ? "lyricsFile" : "lyrics";
+			PredictionView view = predictions.create(member, new Predictions.NewPrediction(
+					new TrackAnalysis.Track(chosen, new ReceivedAudio(form.audio()), lyricsText, lyricsField),
+					TrackForm.blankToNull(title), TrackForm.blankToNull(artist)));
+			return ResponseEntity.created(URI.create(view.links().self())).body(view);
 		}
-		if (lyrics != null && lyricsFile != null) {
-			problems.add(new FieldProblem("lyrics", "give the lyrics as text or as a file, not both"));
-			problems.add(new FieldProblem("lyricsFile", "give the lyrics as text or as a file, not both"));
-		}
-		TrackForm.checkLabel("title", title, problems);
-		TrackForm.checkLabel("artist", artist, problems);
-		if (!problems.isEmpty()) {
-			throw TrackForm.invalid(problems);
-		}
-		if (audio.getSize() > properties.maxUploadSize().toBytes()) {
-			throw ApiException.forField(ProblemType.PAYLOAD_TOO_LARGE, "audio",
-					"is larger than " + properties.maxUploadSize().toMegabytes() + " MB");
-		}
-		String lyricsText = lyricsFile != null ? TrackForm.readLyricsFile("lyricsFile", lyricsFile) : lyrics;
-		String lyricsField = lyricsFile != null ? "lyricsFile" : "lyrics";
-		PredictionView view = predictions.create(member, new Predictions.NewPrediction(
-				new TrackAnalysis.Track(chosen, audio, lyricsText, lyricsField), TrackForm.blankToNull(title),
-				TrackForm.blankToNull(artist)));
-		return ResponseEntity.created(URI.create(view.links().self())).body(view);
 	}
 
 	@GetMapping

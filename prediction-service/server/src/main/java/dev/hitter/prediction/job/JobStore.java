@@ -287,8 +287,7 @@ class JobStore {
 
 	/** Deletes a job with its items and their staged audio (the predictions it made stay). */
 	boolean deleteJob(UUID jobId) {
-		// Items first, so that the audio goes with them by cascade inside this transaction.
-		jdbc.sql("DELETE FROM prediction_job_item WHERE job_id = ?").param(jobId.toString()).update();
+		// The items and their audio go with it: ON DELETE CASCADE.
 		return jdbc.sql("DELETE FROM prediction_job WHERE id = ?").param(jobId.toString()).update() == 1;
 	}
 

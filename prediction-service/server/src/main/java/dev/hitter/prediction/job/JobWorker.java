@@ -3,10 +3,12 @@ package dev.hitter.prediction.job;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -33,6 +35,8 @@ class JobWorker implements SmartLifecycle {
 
 	/** How often an idle worker looks for jobs whose completion was missed. */
 	static final Duration SWEEP_INTERVAL = Duration.ofSeconds(30);
+
+	static final int RECORD_ATTEMPTS = 3;
 
 	private final JobStore store;
 
@@ -106,15 +110,15 @@ class JobWorker implements SmartLifecycle {
 		try {
 			TrackAnalysis.Result result = analysis.analyse(new TrackAnalysis.Track(item.genre(),
 					() -> store.openAudio(item.id()), item.lyrics(), "lyrics"));
-			Boolean kept = transaction.execute(status -> {
+			boolean kept = withRetries(() -> transaction.execute(status -> {
 				if (!store.recordSuccess(item.id(), owner, predictionId, result.hitProbability(),
 						result.audioProbability(), result.lyricsProbability(), result.modelSetVersion())) {
 					return false;
 				}
 				predictions.record(predictionId, item.memberId(), result, item.title(), item.artist());
 				return true;
-			});
-			if (!Boolean.TRUE.equals(kept)) {
+			}));
+			if (!kept) {
 				log.info("Item {} of job {} was taken over by another replica; this result is dropped", item.id(),
 						item.jobId());
 			}
@@ -135,6 +139,24 @@ class JobWorker implements SmartLifecycle {
 			log.error("Item {} of job {} failed on attempt {}; it will be retried", item.id(), item.jobId(),
 					item.attempts(), ex);
 			transaction.executeWithoutResult(status -> store.requeue(item.id(), owner, properties.busyRetry(), true));
+		}
+	}
+
+	/**
+	 * Records an outcome, again if the database chose this transaction as a deadlock's victim: the analysis took
+	 * a second of CPU, and giving up here would leave the item to be scored again only when its lease runs out.
+	 */
+	private static boolean withRetries(Supplier<Boolean> record) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return Boolean.TRUE.equals(record.get());
+			}
+			catch (TransientDataAccessException ex) {
+				if (attempt == RECORD_ATTEMPTS) {
+					throw ex;
+				}
+				log.debug("Recording an item outcome met {}; trying again", ex.toString());
+			}
 		}
 	}
 

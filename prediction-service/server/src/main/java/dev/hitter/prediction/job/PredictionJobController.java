@@ -17,7 +17,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
@@ -48,8 +54,28 @@ class PredictionJobController {
 		this.reader = reader;
 	}
 
+	/** The submission's form, for the API documentation only (the parts are read by {@link JobSubmissionReader}). */
+	@Schema(name = "PredictionJobForm")
+	record JobForm(
+			@Schema(description = "The tracks (WAV, MP3, FLAC, OGG, M4A) and optionally their lyrics as .txt or .lrc "
+					+ "files; song.txt or song.lrc goes with song.mp3 unless the manifest pairs them",
+					requiredMode = Schema.RequiredMode.REQUIRED) List<MultipartFile> files,
+			@Schema(description = "POP, BALLAD or DANCE for every track; required without a manifest") String genre,
+			@Schema(description = "JSON array, one object per track: {file, genre, title, artist, lyrics, lyricsFile}")
+			String manifest,
+			@Schema(description = "Called (POST, signed) when the job ends; http(s), no internal addresses")
+			String webhookUrl,
+			@Schema(description = "The HMAC key, 16–200 characters; made and shown once when absent")
+			String webhookSecret) {
+	}
+
+	@Operation(summary = "Submit many tracks at once",
+			description = "Answers 202 at once; the tracks are scored in the background. See docs/prediction-jobs.md.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = JobForm.class))))
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<JobView> submit(Member member, MultipartHttpServletRequest request,
+	ResponseEntity<JobView> submit(Member member,
+			@Parameter(hidden = true) MultipartHttpServletRequest request,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
 				|| !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {

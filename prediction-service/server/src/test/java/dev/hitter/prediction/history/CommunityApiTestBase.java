@@ -28,6 +28,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import dev.hitter.localdb.TestDatabase;
 import dev.hitter.models.Genre;
+import dev.hitter.prediction.MultipartBodies;
 import dev.hitter.prediction.TestTracks;
 import dev.hitter.prediction.model.ModelReadinessTest;
 
@@ -113,8 +114,10 @@ abstract class CommunityApiTestBase {
 		return BASE + "/" + id;
 	}
 
+	/** A member's token, and the multipart body a client would send (see {@link MultipartBodies}). */
 	static RequestPostProcessor member(UUID id) {
-		return jwt().jwt(token -> token.subject(id.toString()).claim("roles", List.of("MEMBER")));
+		RequestPostProcessor token = jwt().jwt(jwt -> jwt.subject(id.toString()).claim("roles", List.of("MEMBER")));
+		return request -> token.postProcessRequest(MultipartBodies.encoded().postProcessRequest(request));
 	}
 
 	static RequestPostProcessor admin(UUID id) {

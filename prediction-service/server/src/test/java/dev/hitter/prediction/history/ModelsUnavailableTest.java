@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import dev.hitter.localdb.TestDatabase;
 import dev.hitter.prediction.UploadsLeft;
+import dev.hitter.prediction.MultipartBodies;
 import dev.hitter.prediction.TestTracks;
 
 /** With no models loaded for a genre, an analysis is refused at once with 503 and Retry-After, and leaves no file. */
@@ -58,6 +59,7 @@ class ModelsUnavailableTest {
 			.file(new MockMultipartFile("audio", "track.wav", "audio/wav", TestTracks.wav(40, 16_000, 1)))
 			.param("genre", "BALLAD")
 			.param("lyrics", "다시 함께")
+			.with(MultipartBodies.encoded())
 			.with(jwt().jwt(token -> token.subject(UUID.randomUUID().toString()).claim("roles", List.of("MEMBER")))))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "30"))

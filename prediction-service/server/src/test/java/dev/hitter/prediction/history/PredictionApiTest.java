@@ -49,6 +49,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.hitter.localdb.TestDatabase;
 import dev.hitter.prediction.UploadsLeft;
 import dev.hitter.models.Genre;
+import dev.hitter.prediction.MultipartBodies;
 import dev.hitter.prediction.TestTracks;
 import dev.hitter.prediction.analysis.AnalysisGate;
 import dev.hitter.prediction.analysis.AnalysisObserver;
@@ -535,8 +536,10 @@ class PredictionApiTest {
 		return form;
 	}
 
+	/** A member's token, and the multipart body a client would send (see {@link MultipartBodies}). */
 	private static RequestPostProcessor member(UUID id) {
-		return jwt().jwt(token -> token.subject(id.toString()).claim("roles", List.of("MEMBER")));
+		RequestPostProcessor token = jwt().jwt(jwt -> jwt.subject(id.toString()).claim("roles", List.of("MEMBER")));
+		return request -> token.postProcessRequest(MultipartBodies.encoded().postProcessRequest(request));
 	}
 
 	private static double number(String json, String path) {

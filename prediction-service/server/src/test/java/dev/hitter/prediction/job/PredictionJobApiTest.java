@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -266,6 +267,18 @@ class PredictionJobApiTest {
 		mvc.perform(multipart(BASE).file(audio("x.wav", 1)).param("genre", "POP"))
 			.andExpect(status().isUnauthorized());
 		assertThat(JsonPath.<Integer>read(read(BASE, member), "$.totalItems")).isZero();
+	}
+
+	@Test
+	void theApiDocumentDescribesTheSubmissionFormWithoutTheTokensMember() throws Exception {
+		String document = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<String>read(document,
+				"$.paths['/api/v1/prediction-jobs'].post.requestBody.content['multipart/form-data'].schema['$ref']"))
+			.endsWith("/PredictionJobForm");
+		assertThat(JsonPath.<Map<String, Object>>read(document, "$.components.schemas.PredictionJobForm.properties"))
+			.containsKeys("files", "genre", "manifest", "webhookUrl", "webhookSecret");
+		assertThat(JsonPath.<List<Object>>read(document, "$.paths..parameters[?(@.name == 'member')]")).isEmpty();
 	}
 
 	private static MockMultipartHttpServletRequestBuilder job(String key, MockMultipartFile... files) {
