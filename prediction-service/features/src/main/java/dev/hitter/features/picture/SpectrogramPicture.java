@@ -1,6 +1,8 @@
 package dev.hitter.features.picture;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +22,8 @@ import dev.hitter.features.mel.MelSpectrogram;
  */
 public record SpectrogramPicture(int width, int bandHeight, float ceiling) {
 
+	private static final IndexColorModel PALETTE = Viridis.palette();
+
 	/** 938 × 192 px (two frames per column of a 30 s melon-v1 segment, 4 px per band). */
 	public static final SpectrogramPicture RESULT_PAGE = new SpectrogramPicture(938, 4, 6f);
 
@@ -29,9 +33,14 @@ public record SpectrogramPicture(int width, int bandHeight, float ceiling) {
 		}
 	}
 
+	/**
+	 * The picture as an 8-bit image over the viridis palette: the same colours as 24-bit pixels, a quarter of the
+	 * bytes to compress, and written straight into the raster rather than pixel by pixel through a colour model.
+	 */
 	public BufferedImage render(MelSpectrogram mel) {
 		int height = mel.bands() * bandHeight;
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
+		byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
 		for (int x = 0; x < width; x++) {
 			// The frames that fall into this column: averaged when shrinking, repeated when stretching.
 			int from = (int) ((long) x * mel.frames() / width);
@@ -41,10 +50,10 @@ public record SpectrogramPicture(int width, int bandHeight, float ceiling) {
 				for (int frame = from; frame < to && frame < mel.frames(); frame++) {
 					sum += mel.value(band, frame);
 				}
-				int rgb = Viridis.rgb(sum / (to - from) / ceiling);
+				byte colour = (byte) Viridis.index(sum / (to - from) / ceiling);
 				int top = height - (band + 1) * bandHeight;
 				for (int y = top; y < top + bandHeight; y++) {
-					image.setRGB(x, y, rgb);
+					pixels[y * width + x] = colour;
 				}
 			}
 		}

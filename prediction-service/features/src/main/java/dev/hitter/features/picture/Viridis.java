@@ -1,5 +1,7 @@
 package dev.hitter.features.picture;
 
+import java.awt.image.IndexColorModel;
+
 /**
  * The viridis colour map (perceptually uniform, readable in grey and by colour-blind viewers), evaluated by
  * a degree-6 polynomial fit of the matplotlib table (Matt Zucker's CC0 fit).
@@ -22,8 +24,25 @@ final class Viridis {
 
 	/** The packed 0xRRGGBB colour for {@code t} in [0, 1] (clamped). */
 	static int rgb(double t) {
-		int index = (int) Math.round(Math.max(0, Math.min(1, t)) * (TABLE.length - 1));
-		return TABLE[index];
+		return TABLE[index(t)];
+	}
+
+	/** The colour's index in {@link #palette()} for {@code t} in [0, 1] (clamped). */
+	static int index(double t) {
+		return (int) Math.round(Math.max(0, Math.min(1, t)) * (TABLE.length - 1));
+	}
+
+	/** The 256 colours as an 8-bit palette. */
+	static IndexColorModel palette() {
+		byte[] r = new byte[TABLE.length];
+		byte[] g = new byte[TABLE.length];
+		byte[] b = new byte[TABLE.length];
+		for (int i = 0; i < TABLE.length; i++) {
+			r[i] = (byte) (TABLE[i] >> 16);
+			g[i] = (byte) (TABLE[i] >> 8);
+			b[i] = (byte) TABLE[i];
+		}
+		return new IndexColorModel(8, TABLE.length, r, g, b);
 	}
 
 	private static int[] table(int size) {

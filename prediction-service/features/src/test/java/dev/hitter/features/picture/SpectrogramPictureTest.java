@@ -35,6 +35,22 @@ class SpectrogramPictureTest {
 	}
 
 	@Test
+	void eachPixelIsTheViridisColourOfItsValue() {
+		float[] values = new float[48 * 4];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = 6f * i / (values.length - 1);
+		}
+		MelSpectrogram mel = new MelSpectrogram("melon-v1", 48, 4, values);
+		BufferedImage image = new SpectrogramPicture(4, 1, 6f).render(mel);
+		for (int band = 0; band < 48; band++) {
+			for (int frame = 0; frame < 4; frame++) {
+				assertThat(image.getRGB(frame, 47 - band) & 0xffffff).as("band %d, frame %d", band, frame)
+					.isEqualTo(Viridis.rgb(mel.value(band, frame) / 6f));
+			}
+		}
+	}
+
+	@Test
 	void colourMapGetsSteadilyLighter() {
 		double previous = -1;
 		for (int i = 0; i <= 20; i++) {
