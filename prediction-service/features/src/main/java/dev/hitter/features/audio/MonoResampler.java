@@ -1,6 +1,7 @@
 package dev.hitter.features.audio;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_copy;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_uninit;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_bytes_per_sample;
@@ -12,17 +13,23 @@ import static org.bytedeco.ffmpeg.global.swresample.swr_convert;
 import static org.bytedeco.ffmpeg.global.swresample.swr_free;
 import static org.bytedeco.ffmpeg.global.swresample.swr_get_out_samples;
 import static org.bytedeco.ffmpeg.global.swresample.swr_init;
+import static org.bytedeco.ffmpeg.global.swresample.swr_set_matrix;
 
 import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swresample.SwrContext;
 import org.bytedeco.javacpp.FloatPointer;
+import java.util.Arrays;
+
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Resamples decoded frames to the target rate with libswresample, keeping every source channel, and averages the
- * channels in Java: FFmpeg's own downmix is 0.707·(L+R), 3 dB louder than the mean the features expect.
+ * Mixes decoded frames to mono, then resamples them to the target rate, with two libswresample contexts: the first
+ * converts the sample format and takes the mean of the channels at the source rate (set as its matrix: swresample's
+ * own downmix would be 0.707·(L+R), 3 dB louder than the mean the features expect), the second resamples the one
+ * channel. Mixing first resamples a stereo track once instead of twice, and the resampling filter is most of the
+ * cost; both steps are linear, so the result is the mean of the resampled channels up to float rounding.
  *
  * <p>Quality: swresample's windowed-sinc (Kaiser) resampler with a 64-tap filter (default 32) and exact rational
  * phases, so 44.1 kHz → 16 kHz uses the exact 160/441 ratio instead of an interpolated one. soxr is not in
@@ -35,15 +42,21 @@ final class MonoResampler implements AutoCloseable {
 
 	private final int outRate;
 	private final MonoSink sink;
+	/** Format conversion and the channel mean, at the source rate. */
+	private SwrContext mixer;
+	/** Mono resampling to the target rate. */
 	private SwrContext swr;
+	private FloatPointer mixed;
+	private PointerPointer<FloatPointer> mixedPointers;
+	private int mixedCapacity;
 	private AVChannelLayout layout;
 	private int inRate;
 	private int inFormat = -1;
 	private int channels;
-	private FloatPointer[] planes = new FloatPointer[0];
+	private AVChannelLayout monoLayout;
+	private FloatPointer plane;
 	private PointerPointer<FloatPointer> planePointers;
 	private int capacity;
-	private float[] scratch = new float[0];
 	private float[] mono = new float[0];
 
 	/** Receives mono samples in order. */
@@ -98,14 +111,25 @@ final class MonoResampler implements AutoCloseable {
 	}
 
 	private boolean convert(PointerPointer<?> input, int inSamples) {
-		int max = swr_get_out_samples(swr, inSamples);
+		PointerPointer<?> monoInput = null;
+		int monoSamples = 0;
+		if (input != null) {
+			ensureMixedCapacity(swr_get_out_samples(mixer, inSamples));
+			monoSamples = swr_convert(mixer, mixedPointers, mixedCapacity, input, inSamples);
+			if (monoSamples < 0) {
+				throw new AudioRejectedException(AudioRejectedException.Reason.DAMAGED,
+						"The audio could not be resampled (inconsistent stream parameters).");
+			}
+			monoInput = mixedPointers;
+		}
+		int max = swr_get_out_samples(swr, monoSamples);
 		if (max < 0) {
 			throw new AudioRejectedException(AudioRejectedException.Reason.DAMAGED,
 					"The audio could not be resampled (inconsistent stream parameters).");
 		}
 		ensureCapacity(max);
-		int produced = input == null ? swr_convert(swr, planePointers, capacity, (PointerPointer<?>) null, 0)
-				: swr_convert(swr, planePointers, capacity, input, inSamples);
+		int produced = monoInput == null ? swr_convert(swr, planePointers, capacity, (PointerPointer<?>) null, 0)
+				: swr_convert(swr, planePointers, capacity, monoInput, monoSamples);
 		if (produced < 0) {
 			throw new AudioRejectedException(AudioRejectedException.Reason.DAMAGED,
 					"The audio could not be resampled (inconsistent stream parameters).");
@@ -115,21 +139,8 @@ final class MonoResampler implements AutoCloseable {
 		}
 		if (mono.length < produced) {
 			mono = new float[capacity];
-			scratch = new float[capacity];
 		}
-		planes[0].get(mono, 0, produced);
-		for (int c = 1; c < channels; c++) {
-			planes[c].get(scratch, 0, produced);
-			for (int i = 0; i < produced; i++) {
-				mono[i] += scratch[i];
-			}
-		}
-		if (channels > 1) {
-			float scale = 1f / channels;
-			for (int i = 0; i < produced; i++) {
-				mono[i] *= scale;
-			}
-		}
+		plane.get(mono, 0, produced);
 		return sink.accept(mono, produced);
 	}
 
@@ -138,21 +149,37 @@ final class MonoResampler implements AutoCloseable {
 		layout = new AVChannelLayout();
 		av_channel_layout_copy(layout, frameLayout);
 		channels = layout.nb_channels();
+		monoLayout = new AVChannelLayout();
+		av_channel_layout_default(monoLayout, 1);
 		inRate = rate;
 		inFormat = format;
-		// Allocated first so that the context pointer handed to swr_alloc_set_opts2 is never uninitialised memory.
-		swr = swr_alloc();
-		if (swr == null || swr.isNull()
-				|| swr_alloc_set_opts2(swr, layout, AV_SAMPLE_FMT_FLTP, outRate, layout, format, rate, 0, null) < 0
-				|| swr.isNull()) {
-			swr = null;
+		mixer = context(monoLayout, AV_SAMPLE_FMT_FLT, rate, layout, format, rate);
+		double[] mean = new double[channels];
+		Arrays.fill(mean, 1.0 / channels);
+		if (swr_set_matrix(mixer, mean, channels) < 0 || swr_init(mixer) < 0) {
 			throw rejected();
 		}
+		swr = context(monoLayout, AV_SAMPLE_FMT_FLT, outRate, monoLayout, AV_SAMPLE_FMT_FLT, rate);
 		av_opt_set_int(swr, "filter_size", FILTER_SIZE, 0);
 		av_opt_set_int(swr, "exact_rational", 1, 0);
 		if (swr_init(swr) < 0) {
 			throw rejected();
 		}
+	}
+
+	private static SwrContext context(AVChannelLayout outLayout, int outFormat, int outRate, AVChannelLayout inLayout,
+			int inFormat, int inRate) {
+		// Allocated first so that the context pointer handed to swr_alloc_set_opts2 is never uninitialised memory.
+		SwrContext context = swr_alloc();
+		if (context == null || context.isNull()) {
+			throw rejected();
+		}
+		if (swr_alloc_set_opts2(context, outLayout, outFormat, outRate, inLayout, inFormat, inRate, 0, null) < 0
+				|| context.isNull()) {
+			swr_free(context);
+			throw rejected();
+		}
+		return context;
 	}
 
 	private static AudioRejectedException rejected() {
@@ -161,24 +188,44 @@ final class MonoResampler implements AutoCloseable {
 	}
 
 	private void ensureCapacity(int samples) {
-		if (samples <= capacity && planes.length == channels) {
+		if (samples <= capacity) {
 			return;
 		}
-		freePlanes();
+		freePlane();
 		capacity = Math.max(samples, 4096);
-		planes = new FloatPointer[channels];
-		planePointers = new PointerPointer<>(channels);
-		for (int c = 0; c < channels; c++) {
-			planes[c] = new FloatPointer(capacity);
-			planePointers.put(c, planes[c]);
-		}
+		plane = new FloatPointer(capacity);
+		planePointers = new PointerPointer<>(1);
+		planePointers.put(0, plane);
 	}
 
-	private void freePlanes() {
-		for (FloatPointer plane : planes) {
-			plane.close();
+	private void ensureMixedCapacity(int samples) {
+		if (samples <= mixedCapacity) {
+			return;
 		}
-		planes = new FloatPointer[0];
+		freeMixed();
+		mixedCapacity = Math.max(samples, 4096);
+		mixed = new FloatPointer(mixedCapacity);
+		mixedPointers = new PointerPointer<>(1);
+		mixedPointers.put(0, mixed);
+	}
+
+	private void freeMixed() {
+		if (mixed != null) {
+			mixed.close();
+			mixed = null;
+		}
+		if (mixedPointers != null) {
+			mixedPointers.close();
+			mixedPointers = null;
+		}
+		mixedCapacity = 0;
+	}
+
+	private void freePlane() {
+		if (plane != null) {
+			plane.close();
+			plane = null;
+		}
 		if (planePointers != null) {
 			planePointers.close();
 			planePointers = null;
@@ -187,6 +234,10 @@ final class MonoResampler implements AutoCloseable {
 	}
 
 	private void freeSwr() {
+		if (mixer != null) {
+			swr_free(mixer);
+			mixer = null;
+		}
 		if (swr != null) {
 			swr_free(swr);
 			swr = null;
@@ -196,11 +247,17 @@ final class MonoResampler implements AutoCloseable {
 			layout.close();
 			layout = null;
 		}
+		if (monoLayout != null) {
+			av_channel_layout_uninit(monoLayout);
+			monoLayout.close();
+			monoLayout = null;
+		}
 	}
 
 	@Override
 	public void close() {
 		freeSwr();
-		freePlanes();
+		freePlane();
+		freeMixed();
 	}
 }
