@@ -46,17 +46,13 @@ final class MonoResampler implements AutoCloseable {
 	private SwrContext mixer;
 	/** Mono resampling to the target rate. */
 	private SwrContext swr;
-	private FloatPointer mixed;
-	private PointerPointer<FloatPointer> mixedPointers;
-	private int mixedCapacity;
+	private final MonoBuffer mixed = new MonoBuffer();
 	private AVChannelLayout layout;
 	private int inRate;
 	private int inFormat = -1;
 	private int channels;
 	private AVChannelLayout monoLayout;
-	private FloatPointer plane;
-	private PointerPointer<FloatPointer> planePointers;
-	private int capacity;
+	private final MonoBuffer resampled = new MonoBuffer();
 	private float[] mono = new float[0];
 
 	/** Receives mono samples in order. */
@@ -114,22 +110,23 @@ final class MonoResampler implements AutoCloseable {
 		PointerPointer<?> monoInput = null;
 		int monoSamples = 0;
 		if (input != null) {
-			ensureMixedCapacity(swr_get_out_samples(mixer, inSamples));
-			monoSamples = swr_convert(mixer, mixedPointers, mixedCapacity, input, inSamples);
+			mixed.ensure(swr_get_out_samples(mixer, inSamples));
+			monoSamples = swr_convert(mixer, mixed.pointers, mixed.capacity, input, inSamples);
 			if (monoSamples < 0) {
 				throw new AudioRejectedException(AudioRejectedException.Reason.DAMAGED,
 						"The audio could not be resampled (inconsistent stream parameters).");
 			}
-			monoInput = mixedPointers;
+			monoInput = mixed.pointers;
 		}
 		int max = swr_get_out_samples(swr, monoSamples);
 		if (max < 0) {
 			throw new AudioRejectedException(AudioRejectedException.Reason.DAMAGED,
 					"The audio could not be resampled (inconsistent stream parameters).");
 		}
-		ensureCapacity(max);
-		int produced = monoInput == null ? swr_convert(swr, planePointers, capacity, (PointerPointer<?>) null, 0)
-				: swr_convert(swr, planePointers, capacity, monoInput, monoSamples);
+		resampled.ensure(max);
+		int produced = monoInput == null
+				? swr_convert(swr, resampled.pointers, resampled.capacity, (PointerPointer<?>) null, 0)
+				: swr_convert(swr, resampled.pointers, resampled.capacity, monoInput, monoSamples);
 		if (produced < 0) {
 			throw new AudioRejectedException(AudioRejectedException.Reason.DAMAGED,
 					"The audio could not be resampled (inconsistent stream parameters).");
@@ -138,9 +135,9 @@ final class MonoResampler implements AutoCloseable {
 			return true;
 		}
 		if (mono.length < produced) {
-			mono = new float[capacity];
+			mono = new float[resampled.capacity];
 		}
-		plane.get(mono, 0, produced);
+		resampled.samples.get(mono, 0, produced);
 		return sink.accept(mono, produced);
 	}
 
@@ -187,52 +184,6 @@ final class MonoResampler implements AutoCloseable {
 				"The audio's sample format or channel layout cannot be converted.");
 	}
 
-	private void ensureCapacity(int samples) {
-		if (samples <= capacity) {
-			return;
-		}
-		freePlane();
-		capacity = Math.max(samples, 4096);
-		plane = new FloatPointer(capacity);
-		planePointers = new PointerPointer<>(1);
-		planePointers.put(0, plane);
-	}
-
-	private void ensureMixedCapacity(int samples) {
-		if (samples <= mixedCapacity) {
-			return;
-		}
-		freeMixed();
-		mixedCapacity = Math.max(samples, 4096);
-		mixed = new FloatPointer(mixedCapacity);
-		mixedPointers = new PointerPointer<>(1);
-		mixedPointers.put(0, mixed);
-	}
-
-	private void freeMixed() {
-		if (mixed != null) {
-			mixed.close();
-			mixed = null;
-		}
-		if (mixedPointers != null) {
-			mixedPointers.close();
-			mixedPointers = null;
-		}
-		mixedCapacity = 0;
-	}
-
-	private void freePlane() {
-		if (plane != null) {
-			plane.close();
-			plane = null;
-		}
-		if (planePointers != null) {
-			planePointers.close();
-			planePointers = null;
-		}
-		capacity = 0;
-	}
-
 	private void freeSwr() {
 		if (mixer != null) {
 			swr_free(mixer);
@@ -257,7 +208,40 @@ final class MonoResampler implements AutoCloseable {
 	@Override
 	public void close() {
 		freeSwr();
-		freePlane();
-		freeMixed();
+		resampled.free();
+		mixed.free();
+	}
+
+	/** One channel of float samples in native memory, grown as needed, for swresample to write into. */
+	private static final class MonoBuffer {
+
+		FloatPointer samples;
+
+		PointerPointer<FloatPointer> pointers;
+
+		int capacity;
+
+		void ensure(int wanted) {
+			if (wanted <= capacity) {
+				return;
+			}
+			free();
+			capacity = Math.max(wanted, 4096);
+			samples = new FloatPointer(capacity);
+			pointers = new PointerPointer<>(1);
+			pointers.put(0, samples);
+		}
+
+		void free() {
+			if (samples != null) {
+				samples.close();
+				samples = null;
+			}
+			if (pointers != null) {
+				pointers.close();
+				pointers = null;
+			}
+			capacity = 0;
+		}
 	}
 }

@@ -19,32 +19,12 @@ final class JobResultsCsv {
 	static String write(List<JobStore.ItemRow> items) {
 		StringBuilder csv = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
 		for (JobStore.ItemRow item : items) {
-			csv.append(item.position())
-				.append(',')
-				.append(cell(item.fileName()))
-				.append(',')
-				.append(cell(item.title()))
-				.append(',')
-				.append(cell(item.artist()))
-				.append(',')
-				.append(item.genre())
-				.append(',')
-				.append(item.state())
-				.append(',')
-				.append(number(item.hitProbability()))
-				.append(',')
-				.append(number(item.audioProbability()))
-				.append(',')
-				.append(number(item.lyricsProbability()))
-				.append(',')
-				.append(cell(item.modelSetVersion()))
-				.append(',')
-				.append(item.predictionId() == null ? "" : item.predictionId())
-				.append(',')
-				.append(cell(item.problemType()))
-				.append(',')
-				.append(cell(item.problemDetail()))
-				.append("\r\n");
+			List<String> cells = List.of(Integer.toString(item.position()), cell(item.fileName()), cell(item.title()),
+					cell(item.artist()), item.genre().name(), item.state().name(), number(item.hitProbability()),
+					number(item.audioProbability()), number(item.lyricsProbability()), cell(item.modelSetVersion()),
+					item.predictionId() == null ? "" : item.predictionId().toString(), cell(item.problemType()),
+					cell(item.problemDetail()));
+			csv.append(String.join(",", cells)).append("\r\n");
 		}
 		return csv.toString();
 	}
