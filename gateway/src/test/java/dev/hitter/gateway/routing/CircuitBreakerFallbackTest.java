@@ -40,4 +40,20 @@ class CircuitBreakerFallbackTest {
 			.jsonPath("$.detail")
 			.value(detail -> org.assertj.core.api.Assertions.assertThat(detail.toString()).contains("community"));
 	}
+
+	@Test
+	void batchJobsHaveTheirOwnRouteToThePredictionService() {
+		for (String path : new String[] { "/api/v1/prediction-jobs", "/api/v1/prediction-jobs/1/results.csv",
+				"/api/v1/predictions", "/api/v1/predictions/leaderboard" }) {
+			client.mutateWith(mockJwt())
+				.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectBody()
+				.jsonPath("$.detail")
+				.value(detail -> org.assertj.core.api.Assertions.assertThat(detail.toString()).contains("prediction"));
+		}
+	}
 }
