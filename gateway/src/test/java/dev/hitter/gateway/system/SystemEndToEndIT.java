@@ -294,6 +294,49 @@ class SystemEndToEndIT {
 		}
 	}
 
+	@Test
+	@Order(10)
+	void aLabelToolSendsACatalogueAsABatchJobThroughTheGateway() throws Exception {
+		String token = accessToken(send(postJson("/api/v1/auth/login", """
+				{"email": "%s", "password": "%s"}
+				""".formatted(email, PASSWORD))).body());
+		Multipart form = new Multipart().field("manifest", """
+				[{"file": "one.mp3", "genre": "DANCE", "title": "하나", "lyrics": "Tonight we dance"},
+				 {"file": "two.mp3", "genre": "POP", "title": "둘", "lyricsFile": "two.txt"}]""")
+			.file("files", "one.mp3", "audio/mpeg", Files.readAllBytes(Mp3Maker.chordsAndBeat(home.resolve("one.mp3"), 45)))
+			.file("files", "two.mp3", "audio/mpeg", Files.readAllBytes(Mp3Maker.chordsAndBeat(home.resolve("two.mp3"), 50)))
+			.file("files", "two.txt", "text/plain", "다시 함께 걸어요".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+		HttpResponse<String> accepted = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/prediction-jobs"))
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Bearer " + token)
+			.header("Idempotency-Key", "system-test-catalogue")
+			.header("Content-Type", form.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
+			.build());
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+		String job = accepted.headers().firstValue("Location").orElseThrow();
+
+		String state;
+		String seen;
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		do {
+			Thread.sleep(250);
+			seen = send(get(job, token)).body();
+			state = JsonPath.read(seen, "$.state");
+		}
+		while (!state.equals("COMPLETED") && System.nanoTime() < deadline);
+		assertThat(state).as(seen).isEqualTo("COMPLETED");
+		assertThat(JsonPath.<List<String>>read(seen, "$.items[*].state")).containsExactly("SUCCEEDED", "SUCCEEDED");
+
+		HttpResponse<String> csv = send(get(job + "/results.csv", token));
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.body().lines().toList()).hasSize(3).anySatisfy(line -> assertThat(line).contains("둘"));
+		try (Stream<Path> left = Files.walk(home.resolve("uploads"))) {
+			assertThat(left.filter(Files::isRegularFile)).isEmpty();
+		}
+	}
+
 	private static double number(String json, String path) {
 		return JsonPath.<Number>read(json, path).doubleValue();
 	}
