@@ -37,8 +37,9 @@ import dev.hitter.prediction.model.ModelReadinessTest;
 import dev.hitter.serving.ModelRegistry;
 
 /**
- * Uploads through the real servlet container, where MockMvc cannot look: the container's multipart limit answers
- * 413 as problem+json, and the parts it spills to disk (into the upload folder) are gone when the request ends.
+ * Uploads through the real servlet container, where MockMvc cannot look: the body streamed from the socket into the
+ * private upload folder, an upload over the limit refused with 413 problem+json as it arrives, and nothing left in
+ * the folder when the request ends.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hitter.prediction.max-upload-size=2MB", "hitter.models.pool-size=1" })
@@ -79,18 +80,18 @@ class UploadOverHttpTest {
 	}
 
 	@Test
-	void analysesAnUploadTheContainerSpilledToDisk() throws Exception {
-		// 1.6 MB: above the 1 MB in-memory threshold, so the container writes the part into the upload folder.
+	void analysesAnUploadStreamedIntoTheUploadFolder() throws Exception {
 		HttpResponse<String> response = post(TestTracks.wav(50, 16_000, 1));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		assertThat(watch.seenDuringAnalysis).as("the container's part file, in the upload folder while analysed")
-			.isNotEmpty();
+		assertThat(watch.seenDuringAnalysis).as("the upload's file, in the upload folder while analysed")
+			.singleElement()
+			.satisfies(name -> assertThat(name).startsWith("upload-"));
 		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).contains("/api/v1/predictions/"));
 	}
 
 	@Test
-	void answersTheContainersUploadLimitWithProblemJson() throws Exception {
+	void answersTheUploadLimitWithProblemJson() throws Exception {
 		HttpResponse<String> response = post(TestTracks.wav(70, 16_000, 1));
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

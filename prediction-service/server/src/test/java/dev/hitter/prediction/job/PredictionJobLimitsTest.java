@@ -32,7 +32,8 @@ import dev.hitter.prediction.model.ModelReadinessTest;
  * waiting items than a member's limit. The worker is stopped so that items stay waiting while the limits are
  * tested, and a job deleted while waiting takes its staged audio with it.
  */
-@SpringBootTest(properties = { "hitter.prediction.jobs.max-unfinished-items-per-member=3" })
+@SpringBootTest(properties = { "hitter.prediction.jobs.max-unfinished-items-per-member=3",
+		"hitter.prediction.max-upload-size=2MB" })
 @AutoConfigureMockMvc
 class PredictionJobLimitsTest {
 
@@ -95,6 +96,18 @@ class PredictionJobLimitsTest {
 		mvc.perform(multipart(BASE).file(audio("c.wav", 40)).file(audio("d.wav", 40)).param("genre", "POP")
 			.with(as(other))).andExpect(status().isAccepted());
 		assertThat(JsonPath.<Integer>read(list(member), "$.totalItems")).isEqualTo(1);
+	}
+
+	@Test
+	void refusesATrackOverTheUploadLimitNamingIt() throws Exception {
+		// 40 s of 16 kHz mono is 1.3 MB; 80 s is 2.6 MB, over the 2 MB limit.
+		mvc.perform(multipart(BASE).file(audio("fits.wav", 40)).file(audio("too-long.wav", 80)).param("genre", "POP")
+			.with(as(member)))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/payload-too-large"))
+			.andExpect(jsonPath("$.errors[0].field").value("files[1]"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("too-long.wav")));
+		assertThat(JsonPath.<Integer>read(list(member), "$.totalItems")).isZero();
 	}
 
 	@Test
