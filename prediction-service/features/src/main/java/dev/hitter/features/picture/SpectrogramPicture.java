@@ -3,11 +3,6 @@ package dev.hitter.features.picture;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import javax.imageio.ImageIO;
 
 import dev.hitter.features.mel.MelSpectrogram;
 
@@ -62,14 +57,6 @@ public record SpectrogramPicture(int width, int bandHeight, float ceiling) {
 
 	/** The PNG bytes of {@link #render}. */
 	public byte[] png(MelSpectrogram mel) {
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
-			if (!ImageIO.write(render(mel), "png", out)) {
-				throw new IllegalStateException("no PNG writer in this JVM");
-			}
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return IndexedPng.write(render(mel));
 	}
 }

@@ -51,6 +51,25 @@ class SpectrogramPictureTest {
 	}
 
 	@Test
+	void thePngReadsBackAsTheRenderedPicture() throws IOException {
+		float[] samples = new float[30 * 16_000];
+		java.util.Random random = new java.util.Random(3);
+		for (int i = 0; i < samples.length; i++) {
+			samples[i] = (float) (0.3 * Math.sin(i * 0.05 * (1 + i / 100_000.0)) + 0.05 * random.nextGaussian());
+		}
+		MelSpectrogram mel = new LogMelSpectrogram(MelSpec.MELON_V1).compute(samples);
+		BufferedImage rendered = SpectrogramPicture.RESULT_PAGE.render(mel);
+		BufferedImage read = ImageIO.read(new ByteArrayInputStream(SpectrogramPicture.RESULT_PAGE.png(mel)));
+		for (int y = 0; y < rendered.getHeight(); y++) {
+			for (int x = 0; x < rendered.getWidth(); x++) {
+				if (read.getRGB(x, y) != rendered.getRGB(x, y)) {
+					throw new AssertionError("pixel " + x + "," + y + " differs");
+				}
+			}
+		}
+	}
+
+	@Test
 	void colourMapGetsSteadilyLighter() {
 		double previous = -1;
 		for (int i = 0; i <= 20; i++) {
