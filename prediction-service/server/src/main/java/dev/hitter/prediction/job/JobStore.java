@@ -112,6 +112,14 @@ class JobStore {
 			.single();
 	}
 
+	/** Items in a state across all jobs (an index range count). */
+	long countItems(ItemState state) {
+		return jdbc.sql("SELECT COUNT(*) FROM prediction_job_item WHERE state = ?")
+			.param(state.name())
+			.query(Long.class)
+			.single();
+	}
+
 	long stagedChunks() {
 		return jdbc.sql("SELECT COUNT(*) FROM prediction_job_audio").query(Long.class).single();
 	}

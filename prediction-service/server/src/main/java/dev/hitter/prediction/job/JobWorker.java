@@ -54,12 +54,15 @@ class JobWorker implements SmartLifecycle {
 
 	private final String owner;
 
+	private final JobMetrics metrics;
+
 	private final BackgroundLoop loop;
 
 	private volatile long nextSweep;
 
 	JobWorker(JobStore store, TrackAnalysis analysis, ModelRegistry registry, Predictions predictions, JobProperties properties,
-			AnalysisProperties analyses, PlatformTransactionManager transactions) {
+			AnalysisProperties analyses, PlatformTransactionManager transactions, JobMetrics metrics) {
+		this.metrics = metrics;
 		this.store = store;
 		this.analysis = analysis;
 		this.registry = registry;
@@ -97,6 +100,7 @@ class JobWorker implements SmartLifecycle {
 					ProblemType.INTERNAL_ERROR.slug(), "The analysis did not finish in " + properties.maxAttempts()
 							+ " attempts; the file may be damaged in a way the decoder does not survive.",
 					"attempts-exhausted"));
+			metrics.finished(JobMetrics.Outcome.FAILED);
 		}
 		else {
 			score(item);
@@ -118,6 +122,7 @@ class JobWorker implements SmartLifecycle {
 				predictions.record(predictionId, item.memberId(), result, item.title(), item.artist());
 				return true;
 			}));
+			metrics.finished(kept ? JobMetrics.Outcome.SUCCEEDED : JobMetrics.Outcome.DROPPED);
 			if (!kept) {
 				log.info("Item {} of job {} was taken over by another replica; this result is dropped", item.id(),
 						item.jobId());
@@ -129,16 +134,19 @@ class JobWorker implements SmartLifecycle {
 				// Not the item's fault: it waits its turn again without using up an attempt.
 				Duration delay = ex.retryAfter().orElse(properties.busyRetry());
 				transaction.executeWithoutResult(status -> store.requeue(item.id(), owner, delay, false));
+				metrics.finished(JobMetrics.Outcome.REQUEUED);
 				return;
 			}
 			Object reason = ex.properties().get("reason");
 			transaction.executeWithoutResult(status -> store.recordFailure(item.id(), owner, ex.type().slug(),
 					ex.getMessage(), reason == null ? null : reason.toString()));
+			metrics.finished(JobMetrics.Outcome.FAILED);
 		}
 		catch (RuntimeException ex) {
 			log.error("Item {} of job {} failed on attempt {}; it will be retried", item.id(), item.jobId(),
 					item.attempts(), ex);
 			transaction.executeWithoutResult(status -> store.requeue(item.id(), owner, properties.busyRetry(), true));
+			metrics.finished(JobMetrics.Outcome.REQUEUED);
 		}
 	}
 

@@ -36,6 +36,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.hitter.localdb.TestDatabase;
 import dev.hitter.prediction.UploadsLeft;
 import dev.hitter.prediction.TestTracks;
@@ -64,6 +66,9 @@ class PredictionJobApiTest {
 
 	@Autowired
 	JobStore store;
+
+	@Autowired
+	MeterRegistry metrics;
 
 	final UUID member = UUID.randomUUID();
 
@@ -141,6 +146,14 @@ class PredictionJobApiTest {
 
 			// Nothing of the tracks is left staged.
 			assertThat(store.stagedChunks()).isZero();
+
+			// What an operator scales by, and what this replica did.
+			assertThat(metrics.get("hitter.jobs.items.finished").tag("outcome", "succeeded").counter().count())
+				.isGreaterThanOrEqualTo(2);
+			assertThat(metrics.get("hitter.jobs.items.finished").tag("outcome", "failed").counter().count())
+				.isGreaterThanOrEqualTo(1);
+			assertThat(metrics.get("hitter.jobs.items").tag("state", "queued").gauge().value())
+				.isEqualTo(store.countItems(ItemState.QUEUED));
 		}
 	}
 
