@@ -1,7 +1,5 @@
 package dev.hitter.prediction.analysis;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +10,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 
 import dev.hitter.features.audio.AudioDecoder;
@@ -43,8 +40,8 @@ import dev.hitter.serving.TokenContribution;
 
 /**
  * One track's analysis: decode the Melon segment of the upload, make its log-mel spectrogram, score audio and lyrics
- * with the genre's models and explain the result. The upload is held in a private temporary file for the duration
- * of the call only.
+ * with the genre's models and explain the result. The audio is read from the private upload folder, where whoever
+ * received it keeps it for the duration of the call only.
  */
 @Service
 public class TrackAnalysis {
@@ -65,8 +62,6 @@ public class TrackAnalysis {
 
 	private final AnalysisGate gate;
 
-	private final UploadFolder uploads;
-
 	private final AnalysisProperties properties;
 
 	private final ObjectProvider<AnalysisObserver> observers;
@@ -77,11 +72,10 @@ public class TrackAnalysis {
 
 	private final LyricsEncoder lyricsEncoder = new LyricsEncoder(GenreModels.LYRICS_SPEC);
 
-	TrackAnalysis(ModelRegistry registry, AnalysisGate gate, UploadFolder uploads, AnalysisProperties properties,
+	TrackAnalysis(ModelRegistry registry, AnalysisGate gate, AnalysisProperties properties,
 			ObjectProvider<AnalysisObserver> observers) {
 		this.registry = registry;
 		this.gate = gate;
-		this.uploads = uploads;
 		this.properties = properties;
 		this.observers = observers;
 	}
@@ -89,9 +83,10 @@ public class TrackAnalysis {
 	/**
 	 * What to analyse.
 	 *
+	 * @param audio the upload, already received into the {@link UploadFolder}; its receiver deletes it
 	 * @param lyricsField the form field the lyrics came from, named in a refusal
 	 */
-	public record Track(Genre genre, InputStreamSource audio, String lyrics, String lyricsField) {
+	public record Track(Genre genre, Path audio, String lyrics, String lyricsField) {
 	}
 
 	/** The analysis: the combined score, its explanation, and the spectrogram picture of the segment. */
@@ -148,27 +143,12 @@ public class TrackAnalysis {
 		}
 	}
 
-	/**
-	 * Decodes from a private temporary file, deleted before this returns whatever happens; audio already received
-	 * there is decoded where it lies, and its receiver deletes it.
-	 */
-	private DecodedAudio decode(InputStreamSource upload) {
-		Path file = null;
+	private DecodedAudio decode(Path file) {
 		try {
-			if (upload instanceof ReceivedAudio received) {
-				return decoder.decode(received.file(), SegmentRule.melon());
-			}
-			file = uploads.receive(upload.getInputStream());
 			return decoder.decode(file, SegmentRule.melon());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("could not receive the upload", ex);
 		}
 		catch (AudioRejectedException ex) {
 			throw rejected(audioProblem(ex.reason()), "audio", ex.getMessage(), ex.code());
-		}
-		finally {
-			uploads.discard(file);
 		}
 	}
 

@@ -112,7 +112,7 @@ public final class UploadFolder {
 	}
 
 	/** Copies an upload into a new owner-only file; the caller deletes it with {@link #discard(Path)}. */
-	Path receive(InputStream upload) throws IOException {
+	public Path receive(InputStream upload) throws IOException {
 		return receive(upload, Long.MAX_VALUE);
 	}
 

@@ -27,7 +27,6 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.hitter.kit.problem.FieldProblem;
 import dev.hitter.kit.security.Member;
 import dev.hitter.models.Genre;
-import dev.hitter.prediction.analysis.ReceivedAudio;
 import dev.hitter.prediction.analysis.TrackAnalysis;
 import dev.hitter.prediction.analysis.TrackForm;
 import dev.hitter.prediction.upload.PredictionUpload;
@@ -97,7 +96,7 @@ class PredictionController {
 					? TrackForm.readLyricsFile("lyricsFile", form.lyricsFileName(), form.lyricsFile()) : lyrics;
 			String lyricsField = form.hasLyricsFile() ? "lyricsFile" : "lyrics";
 			PredictionView view = predictions.create(member, new Predictions.NewPrediction(
-					new TrackAnalysis.Track(chosen, new ReceivedAudio(form.audio()), lyricsText, lyricsField),
+					new TrackAnalysis.Track(chosen, form.audio(), lyricsText, lyricsField),
 					TrackForm.blankToNull(title), TrackForm.blankToNull(artist)));
 			return ResponseEntity.created(URI.create(view.links().self())).body(view);
 		}

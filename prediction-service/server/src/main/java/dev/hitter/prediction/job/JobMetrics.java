@@ -1,6 +1,8 @@
 package dev.hitter.prediction.job;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -31,7 +33,7 @@ class JobMetrics implements MeterBinder {
 
 	private final JobStore store;
 
-	private MeterRegistry registry;
+	private final Map<Outcome, Counter> finished = new EnumMap<>(Outcome.class);
 
 	JobMetrics(JobStore store) {
 		this.store = store;
@@ -39,7 +41,12 @@ class JobMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		this.registry = registry;
+		for (Outcome outcome : Outcome.values()) {
+			finished.put(outcome, Counter.builder("hitter.jobs.items.finished")
+				.description("Batch items this replica finished working on, by outcome")
+				.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+				.register(registry));
+		}
 		for (ItemState state : new ItemState[] { ItemState.QUEUED, ItemState.RUNNING }) {
 			Gauge.builder("hitter.jobs.items", store, s -> s.countItems(state))
 				.description("Batch items in this state, across all replicas")
@@ -49,12 +56,9 @@ class JobMetrics implements MeterBinder {
 	}
 
 	void finished(Outcome outcome) {
-		if (registry != null) {
-			Counter.builder("hitter.jobs.items.finished")
-				.description("Batch items this replica finished working on, by outcome")
-				.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-				.register(registry)
-				.increment();
+		Counter counter = finished.get(outcome);
+		if (counter != null) {
+			counter.increment();
 		}
 	}
 }

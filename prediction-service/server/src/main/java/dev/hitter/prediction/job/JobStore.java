@@ -50,7 +50,7 @@ class JobStore {
 			String problemType, String problemDetail, String problemReason, Instant finishedAt) {
 	}
 
-	/** A claimed item: what the worker needs to score it. */
+	/** A claimed item: what the worker needs to score it; {@code attempts} counts this claim. */
 	record ClaimedItem(UUID id, UUID jobId, UUID memberId, String title, String artist, Genre genre, String lyrics,
 			int attempts) {
 	}
@@ -179,28 +179,22 @@ class JobStore {
 	 * rows another replica is claiming right now are skipped, not waited for. The claim counts as an attempt.
 	 */
 	Optional<ClaimedItem> claimNext(String owner, Duration lease) {
-		Optional<String> id = jdbc.sql("""
-				SELECT id FROM prediction_job_item WHERE state IN ('QUEUED', 'RUNNING') AND available_at <= NOW(6)
+		// The locked row is read whole here, so the claim is two statements: no read-back after the update.
+		Optional<ClaimedItem> due = jdbc.sql("""
+				SELECT id, job_id, member_id, title, artist, genre, lyrics, attempts FROM prediction_job_item
+				WHERE state IN ('QUEUED', 'RUNNING') AND available_at <= NOW(6)
 				ORDER BY available_at, position LIMIT 1 FOR UPDATE SKIP LOCKED""")
-			.query(String.class)
+			.query((rs, n) -> new ClaimedItem(uuid(rs, "id"), uuid(rs, "job_id"), uuid(rs, "member_id"),
+					rs.getString("title"), rs.getString("artist"), Genre.valueOf(rs.getString("genre")),
+					rs.getString("lyrics"), rs.getInt("attempts") + 1))
 			.optional();
-		if (id.isEmpty()) {
-			return Optional.empty();
-		}
-		jdbc.sql("""
+		due.ifPresent(item -> jdbc.sql("""
 				UPDATE prediction_job_item SET state = 'RUNNING', lease_owner = ?, attempts = attempts + 1,
 				    available_at = DATE_ADD(NOW(6), INTERVAL ? MICROSECOND)
 				WHERE id = ?""")
-			.params(owner, lease.toNanos() / 1000, id.get())
-			.update();
-		return jdbc.sql("""
-				SELECT id, job_id, member_id, title, artist, genre, lyrics, attempts FROM prediction_job_item
-				WHERE id = ?""")
-			.param(id.get())
-			.query((rs, n) -> new ClaimedItem(uuid(rs, "id"), uuid(rs, "job_id"), uuid(rs, "member_id"),
-					rs.getString("title"), rs.getString("artist"), Genre.valueOf(rs.getString("genre")),
-					rs.getString("lyrics"), rs.getInt("attempts")))
-			.optional();
+			.params(owner, lease.toNanos() / 1000, item.id().toString())
+			.update());
+		return due;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.hitter.prediction.job;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.prediction.PredictionProblems;
 import dev.hitter.prediction.analysis.AnalysisProperties;
 import dev.hitter.prediction.analysis.TrackAnalysis;
+import dev.hitter.prediction.analysis.UploadFolder;
 import dev.hitter.prediction.history.Predictions;
 import dev.hitter.serving.ModelRegistry;
 
@@ -44,6 +47,8 @@ class JobWorker implements SmartLifecycle {
 
 	private final ModelRegistry registry;
 
+	private final UploadFolder uploads;
+
 	private final Predictions predictions;
 
 	private final JobProperties properties;
@@ -60,12 +65,13 @@ class JobWorker implements SmartLifecycle {
 
 	private volatile long nextSweep;
 
-	JobWorker(JobStore store, TrackAnalysis analysis, ModelRegistry registry, Predictions predictions, JobProperties properties,
+	JobWorker(JobStore store, TrackAnalysis analysis, ModelRegistry registry, UploadFolder uploads, Predictions predictions, JobProperties properties,
 			AnalysisProperties analyses, PlatformTransactionManager transactions, JobMetrics metrics) {
 		this.metrics = metrics;
 		this.store = store;
 		this.analysis = analysis;
 		this.registry = registry;
+		this.uploads = uploads;
 		this.predictions = predictions;
 		this.properties = properties;
 		this.transaction = new TransactionTemplate(transactions);
@@ -111,9 +117,12 @@ class JobWorker implements SmartLifecycle {
 
 	private void score(JobStore.ClaimedItem item) {
 		UUID predictionId = UUID.randomUUID();
+		Path audio = null;
 		try {
-			TrackAnalysis.Result result = analysis.analyse(new TrackAnalysis.Track(item.genre(),
-					() -> store.openAudio(item.id()), item.lyrics(), "lyrics"));
+			// Out of the staging table into a private file, as a single upload is received, for the analysis only.
+			audio = uploads.receive(store.openAudio(item.id()));
+			TrackAnalysis.Result result = analysis.analyse(new TrackAnalysis.Track(item.genre(), audio,
+					item.lyrics(), "lyrics"));
 			boolean kept = withRetries(() -> transaction.execute(status -> {
 				if (!store.recordSuccess(item.id(), owner, predictionId, result.hitProbability(),
 						result.audioProbability(), result.lyricsProbability(), result.modelSetVersion())) {
@@ -142,11 +151,14 @@ class JobWorker implements SmartLifecycle {
 					ex.getMessage(), reason == null ? null : reason.toString()));
 			metrics.finished(JobMetrics.Outcome.FAILED);
 		}
-		catch (RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			log.error("Item {} of job {} failed on attempt {}; it will be retried", item.id(), item.jobId(),
 					item.attempts(), ex);
 			transaction.executeWithoutResult(status -> store.requeue(item.id(), owner, properties.busyRetry(), true));
 			metrics.finished(JobMetrics.Outcome.REQUEUED);
+		}
+		finally {
+			uploads.discard(audio);
 		}
 	}
 

@@ -2,6 +2,7 @@ package dev.hitter.prediction.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -78,7 +79,7 @@ final class MultipartReader {
 			return null;
 		}
 		if (current != null) {
-			current.body().transferTo(OutputStreamSink.NULL);
+			current.body().transferTo(OutputStream.nullOutputStream());
 		}
 		else {
 			skipPreamble();
