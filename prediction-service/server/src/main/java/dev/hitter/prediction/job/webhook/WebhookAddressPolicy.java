@@ -1,7 +1,5 @@
 package dev.hitter.prediction.job.webhook;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -121,90 +119,48 @@ public final class WebhookAddressPolicy {
 		return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
 	}
 
-	/** Why an address is not one we call, if it is not. */
+	/** Why an address is not one we call, if it is not: see {@link SpecialPurposeAddresses}. */
 	static Optional<Refusal> classify(InetAddress address) {
-		if (address instanceof Inet4Address) {
-			return classifyIpv4(address.getAddress());
-		}
-		if (address instanceof Inet6Address) {
-			return classifyIpv6(address.getAddress());
-		}
-		return Optional.of(Refusal.INTERNAL);
+		return SpecialPurposeAddresses.refusal(address);
 	}
 
-	private static Optional<Refusal> classifyIpv4(byte[] a) {
-		int b0 = a[0] & 0xff;
-		int b1 = a[1] & 0xff;
-		if (b0 == 127) {
-			return Optional.of(Refusal.LOOPBACK);
+	/**
+	 * The addresses the HTTP client may connect to for {@code host}: resolved once and checked, so that the
+	 * connection goes where the check looked (a second lookup could answer otherwise: DNS rebinding).
+	 *
+	 * @throws AddressRefusedException if any of them is not one we call
+	 * @throws UnknownHostException if the name does not resolve
+	 */
+	public InetAddress[] addressesToCall(String host) throws UnknownHostException {
+		InetAddress[] addresses;
+		try {
+			addresses = resolver.resolve(bareHost(host));
 		}
-		if (b0 == 10 || (b0 == 172 && (b1 & 0xf0) == 16) || (b0 == 192 && b1 == 168)) {
-			return Optional.of(Refusal.PRIVATE);
+		catch (SecurityException ex) {
+			throw new UnknownHostException(host);
 		}
-		// Carrier-grade NAT: not on the internet, but often where a provider's or a cluster's internal hosts live.
-		if (b0 == 100 && (b1 & 0xc0) == 64) {
-			return Optional.of(Refusal.PRIVATE);
+		if (addresses == null || addresses.length == 0) {
+			throw new UnknownHostException(host);
 		}
-		// Includes 169.254.169.254, the cloud metadata service.
-		if (b0 == 169 && b1 == 254) {
-			return Optional.of(Refusal.LINK_LOCAL);
-		}
-		if (b0 >= 224 && b0 <= 239) {
-			return Optional.of(Refusal.MULTICAST);
-		}
-		// 0/8 ("this network"; Linux connects 0.0.0.0 to the local host), 198.18/15 (benchmarking, used inside data
-		// centres) and 240/4 (reserved, with the broadcast address 255.255.255.255).
-		if (b0 == 0 || (b0 == 198 && (b1 & 0xfe) == 18) || b0 >= 240) {
-			return Optional.of(Refusal.INTERNAL);
-		}
-		return Optional.empty();
-	}
-
-	private static Optional<Refusal> classifyIpv6(byte[] a) {
-		if (isZero(a, 0, 16)) {
-			return Optional.of(Refusal.INTERNAL);
-		}
-		if (isZero(a, 0, 15) && a[15] == 1) {
-			return Optional.of(Refusal.LOOPBACK);
-		}
-		// IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d): the connection goes to the IPv4 address.
-		// InetAddress already turns most mapped literals into Inet4Address; this catches the rest.
-		if (isZero(a, 0, 10) && ((a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff || a[10] == 0 && a[11] == 0)) {
-			return classifyIpv4(last4(a));
-		}
-		// NAT64 (64:ff9b::/96) reaches the embedded IPv4 address through the gateway.
-		if ((a[0] & 0xff) == 0x00 && (a[1] & 0xff) == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b
-				&& isZero(a, 4, 12)) {
-			return classifyIpv4(last4(a));
-		}
-		// 6to4 (2002::/16) carries an IPv4 address in bytes 2 to 5.
-		if ((a[0] & 0xff) == 0x20 && (a[1] & 0xff) == 0x02) {
-			return classifyIpv4(Arrays.copyOfRange(a, 2, 6));
-		}
-		if ((a[0] & 0xff) == 0xfe && (a[1] & 0xc0) == 0x80) {
-			return Optional.of(Refusal.LINK_LOCAL);
-		}
-		// fc00::/7 unique-local, and fec0::/10 site-local (deprecated, still routed inside some networks).
-		if ((a[0] & 0xfe) == 0xfc || ((a[0] & 0xff) == 0xfe && (a[1] & 0xc0) == 0xc0)) {
-			return Optional.of(Refusal.PRIVATE);
-		}
-		if ((a[0] & 0xff) == 0xff) {
-			return Optional.of(Refusal.MULTICAST);
-		}
-		return Optional.empty();
-	}
-
-	private static boolean isZero(byte[] a, int from, int to) {
-		for (int i = from; i < to; i++) {
-			if (a[i] != 0) {
-				return false;
+		if (!allowPrivateAddresses) {
+			for (InetAddress address : addresses) {
+				Optional<Refusal> refusal = classify(address);
+				if (refusal.isPresent()) {
+					throw new AddressRefusedException(refusal.get());
+				}
 			}
 		}
-		return true;
+		return addresses.clone();
 	}
 
-	private static byte[] last4(byte[] a) {
-		return Arrays.copyOfRange(a, a.length - 4, a.length);
+	/** A host that resolved to an address we do not call; the message names the reason, never the address. */
+	public static final class AddressRefusedException extends UnknownHostException {
+
+		private static final long serialVersionUID = 1L;
+
+		AddressRefusedException(Refusal refusal) {
+			super(refusal.detail);
+		}
 	}
 
 	private static ApiException refused(Refusal refusal) {

@@ -1,30 +1,49 @@
 package dev.hitter.prediction.job.webhook;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.net.ssl.SSLException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Makes one signed webhook call and says whether it was delivered and, if not, whether trying again can help; the
  * caller keeps the attempts and schedules retries with {@link WebhookBackoff}.
+ *
+ * <p>The HTTP client resolves names only through {@link WebhookAddressPolicy#addressesToCall}: the addresses it
+ * connects to are the ones that were checked, in the same lookup, so a name that answers a public address to the
+ * check and an internal one to the connection (DNS rebinding) is refused. TLS still verifies the URL's host name and
+ * sends it as SNI: only the address lookup is ours.
  */
-public final class WebhookSender {
+public final class WebhookSender implements AutoCloseable {
 
 	public static final String SIGNATURE_HEADER = "Hitter-Signature";
 
@@ -34,11 +53,6 @@ public final class WebhookSender {
 
 	public static final String USER_AGENT = "HITTER-webhooks/1";
 
-	/** Of a response body, only this much is read: enough for an error message, never a receiver's whole page. */
-	static final int MAX_RESPONSE_BYTES = 1024;
-
-	static final int MAX_ERROR_CHARS = 300;
-
 	static final String ADDRESS_REFUSED = "address refused";
 
 	// The receiver says the request itself is wrong (or the hook is gone); the same request will fail again.
@@ -47,11 +61,13 @@ public final class WebhookSender {
 	// Moved for good: the partner must register the new URL (we never follow redirects, see the constructor).
 	private static final Set<Integer> PERMANENT_REDIRECTS = Set.of(301, 308);
 
+	private static final ContentType JSON = ContentType.create("application/json");
+
 	private final WebhookAddressPolicy policy;
 
 	private final Duration timeout;
 
-	private final HttpClient client;
+	private final CloseableHttpClient client;
 
 	public WebhookSender(WebhookAddressPolicy policy, Duration timeout) {
 		this.policy = Objects.requireNonNull(policy, "policy");
@@ -60,11 +76,26 @@ public final class WebhookSender {
 			throw new IllegalArgumentException("The webhook timeout must be positive, not " + timeout);
 		}
 		this.timeout = timeout;
-		this.client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
+		Timeout limit = Timeout.of(timeout);
+		this.client = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(new CheckedResolver(policy))
+				.setDefaultConnectionConfig(
+						ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+				.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(limit).build())
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setConnectionRequestTimeout(limit)
+				.setResponseTimeout(limit)
+				.build())
 			// A redirect's target is not checked by the policy and could be an internal address.
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(timeout)
+			.disableRedirectHandling()
+			// Each attempt is counted and scheduled by the caller; a silent retry would double it.
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			// No useSystemProperties(): a proxy from the environment would resolve the name itself.
+			.setUserAgent(USER_AGENT)
 			.build();
 	}
 
@@ -78,63 +109,87 @@ public final class WebhookSender {
 		Objects.requireNonNull(event, "event");
 		Objects.requireNonNull(deliveryId, "deliveryId");
 		Objects.requireNonNull(jsonBody, "jsonBody");
-		// Checked again at every attempt: the name may resolve to an internal address since the job was submitted.
-		// (The HTTP client resolves it once more when connecting; a resolver answering differently within those
-		// milliseconds is not caught here.)
+		// The URL's form, and a first look at its addresses: refused for good here. The connection checks the
+		// addresses it is given once more (CheckedResolver), and connects to those only.
 		if (!policy.allowed(url)) {
 			return Attempt.permanentFailure(null, ADDRESS_REFUSED);
 		}
-		HttpRequest request;
-		try {
-			request = HttpRequest.newBuilder(url)
-				.timeout(timeout)
-				.header("Content-Type", "application/json")
-				.header("User-Agent", USER_AGENT)
-				.header(EVENT_HEADER, event)
-				.header(DELIVERY_HEADER, deliveryId)
-				.header(SIGNATURE_HEADER,
-						WebhookSignature.header(secret, Instant.now().getEpochSecond(), jsonBody))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(jsonBody))
-				.build();
-		}
-		catch (IllegalArgumentException ex) {
+		if (!sendableInHeader(event) || !sendableInHeader(deliveryId)) {
 			// An event or id with characters a header cannot carry: sending again will not change that.
-			return Attempt.permanentFailure(null, "request not sendable: " + shortText(ex.getMessage()));
+			return Attempt.permanentFailure(null, "request not sendable: header value with control characters");
 		}
-		CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request,
-				info -> new BoundedBody(MAX_RESPONSE_BYTES));
-		try {
-			// The request timeout covers the response's headers only; this bounds a body that trickles in too.
-			return judge(exchange.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS));
-		}
-		catch (InterruptedException ex) {
-			exchange.cancel(true);
-			Thread.currentThread().interrupt();
+		if (Thread.currentThread().isInterrupted()) {
 			return Attempt.retryableFailure(null, "interrupted");
 		}
-		catch (TimeoutException ex) {
-			exchange.cancel(true);
-			return Attempt.retryableFailure(null, "timeout after " + timeout.multipliedBy(2));
+		HttpPost request = new HttpPost(url);
+		request.setHeader(EVENT_HEADER, event);
+		request.setHeader(DELIVERY_HEADER, deliveryId);
+		request.setHeader(SIGNATURE_HEADER, WebhookSignature.header(secret, Instant.now().getEpochSecond(), jsonBody));
+		request.setEntity(new ByteArrayEntity(jsonBody, JSON));
+		// The socket timeouts bound each wait; this bounds a receiver that trickles its answer byte by byte.
+		AtomicBoolean timedOut = new AtomicBoolean();
+		CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> {
+			timedOut.set(true);
+			request.cancel();
+		}, CompletableFuture.delayedExecutor(timeout.toMillis() * 2, TimeUnit.MILLISECONDS));
+		try {
+			ClassicHttpResponse response = client.executeOpen(null, request, null);
+			int status = response.getCode();
+			// The reply is never read: it is not shown to anyone, and reading it could take as long as the
+			// receiver likes. Cancelling drops the connection instead of draining the body on close.
+			request.cancel();
+			closeQuietly(response);
+			return judge(status);
 		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-			if (cause instanceof HttpTimeoutException) {
-				return Attempt.retryableFailure(null, "timeout: " + describe(cause));
+		catch (IOException | RuntimeException ex) {
+			if (timedOut.get()) {
+				return Attempt.retryableFailure(null, "timeout after " + timeout.multipliedBy(2));
 			}
-			return Attempt.retryableFailure(null, describe(cause));
+			return failure(ex);
+		}
+		finally {
+			deadline.cancel(false);
 		}
 	}
 
-	private static Attempt judge(HttpResponse<byte[]> response) {
-		int status = response.statusCode();
+	private Attempt failure(Exception error) {
+		if (causedBy(error, WebhookAddressPolicy.AddressRefusedException.class)) {
+			return Attempt.permanentFailure(null, ADDRESS_REFUSED);
+		}
+		if (Thread.currentThread().isInterrupted()
+				|| (error instanceof InterruptedIOException && !(error instanceof SocketTimeoutException))) {
+			return Attempt.retryableFailure(null, "interrupted");
+		}
+		if (causedBy(error, SocketTimeoutException.class) || causedBy(error, ConnectTimeoutException.class)) {
+			return Attempt.retryableFailure(null, "timeout after " + timeout);
+		}
+		if (causedBy(error, UnknownHostException.class)) {
+			return Attempt.retryableFailure(null, "host unresolvable");
+		}
+		if (causedBy(error, HttpHostConnectException.class) || causedBy(error, java.net.ConnectException.class)) {
+			return Attempt.retryableFailure(null, "ConnectException: connection refused");
+		}
+		if (causedBy(error, SSLException.class)) {
+			return Attempt.retryableFailure(null, "TLS handshake failed");
+		}
+		// The kind only: an exception's message may quote what the receiver sent.
+		return Attempt.retryableFailure(null, "connection failed: " + error.getClass().getSimpleName());
+	}
+
+	private static boolean causedBy(Throwable error, Class<? extends Throwable> kind) {
+		for (Throwable t = error; t != null; t = t.getCause()) {
+			if (kind.isInstance(t)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Attempt judge(int status) {
 		if (status >= 200 && status < 300) {
 			return new Attempt(true, false, status, null);
 		}
-		String error = "HTTP " + status;
-		String body = shortText(new String(response.body(), StandardCharsets.UTF_8));
-		if (!body.isEmpty()) {
-			error += ": " + body;
-		}
+		String error = "HTTP " + status + ": " + reason(status);
 		if (PERMANENT_STATUSES.contains(status) || PERMANENT_REDIRECTS.contains(status)) {
 			return Attempt.permanentFailure(status, error);
 		}
@@ -142,18 +197,39 @@ public final class WebhookSender {
 		return Attempt.retryableFailure(status, error);
 	}
 
-	private static String describe(Throwable error) {
-		String message = error.getMessage();
-		return shortText(error.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+	/** Our own words for a status: the receiver's reason phrase and body are its text, not ours to show. */
+	private static String reason(int status) {
+		if (status == 408 || status == 429) {
+			return "the receiver is busy";
+		}
+		if (status >= 300 && status < 400) {
+			return "the receiver redirected (redirects are not followed)";
+		}
+		if (status >= 400 && status < 500) {
+			return "the receiver refused the call";
+		}
+		if (status >= 500 && status < 600) {
+			return "the receiver failed";
+		}
+		return "unexpected status";
 	}
 
-	/** One line, at most {@link #MAX_ERROR_CHARS}: error texts are stored and shown to partners. */
-	static String shortText(String text) {
-		if (text == null) {
-			return "";
+	private static boolean sendableInHeader(String value) {
+		return value.chars().noneMatch(c -> c < 0x20 && c != '\t' || c == 0x7f);
+	}
+
+	private static void closeQuietly(ClassicHttpResponse response) {
+		try {
+			response.close();
 		}
-		String line = text.replaceAll("\\p{Cntrl}+", " ").strip();
-		return line.length() <= MAX_ERROR_CHARS ? line : line.substring(0, MAX_ERROR_CHARS) + "…";
+		catch (IOException | RuntimeException ex) {
+			// The connection was dropped on purpose; nothing of it is reused.
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		client.close();
 	}
 
 	/**
@@ -162,7 +238,8 @@ public final class WebhookSender {
 	 * @param delivered the receiver answered 2xx
 	 * @param permanent not delivered, and sending the same request again will not help
 	 * @param status the HTTP status, or {@code null} when no response came (refused, timeout, connection error)
-	 * @param error a short text for people (status and the start of the body, or the exception), {@code null} when
+	 * @param error a short text for people (the status and a generic reason — never the
+	 *        receiver's reply, which could be an internal page — or the kind of failure), {@code null} when
 	 *        delivered
 	 */
 	public record Attempt(boolean delivered, boolean permanent, Integer status, String error) {
@@ -181,57 +258,29 @@ public final class WebhookSender {
 		}
 	}
 
-	/** Keeps the first {@code limit} bytes of a body and cancels the rest of it. */
-	private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+	/** The client's only way to turn a name into addresses: the policy's checked lookup. */
+	private static final class CheckedResolver implements DnsResolver {
 
-		private final int limit;
+		private final WebhookAddressPolicy policy;
 
-		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-		private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-
-		private Flow.Subscription subscription;
-
-		BoundedBody(int limit) {
-			this.limit = limit;
+		CheckedResolver(WebhookAddressPolicy policy) {
+			this.policy = policy;
 		}
 
 		@Override
-		public CompletionStage<byte[]> getBody() {
-			return result;
+		public InetAddress[] resolve(String host) throws UnknownHostException {
+			return policy.addressesToCall(host);
 		}
 
 		@Override
-		public void onSubscribe(Flow.Subscription subscription) {
-			this.subscription = subscription;
-			subscription.request(1);
+		public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+			return Arrays.stream(resolve(host)).map(address -> new InetSocketAddress(address, port)).toList();
 		}
 
 		@Override
-		public void onNext(List<ByteBuffer> buffers) {
-			for (ByteBuffer buffer : buffers) {
-				int take = Math.min(buffer.remaining(), limit - bytes.size());
-				byte[] chunk = new byte[take];
-				buffer.get(chunk);
-				bytes.write(chunk, 0, take);
-			}
-			if (bytes.size() >= limit) {
-				result.complete(bytes.toByteArray());
-				subscription.cancel();
-			}
-			else {
-				subscription.request(1);
-			}
-		}
-
-		@Override
-		public void onError(Throwable error) {
-			result.completeExceptionally(error);
-		}
-
-		@Override
-		public void onComplete() {
-			result.complete(bytes.toByteArray());
+		public String resolveCanonicalHostname(String host) {
+			// Only used for Kerberos/SPNEGO, which webhooks never do; never a lookup of its own.
+			return host;
 		}
 	}
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +116,7 @@ class WebhookSenderTest {
 		assertThat(attempt.permanent()).isFalse();
 		assertThat(attempt.retryable()).isTrue();
 		assertThat(attempt.status()).isEqualTo(500);
-		assertThat(attempt.error()).isEqualTo("HTTP 500: database down");
+		assertThat(attempt.error()).isEqualTo("HTTP 500: the receiver failed");
 	}
 
 	@Test
@@ -126,7 +127,7 @@ class WebhookSenderTest {
 			Attempt attempt = sender.send(hook(), SECRET, "job.finished", "d-1", BODY);
 
 			assertThat(attempt.retryable()).as("HTTP %d", status).isTrue();
-			assertThat(attempt.error()).isEqualTo("HTTP " + status);
+			assertThat(attempt.error()).startsWith("HTTP " + status + ": the receiver ");
 		}
 	}
 
@@ -136,7 +137,7 @@ class WebhookSenderTest {
 
 		Attempt attempt = sender.send(hook(), SECRET, "job.finished", "d-1", BODY);
 
-		assertThat(attempt).isEqualTo(new Attempt(false, true, 404, "HTTP 404: no such hook"));
+		assertThat(attempt).isEqualTo(new Attempt(false, true, 404, "HTTP 404: the receiver refused the call"));
 	}
 
 	@Test
@@ -170,15 +171,71 @@ class WebhookSenderTest {
 		assertThat(received).extracting(Received::path).containsExactly("/hook");
 	}
 
+	/** The error is shown to the member who registered the URL: a reply would let them read an internal page. */
 	@Test
-	void onlyTheStartOfALongErrorBodyIsKept() {
-		reply = (exchange, path) -> respond(exchange, 503, "<html>\n" + "x".repeat(100_000) + "</html>");
+	void theReceiversReplyIsNeverShown() {
+		for (int status : new int[] { 200, 302, 404, 418, 500, 503 }) {
+			reply = (exchange, path) -> respond(exchange, status, "<html>admin console: token=s3cr3t</html>");
+
+			Attempt attempt = sender.send(hook(), SECRET, "job.finished", "d-1", BODY);
+
+			assertThat(attempt.status()).isEqualTo(status);
+			if (!attempt.delivered()) {
+				assertThat(attempt.error()).as("HTTP %d", status)
+					.startsWith("HTTP " + status + ": ")
+					.doesNotContainIgnoringCase("html")
+					.doesNotContain("admin")
+					.doesNotContain("s3cr3t");
+			}
+		}
+	}
+
+	@Test
+	void aLongReplyIsNeitherShownNorReadToTheEnd() {
+		reply = (exchange, path) -> respond(exchange, 503, "<html>\n" + "x".repeat(10_000_000) + "</html>");
 
 		Attempt attempt = sender.send(hook(), SECRET, "job.finished", "d-1", BODY);
 
-		assertThat(attempt.retryable()).isTrue();
-		assertThat(attempt.error()).startsWith("HTTP 503: <html> xxx").doesNotContain("\n").doesNotContain("</html>");
-		assertThat(attempt.error().length()).isLessThanOrEqualTo(WebhookSender.MAX_ERROR_CHARS + 20);
+		assertThat(attempt).isEqualTo(new Attempt(false, false, 503, "HTTP 503: the receiver failed"));
+	}
+
+	/**
+	 * DNS rebinding: the name resolves to a public address when it is checked and to this machine when the
+	 * connection is made. The connection must go to a checked address, never to what a second lookup answers.
+	 */
+	@Test
+	void connectsOnlyToAnAddressThatWasChecked() {
+		AtomicInteger lookups = new AtomicInteger();
+		WebhookAddressPolicy rebinding = new WebhookAddressPolicy(false, host -> new InetAddress[] {
+				lookups.getAndIncrement() == 0 ? address("93.184.216.34") : InetAddress.getLoopbackAddress() });
+		WebhookSender strict = new WebhookSender(rebinding, TIMEOUT);
+
+		Attempt attempt = strict.send(URI.create("http://localhost:" + port() + "/hook"), SECRET, "job.finished",
+				"d-1", BODY);
+
+		assertThat(received).as("calls that reached the local receiver").isEmpty();
+		assertThat(attempt.delivered()).isFalse();
+		assertThat(attempt).isEqualTo(new Attempt(false, true, null, "address refused"));
+	}
+
+	@Test
+	void aNameThatStaysPublicIsCalledAtTheCheckedAddress() {
+		// The check and the connection share one lookup: the receiver is reached through the address it answered.
+		AtomicInteger lookups = new AtomicInteger();
+		WebhookAddressPolicy local = new WebhookAddressPolicy(true, host -> {
+			lookups.incrementAndGet();
+			return new InetAddress[] { InetAddress.getLoopbackAddress() };
+		});
+		WebhookSender sender = new WebhookSender(local, TIMEOUT);
+
+		Attempt attempt = sender.send(URI.create("http://receiver.label.example:" + port() + "/hook"), SECRET,
+				"job.finished", "d-1", BODY);
+
+		assertThat(attempt.delivered()).isTrue();
+		assertThat(received).singleElement()
+			.extracting(request -> request.header("Host"))
+			.isEqualTo("receiver.label.example:" + port());
+		assertThat(lookups).hasPositiveValue();
 	}
 
 	@Test
@@ -260,6 +317,15 @@ class WebhookSenderTest {
 
 	private int port() {
 		return server.getAddress().getPort();
+	}
+
+	private static InetAddress address(String literal) {
+		try {
+			return InetAddress.getByName(literal);
+		}
+		catch (java.net.UnknownHostException ex) {
+			throw new IllegalArgumentException(literal, ex);
+		}
 	}
 
 	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
