@@ -7,12 +7,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -26,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * subfolder named after its process id, and a starting process deletes the subfolders of processes that no longer
  * run (and its own, left by an earlier process with the same id): audio left by a crash lives only until the next
  * start. Replicas on one machine may share the folder.
+ *
+ * <p>An existing folder is used only if it is this user's alone (see {@link #UploadFolder(Path)}): start-up fails
+ * otherwise, naming the setting.
  */
 public final class UploadFolder {
 
@@ -39,17 +49,28 @@ public final class UploadFolder {
 
 	private final Path folder;
 
+	private static final String SETTING = "hitter.prediction.upload-folder (HITTER_UPLOAD_DIR)";
+
+	/**
+	 * @throws IllegalStateException if the folder exists but is not this user's alone (another user owns it, it is
+	 *         open to the group or others, or it is a link): its default name is known to every local user, and who
+	 *         made it first could read, replace or keep the uploads
+	 */
 	UploadFolder(Path root) {
 		this.root = root.toAbsolutePath().normalize();
 		long pid = ProcessHandle.current().pid();
 		this.folder = this.root.resolve(PROCESS_PREFIX + pid);
 		try {
-			createOwnerOnly(this.root);
+			if (Files.notExists(this.root, LinkOption.NOFOLLOW_LINKS)) {
+				createOwnerOnly(this.root);
+			}
+			requireOwnerOnly(this.root);
 			deleteLeftovers(pid);
 			createOwnerOnly(this.folder);
+			requireOwnerOnly(this.folder);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("hitter.prediction.upload-folder " + this.root + " cannot be prepared", ex);
+			throw new UncheckedIOException(SETTING + " " + this.root + " cannot be prepared", ex);
 		}
 	}
 
@@ -57,11 +78,52 @@ public final class UploadFolder {
 		if (POSIX) {
 			Files.createDirectories(path, PosixFilePermissions.asFileAttribute(
 					PosixFilePermissions.fromString("rwx------")));
-			// createDirectories leaves an existing folder's permissions alone: tighten them.
-			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
 		}
 		else {
 			Files.createDirectories(path);
+		}
+	}
+
+	/**
+	 * Refuses a folder that is not this user's alone. Never repaired: a folder someone else could reach into may
+	 * already hold what they put there, so the operator decides (remove it, or choose another folder).
+	 */
+	private static void requireOwnerOnly(Path path) throws IOException {
+		if (!POSIX) {
+			return;
+		}
+		PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class,
+				LinkOption.NOFOLLOW_LINKS);
+		if (attributes.isSymbolicLink() || !attributes.isDirectory()) {
+			throw new IllegalStateException(SETTING + " " + path + " is a link or not a folder: point the setting at "
+					+ "a real folder that only this user can open");
+		}
+		UserPrincipal me = currentUser();
+		if (!attributes.owner().equals(me)) {
+			throw new IllegalStateException(SETTING + " " + path + " is owned by " + attributes.owner().getName()
+					+ ", not by " + me.getName() + " who runs this service: another local user may have created it "
+					+ "to read or replace uploads. Remove it, or set the setting to a folder of your own");
+		}
+		Set<PosixFilePermission> others = EnumSet.copyOf(attributes.permissions());
+		others.removeAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+				PosixFilePermission.OWNER_EXECUTE));
+		if (!others.isEmpty()) {
+			throw new IllegalStateException(SETTING + " " + path + " is open to other users ("
+					+ PosixFilePermissions.toString(attributes.permissions())
+					+ "): make it owner-only (chmod 700) after checking what it holds, or set the setting to another "
+					+ "folder");
+		}
+	}
+
+	private static UserPrincipal currentUser() throws IOException {
+		try {
+			return FileSystems.getDefault()
+				.getUserPrincipalLookupService()
+				.lookupPrincipalByName(System.getProperty("user.name"));
+		}
+		catch (UserPrincipalNotFoundException ex) {
+			// A user without a name (a container's bare uid): Linux gives /proc/self to the process's user.
+			return Files.getOwner(Path.of("/proc/self"));
 		}
 	}
 
