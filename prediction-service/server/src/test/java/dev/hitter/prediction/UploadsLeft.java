@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -11,6 +12,19 @@ import java.util.stream.Stream;
 public final class UploadsLeft {
 
 	private UploadsLeft() {
+	}
+
+	/**
+	 * Creates an upload folder as the service wants to find one: this user's alone. The service refuses to start on
+	 * an existing folder that others can open (see UploadFolder).
+	 */
+	public static Path createPrivate(Path folder) throws IOException {
+		Files.createDirectories(folder.getParent());
+		if (Files.notExists(folder)) {
+			Files.createDirectory(folder,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		}
+		return folder;
 	}
 
 	public static List<Path> in(Path folder) {

@@ -30,6 +30,7 @@ import dev.hitter.localdb.TestDatabase;
 import dev.hitter.models.Genre;
 import dev.hitter.prediction.MultipartBodies;
 import dev.hitter.prediction.TestTracks;
+import dev.hitter.prediction.UploadsLeft;
 import dev.hitter.prediction.model.ModelReadinessTest;
 
 /**
@@ -126,7 +127,7 @@ abstract class CommunityApiTestBase {
 
 	static {
 		try {
-			Files.createDirectories(UPLOADS);
+			UploadsLeft.createPrivate(UPLOADS);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

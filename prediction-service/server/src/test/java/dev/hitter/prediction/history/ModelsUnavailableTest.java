@@ -44,7 +44,7 @@ class ModelsUnavailableTest {
 		TestDatabase.registerDataSource(registry, "hitter_prediction");
 		try {
 			Files.createDirectories(FOLDER.resolve("models"));
-			Files.createDirectories(FOLDER.resolve("uploads"));
+			UploadsLeft.createPrivate(FOLDER.resolve("uploads"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

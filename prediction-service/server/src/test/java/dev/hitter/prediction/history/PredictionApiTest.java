@@ -548,7 +548,7 @@ class PredictionApiTest {
 
 	static {
 		try {
-			Files.createDirectories(UPLOADS);
+			UploadsLeft.createPrivate(UPLOADS);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -154,7 +154,7 @@ class UploadOverHttpTest {
 
 	static {
 		try {
-			Files.createDirectories(UPLOADS);
+			UploadsLeft.createPrivate(UPLOADS);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -347,7 +347,7 @@ class PredictionJobApiTest {
 
 	static {
 		try {
-			Files.createDirectories(UPLOADS);
+			UploadsLeft.createPrivate(UPLOADS);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
