@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -28,10 +29,14 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -70,6 +75,11 @@ public final class WebhookSender implements AutoCloseable {
 	private final CloseableHttpClient client;
 
 	public WebhookSender(WebhookAddressPolicy policy, Duration timeout) {
+		this(policy, timeout, SSLContexts.createDefault());
+	}
+
+	// Tests trust their own receiver's certificate through this.
+	WebhookSender(WebhookAddressPolicy policy, Duration timeout, SSLContext tls) {
 		this.policy = Objects.requireNonNull(policy, "policy");
 		Objects.requireNonNull(timeout, "timeout");
 		if (timeout.isNegative() || timeout.isZero()) {
@@ -80,6 +90,9 @@ public final class WebhookSender implements AutoCloseable {
 		this.client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 				.setDnsResolver(new CheckedResolver(policy))
+				// The URL's host name, not the address, is sent as SNI and verified against the certificate.
+				.setTlsSocketStrategy(new DefaultClientTlsStrategy(Objects.requireNonNull(tls, "tls"),
+						HostnameVerificationPolicy.BOTH, HttpsSupport.getDefaultHostnameVerifier()))
 				.setDefaultConnectionConfig(
 						ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
 				.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(limit).build())
