@@ -169,18 +169,18 @@ public final class WebhookSender implements AutoCloseable {
 		if (causedBy(error, WebhookAddressPolicy.AddressRefusedException.class)) {
 			return Attempt.permanentFailure(null, ADDRESS_REFUSED);
 		}
-		if (Thread.currentThread().isInterrupted()
-				|| (error instanceof InterruptedIOException && !(error instanceof SocketTimeoutException))) {
-			return Attempt.retryableFailure(null, "interrupted");
-		}
+		// Timeouts first: the client's timeout exceptions are InterruptedIOExceptions too.
 		if (causedBy(error, SocketTimeoutException.class) || causedBy(error, ConnectTimeoutException.class)) {
 			return Attempt.retryableFailure(null, "timeout after " + timeout);
+		}
+		if (Thread.currentThread().isInterrupted() || error instanceof InterruptedIOException) {
+			return Attempt.retryableFailure(null, "interrupted");
 		}
 		if (causedBy(error, UnknownHostException.class)) {
 			return Attempt.retryableFailure(null, "host unresolvable");
 		}
 		if (causedBy(error, HttpHostConnectException.class) || causedBy(error, java.net.ConnectException.class)) {
-			return Attempt.retryableFailure(null, "ConnectException: connection refused");
+			return Attempt.retryableFailure(null, "ConnectException: could not connect");
 		}
 		if (causedBy(error, SSLException.class)) {
 			return Attempt.retryableFailure(null, "TLS handshake failed");
