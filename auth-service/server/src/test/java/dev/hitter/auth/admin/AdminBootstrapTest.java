@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,6 +40,9 @@ class AdminBootstrapTest extends AuthApiTest {
 
 	@Autowired
 	SignUpMember signUpMember;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
 
 	@Autowired
 	TransactionTemplate transaction;
@@ -86,8 +90,8 @@ class AdminBootstrapTest extends AuthApiTest {
 
 	private void bootstrap(String email, String password) {
 		AuthProperties settings = new AuthProperties(properties.accessTokenTtl(), properties.refreshTokenTtl(),
-				new AuthProperties.Admin(email, password, "Administrator"));
-		new AdminBootstrap(settings, members, signUpMember, transaction, clock)
+				properties.refreshTokenMaxLifetime(), new AuthProperties.Admin(email, password, "Administrator"));
+		new AdminBootstrap(settings, members, signUpMember, passwordEncoder, transaction, clock)
 			.run(new DefaultApplicationArguments());
 	}
 
