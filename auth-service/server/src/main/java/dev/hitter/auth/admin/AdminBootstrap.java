@@ -27,7 +27,7 @@ import dev.hitter.kit.security.Role;
  * Sign-up is open and addresses are not verified, so an account that already holds the address proves nothing:
  * anyone could have registered it first. Such an account is promoted only when its password is the administrator
  * password of the settings ({@code HITTER_ADMIN_PASSWORD}); otherwise it stays a member and a warning names the
- * address (docs/administrator.md).
+ * address (docs/identity.md).
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
