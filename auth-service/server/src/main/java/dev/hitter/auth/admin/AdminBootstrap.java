@@ -65,6 +65,11 @@ class AdminBootstrap implements ApplicationRunner {
 		String email = SignUpMember.normaliseEmail(admin.email());
 		boolean hasPassword = admin.password() != null && !admin.password().isBlank();
 		Optional<MemberAccount> existing = members.findByEmail(email);
+		if (existing.isPresent() && existing.get().roles().contains(Role.ADMIN)) {
+			// Already an administrator (e.g. created here earlier): nothing to grant, whatever the password now is.
+			log.info("Administrator {} has the ADMIN role", email);
+			return;
+		}
 		if (existing.isPresent()) {
 			// Argon2 is slow on purpose: verify outside the transaction.
 			if (hasPassword && passwordEncoder.matches(admin.password(), existing.get().passwordHash())) {

@@ -88,6 +88,15 @@ class AdminBootstrapTest extends AuthApiTest {
 		assertThat(rolesAfterLogin(email, STRONG_PASSWORD)).containsExactly("MEMBER");
 	}
 
+	@Test
+	void administratorStaysAdministratorWhenTheSettingsPasswordChangesLater(CapturedOutput output) throws Exception {
+		bootstrap("chief@label.example", "a-rotated-secret-77");
+
+		assertThat(rolesAfterLogin("chief@label.example", "first-admin-pass-42")).containsExactlyInAnyOrder("ADMIN",
+				"MEMBER");
+		assertThat(output).doesNotContain("NOT promoted");
+	}
+
 	private void bootstrap(String email, String password) {
 		AuthProperties settings = new AuthProperties(properties.accessTokenTtl(), properties.refreshTokenTtl(),
 				properties.refreshTokenMaxLifetime(), new AuthProperties.Admin(email, password, "Administrator"));
