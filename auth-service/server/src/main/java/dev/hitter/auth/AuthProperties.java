@@ -3,6 +3,7 @@ package dev.hitter.auth;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,12 +15,22 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param accessTokenTtl how long an access token is valid; short, since it cannot be revoked
  * @param refreshTokenTtl how long a login lasts without activity before the member must sign in again
+ * @param refreshTokenMaxLifetime how long a login lasts at most, however often it is refreshed, counted from the
+ *        sign-in that started it: a stolen refresh token kept in use must not live forever
  * @param admin the first administrator, created or promoted at start-up when an email is given
  */
 @Validated
 @ConfigurationProperties("hitter.auth")
 public record AuthProperties(@NotNull @DefaultValue("15m") Duration accessTokenTtl,
-		@NotNull @DefaultValue("30d") Duration refreshTokenTtl, @Valid @DefaultValue Admin admin) {
+		@NotNull @DefaultValue("30d") Duration refreshTokenTtl,
+		@NotNull @DefaultValue("90d") Duration refreshTokenMaxLifetime, @Valid @DefaultValue Admin admin) {
+
+	@AssertTrue(message = "must be at least hitter.auth.refresh-token-ttl (HITTER_REFRESH_TOKEN_MAX_LIFETIME "
+			+ ">= HITTER_REFRESH_TOKEN_TTL)")
+	public boolean isRefreshTokenMaxLifetimeAtLeastTheTtl() {
+		return refreshTokenTtl == null || refreshTokenMaxLifetime == null
+				|| refreshTokenMaxLifetime.compareTo(refreshTokenTtl) >= 0;
+	}
 
 	/**
 	 * The bootstrap administrator. The password comes from the environment or a secret, never from the

@@ -24,13 +24,20 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
 import dev.hitter.gateway.EdgeProperties;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.requestid.RequestId;
 import dev.hitter.kit.security.AccessTokenValidation;
+import dev.hitter.kit.security.RemoteJwkSet;
 import dev.hitter.kit.security.Role;
 import dev.hitter.kit.security.SecurityProperties;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The gateway checks every token before routing (the services check it again: none trusts the network).
@@ -90,7 +97,14 @@ class GatewaySecurity {
 			throw new IllegalStateException(
 					"hitter.security.jwk-set-uri is not set: point it at auth-service's /api/v1/auth/jwks");
 		}
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+		// Not withJwkSetUri: its key source fetches the key set again for every unknown kid, without limit. The
+		// shared source caches and rate-limits; it blocks on HTTP only when it fetches, so it runs off the event loop.
+		JWKSource<SecurityContext> keys = RemoteJwkSet.of(properties.jwkSetUri());
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+			.withJwkSource(jwt -> Mono
+				.fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMapIterable(found -> found))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(AccessTokenValidation.validator(properties));

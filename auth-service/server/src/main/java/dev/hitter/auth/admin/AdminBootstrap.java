@@ -2,15 +2,18 @@ package dev.hitter.auth.admin;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.hitter.auth.AuthProperties;
+import dev.hitter.auth.member.MemberAccount;
 import dev.hitter.auth.member.MemberRepository;
 import dev.hitter.auth.signup.SignUpMember;
 import dev.hitter.auth.signup.SignupRequest;
@@ -20,6 +23,11 @@ import dev.hitter.kit.security.Role;
 /**
  * Makes sure the administrator named in the settings exists and has the ADMIN role. There is no default
  * administrator: without {@code hitter.auth.admin.email} nobody is promoted.
+ * <p>
+ * Sign-up is open and addresses are not verified, so an account that already holds the address proves nothing:
+ * anyone could have registered it first. Such an account is promoted only when its password is the administrator
+ * password of the settings ({@code HITTER_ADMIN_PASSWORD}); otherwise it stays a member and a warning names the
+ * address (docs/identity.md).
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -32,15 +40,18 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final SignUpMember signUpMember;
 
+	private final PasswordEncoder passwordEncoder;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	AdminBootstrap(AuthProperties properties, MemberRepository members, SignUpMember signUpMember,
-			TransactionTemplate transaction, Clock clock) {
+			PasswordEncoder passwordEncoder, TransactionTemplate transaction, Clock clock) {
 		this.properties = properties;
 		this.members = members;
 		this.signUpMember = signUpMember;
+		this.passwordEncoder = passwordEncoder;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -52,15 +63,28 @@ class AdminBootstrap implements ApplicationRunner {
 			return;
 		}
 		String email = SignUpMember.normaliseEmail(admin.email());
-		boolean promoted = Boolean.TRUE.equals(transaction.execute(status -> members.findByEmail(email).map(member -> {
-			member.grant(Role.ADMIN, clock.instant());
-			return true;
-		}).orElse(false)));
-		if (promoted) {
+		boolean hasPassword = admin.password() != null && !admin.password().isBlank();
+		Optional<MemberAccount> existing = members.findByEmail(email);
+		if (existing.isPresent() && existing.get().roles().contains(Role.ADMIN)) {
+			// Already an administrator (e.g. created here earlier): nothing to grant, whatever the password now is.
 			log.info("Administrator {} has the ADMIN role", email);
 			return;
 		}
-		if (admin.password() == null || admin.password().isBlank()) {
+		if (existing.isPresent()) {
+			// Argon2 is slow on purpose: verify outside the transaction.
+			if (hasPassword && passwordEncoder.matches(admin.password(), existing.get().passwordHash())) {
+				promote(existing.get());
+				log.info("Administrator {} has the ADMIN role", email);
+			}
+			else {
+				log.warn("Administrator {} NOT promoted: an account with this address exists but its password is not "
+						+ "the administrator password (hitter.auth.admin.password, HITTER_ADMIN_PASSWORD). Anyone "
+						+ "can register an address; if the account is yours, set its password there and restart, "
+						+ "otherwise choose another administrator address", email);
+			}
+			return;
+		}
+		if (!hasPassword) {
 			throw new IllegalStateException("hitter.auth.admin.email is set to " + email
 					+ " but no account exists and hitter.auth.admin.password (HITTER_ADMIN_PASSWORD) is not set");
 		}
@@ -73,5 +97,10 @@ class AdminBootstrap implements ApplicationRunner {
 					+ refused.fieldProblems() + " " + refused.getMessage());
 		}
 		log.info("Administrator {} created", email);
+	}
+
+	private void promote(MemberAccount account) {
+		transaction.executeWithoutResult(status -> members.findById(account.id())
+			.ifPresent(member -> member.grant(Role.ADMIN, clock.instant())));
 	}
 }

@@ -1,5 +1,6 @@
 package dev.hitter.auth.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,7 +14,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One refresh token, stored only as its SHA-256. Each use replaces it with a new one of the same family;
- * a second use of a spent token means it was stolen, and the whole family is revoked.
+ * a second use of a spent token means it was stolen, and the whole family is revoked. The family keeps the moment
+ * of its sign-in, so that refreshing cannot stretch a login past its maximum lifetime.
  */
 @Entity
 @Table(name = "refresh_token")
@@ -37,6 +39,9 @@ class RefreshToken {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	@Column(name = "session_started_at", nullable = false)
+	private Instant sessionStartedAt;
+
 	@Column(name = "expires_at", nullable = false)
 	private Instant expiresAt;
 
@@ -46,11 +51,13 @@ class RefreshToken {
 	protected RefreshToken() {
 	}
 
-	RefreshToken(UUID memberId, UUID familyId, String tokenHash, Instant createdAt, Instant expiresAt) {
+	RefreshToken(UUID memberId, UUID familyId, String tokenHash, Instant sessionStartedAt, Instant createdAt,
+			Instant expiresAt) {
 		this.id = UUID.randomUUID();
 		this.memberId = memberId;
 		this.familyId = familyId;
 		this.tokenHash = tokenHash;
+		this.sessionStartedAt = sessionStartedAt;
 		this.createdAt = createdAt;
 		this.expiresAt = expiresAt;
 	}
@@ -61,6 +68,11 @@ class RefreshToken {
 
 	boolean isExpiredAt(Instant now) {
 		return !now.isBefore(expiresAt);
+	}
+
+	/** Checked against today's setting too, so a lowered maximum also ends logins that started before. */
+	boolean hasOutlived(Duration maxLifetime, Instant now) {
+		return !now.isBefore(sessionStartedAt.plus(maxLifetime));
 	}
 
 	void revoke(Instant now) {
@@ -75,5 +87,9 @@ class RefreshToken {
 
 	UUID familyId() {
 		return familyId;
+	}
+
+	Instant sessionStartedAt() {
+		return sessionStartedAt;
 	}
 }

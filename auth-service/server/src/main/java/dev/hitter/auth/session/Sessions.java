@@ -76,7 +76,7 @@ public class Sessions {
 		if (passwordEncoder.upgradeEncoding(account.passwordHash())) {
 			rehash(account, request.password());
 		}
-		return transaction.execute(status -> issue(account, UUID.randomUUID()));
+		return transaction.execute(status -> issue(account, UUID.randomUUID(), clock.instant()));
 	}
 
 	@Transactional(noRollbackFor = RefreshTokenReuseException.class)
@@ -94,9 +94,13 @@ public class Sessions {
 		if (presented.isExpiredAt(now)) {
 			throw invalidRefreshToken();
 		}
+		if (presented.hasOutlived(properties.refreshTokenMaxLifetime(), now)) {
+			log.info("Login of member {} reached its maximum lifetime; refresh refused", presented.memberId());
+			throw invalidRefreshToken();
+		}
 		MemberAccount account = members.findById(presented.memberId()).orElseThrow(Sessions::invalidRefreshToken);
 		presented.revoke(now);
-		return issue(account, presented.familyId());
+		return issue(account, presented.familyId(), presented.sessionStartedAt());
 	}
 
 	@Transactional
@@ -106,14 +110,18 @@ public class Sessions {
 			.ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), clock.instant()));
 	}
 
-	private TokenPair issue(MemberAccount account, UUID familyId) {
+	private TokenPair issue(MemberAccount account, UUID familyId, Instant sessionStartedAt) {
 		Instant now = clock.instant();
 		IssuedAccessToken access = accessTokens.issue(account);
 		String refreshToken = newRefreshTokenValue();
-		Duration refreshTtl = properties.refreshTokenTtl();
-		refreshTokens.save(new RefreshToken(account.id(), familyId, hash(refreshToken), now, now.plus(refreshTtl)));
+		// Sliding, but never past the end of the login's lifetime.
+		Instant sessionEnds = sessionStartedAt.plus(properties.refreshTokenMaxLifetime());
+		Instant slides = now.plus(properties.refreshTokenTtl());
+		Instant expiresAt = slides.isBefore(sessionEnds) ? slides : sessionEnds;
+		refreshTokens
+			.save(new RefreshToken(account.id(), familyId, hash(refreshToken), sessionStartedAt, now, expiresAt));
 		return new TokenPair(access.value(), "Bearer", Duration.between(now, access.expiresAt()).toSeconds(),
-				refreshToken, refreshTtl.toSeconds());
+				refreshToken, Duration.between(now, expiresAt).toSeconds());
 	}
 
 	private void rehash(MemberAccount account, String password) {

@@ -87,7 +87,8 @@ public class ServiceSecurityAutoConfiguration {
 			throw new IllegalStateException(
 					"hitter.security.jwk-set-uri is not set: point it at auth-service's /api/v1/auth/jwks");
 		}
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+		// Not withJwkSetUri: its key source fetches the key set again for every unknown kid, without limit.
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(RemoteJwkSet.of(properties.jwkSetUri()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(AccessTokenValidation.validator(properties));

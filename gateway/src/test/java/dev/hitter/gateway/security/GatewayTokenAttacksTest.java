@@ -1,0 +1,85 @@
+package dev.hitter.gateway.security;
+
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.hitter.tokenattacks.TokenAttack;
+import dev.hitter.tokenattacks.TokenAttacks;
+
+/**
+ * The shared token attacks at the gateway, whose decoder reads the fixture's key set: every attack 401
+ * problem+json before any routing; the valid token passes the check and is routed (to a backend that is down here,
+ * hence the circuit breaker's 503).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "HITTER_AUTH_URL=http://127.0.0.1:9", "HITTER_COMMUNITY_URL=http://127.0.0.1:9",
+				"HITTER_PREDICTION_URL=http://127.0.0.1:9" })
+@AutoConfigureWebTestClient
+class GatewayTokenAttacksTest {
+
+	static final TokenAttacks TOKENS = TokenAttacks.start();
+
+	@Autowired
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void keySet(DynamicPropertyRegistry registry) {
+		registry.add("hitter.security.jwk-set-uri", () -> TOKENS.jwkSetUri().toString());
+	}
+
+	@AfterAll
+	static void stopKeyServer() {
+		TOKENS.close();
+	}
+
+	@Test
+	void validTokenPassesTheCheckAndIsRouted() {
+		client.get()
+			.uri("/api/v1/predictions")
+			.header("Authorization", "Bearer " + TOKENS.validToken(UUID.randomUUID()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://hitter.dev/problems/service-unavailable");
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyAttackIsRefusedAsProblemJson() {
+		return TOKENS.attacks(UUID.randomUUID())
+			.stream()
+			.map(attack -> DynamicTest.dynamicTest(attack.name(), () -> isRefused(attack)));
+	}
+
+	private void isRefused(TokenAttack attack) {
+		try {
+			client.get()
+				.uri("/api/v1/predictions")
+				.header("Authorization", "Bearer " + attack.token())
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://hitter.dev/problems/unauthorized");
+		}
+		catch (AssertionError accepted) {
+			throw new AssertionError("Token attack '" + attack.name() + "': " + accepted.getMessage(), accepted);
+		}
+	}
+}
