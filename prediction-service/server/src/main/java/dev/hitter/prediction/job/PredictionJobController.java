@@ -2,6 +2,7 @@ package dev.hitter.prediction.job;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,8 +27,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.hitter.kit.problem.ApiException;
+import dev.hitter.kit.problem.FieldProblem;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
+import dev.hitter.prediction.Paging;
+import dev.hitter.prediction.analysis.TrackForm;
 
 /**
  * Batch prediction jobs for partner tools: submit many tracks at once (202), follow the job, collect its results as
@@ -42,8 +46,6 @@ class PredictionJobController {
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	static final int MAX_IDEMPOTENCY_KEY = 200;
-
-	static final int MAX_PAGE_SIZE = 100;
 
 	private final PredictionJobs jobs;
 
@@ -94,14 +96,12 @@ class PredictionJobController {
 	@GetMapping
 	JobPage mine(Member member, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		if (page < 0) {
-			throw ApiException.forField(ProblemType.VALIDATION_FAILED, "page", "must be 0 or more");
+		List<FieldProblem> problems = new ArrayList<>();
+		Paging paging = Paging.check(page, size, problems);
+		if (!problems.isEmpty()) {
+			throw TrackForm.invalid(problems);
 		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw ApiException.forField(ProblemType.VALIDATION_FAILED, "size",
-					"must be between 1 and " + MAX_PAGE_SIZE);
-		}
-		return jobs.mine(member, page, size);
+		return jobs.mine(member, paging);
 	}
 
 	@GetMapping("/{id}")
