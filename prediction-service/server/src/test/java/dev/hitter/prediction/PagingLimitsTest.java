@@ -24,7 +24,8 @@ class PagingLimitsTest extends InputLimitsApiTestBase {
 	@ValueSource(strings = { "/api/v1/predictions", "/api/v1/predictions/leaderboard?genre=POP",
 			"/api/v1/prediction-jobs" })
 	void aHugePageIsRefusedNamingPage(String list) throws Exception {
-		for (String paging : new String[] { "page=2147483647", "page=107374183&size=20", "page=21474837&size=100" }) {
+		for (String paging : new String[] { "page=2147483647", "page=107374183&size=20", "page=21474837&size=100",
+				"page=99999999999" }) {
 			mvc.perform(get(list + (list.contains("?") ? "&" : "?") + paging).with(member(member)))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
