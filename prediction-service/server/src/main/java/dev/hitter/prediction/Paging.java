@@ -1,8 +1,11 @@
 package dev.hitter.prediction;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.FieldProblem;
+import dev.hitter.kit.problem.ProblemType;
 
 /**
  * The one paging check every list uses: {@code page} from 0, {@code size} from 1 to {@value #MAX_SIZE}, and no
@@ -16,7 +19,22 @@ public record Paging(int page, int size) {
 	/** The deepest row a page may start at. */
 	public static final long MAX_OFFSET = 1_000_000;
 
-	/** The paging, with a problem added per field at fault (then the paging must not be used). */
+	/** The paging, or a 400 naming each field at fault. */
+	public static Paging of(int page, int size) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Paging paging = check(page, size, problems);
+		if (!problems.isEmpty()) {
+			FieldProblem first = problems.get(0);
+			throw new ApiException(ProblemType.VALIDATION_FAILED, first.field() + " " + first.detail() + ".",
+					problems);
+		}
+		return paging;
+	}
+
+	/**
+	 * The paging, with a problem added per field at fault, for lists that check more parameters and answer them all
+	 * at once (then the paging must not be used).
+	 */
 	public static Paging check(int page, int size, List<FieldProblem> problems) {
 		boolean sizeFits = size >= 1 && size <= MAX_SIZE;
 		if (page < 0) {

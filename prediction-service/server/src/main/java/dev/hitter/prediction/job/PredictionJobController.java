@@ -2,7 +2,6 @@ package dev.hitter.prediction.job;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,11 +26,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.hitter.kit.problem.ApiException;
-import dev.hitter.kit.problem.FieldProblem;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
 import dev.hitter.prediction.Paging;
-import dev.hitter.prediction.analysis.TrackForm;
 
 /**
  * Batch prediction jobs for partner tools: submit many tracks at once (202), follow the job, collect its results as
@@ -96,12 +93,7 @@ class PredictionJobController {
 	@GetMapping
 	JobPage mine(Member member, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		List<FieldProblem> problems = new ArrayList<>();
-		Paging paging = Paging.check(page, size, problems);
-		if (!problems.isEmpty()) {
-			throw TrackForm.invalid(problems);
-		}
-		return jobs.mine(member, paging);
+		return jobs.mine(member, Paging.of(page, size));
 	}
 
 	@GetMapping("/{id}")
