@@ -54,6 +54,7 @@ public final class AudioDecoder {
 	public DecodedAudio decode(Path file, SegmentRule rule) {
 		long size = checkFile(file);
 		try (AudioFile audio = AudioFile.open(file, size, limits)) {
+			checkDeclaredLength(file, size, audio);
 			double claimed = audio.durationSeconds();
 			int length = rule.lengthSamples();
 			if (Double.isNaN(claimed)) {
@@ -86,6 +87,7 @@ public final class AudioDecoder {
 	public float[] decodeAll(Path file) {
 		long size = checkFile(file);
 		try (AudioFile audio = AudioFile.open(file, size, limits)) {
+			checkDeclaredLength(file, size, audio);
 			float[] all = readAll(audio, DEFAULT_SAMPLE_RATE);
 			if (all.length == 0) {
 				throw new AudioRejectedException(Reason.DAMAGED, "The file contains no decodable audio.");
@@ -165,11 +167,32 @@ public final class AudioDecoder {
 	}
 
 	private static void checkNotTruncated(AudioFile audio, double claimed, double actual) {
+		if (!audio.durationIsEstimate()) {
+			checkNotTruncated(claimed, actual);
+		}
+	}
+
+	private static void checkNotTruncated(double claimed, double actual) {
 		double tolerance = Math.max(0.5, 0.02 * claimed);
-		if (!audio.durationIsEstimate() && claimed - actual > tolerance) {
+		if (claimed - actual > tolerance) {
 			throw new AudioRejectedException(Reason.TRUNCATED, String.format(
 					"The file is cut off: it says %.1f s but only %.1f s of audio are there.", claimed, actual));
 		}
+	}
+
+	/**
+	 * WAV and AIFF state their length, but FFmpeg measures them by the file and only the segment is decoded, so a
+	 * cut file would be scored as a shorter whole one. A stated length past the duration limit is taken for a
+	 * streaming writer's placeholder (the file's data then measures the track, as FFmpeg does).
+	 */
+	private void checkDeclaredLength(Path file, long size, AudioFile audio) {
+		DeclaredPcmLength.of(file, size).ifPresent(frames -> {
+			double rate = audio.sampleRate();
+			double claimed = frames.declared() / rate;
+			if (claimed <= limits.maxDurationSeconds()) {
+				checkNotTruncated(claimed, frames.present() / rate);
+			}
+		});
 	}
 
 	private static DecodedAudio result(AudioFile audio, SegmentRule rule, double duration, SegmentWindow window,

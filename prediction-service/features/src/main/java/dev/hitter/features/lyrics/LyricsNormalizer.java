@@ -43,10 +43,13 @@ public final class LyricsNormalizer {
 
 	private static final Pattern LRC_TIME_TAG = Pattern.compile("[\\[<]\\d{1,3}:\\d{1,2}(?:[.:]\\d{1,3})?[\\]>]");
 
-	private static final Pattern ANNOTATION = Pattern.compile("\\[[^\\]]*]");
+	/** Longest text a repeat mark may hold, e.g. {@code (repeat chorus twice)}: bounds the regex's rescans. */
+	private static final int MAX_REPEAT_MARK_TEXT = 40;
 
-	private static final Pattern REPEAT_MARK = Pattern
-			.compile("\\(\\s*(?:[x×*]\\s*\\d+|\\d+\\s*[x×]|(?:repeat|반복)[^)]*)\\s*\\)|(?:^|\\s)[x×]\\s?\\d+\\s*$");
+	// The text after "repeat" is bounded: unbounded, a line of "(repeat" without a ")" was rescanned to its end
+	// from every "(" (quadratic: 1.4 s for 20,000 characters).
+	private static final Pattern REPEAT_MARK = Pattern.compile("\\(\\s*(?:[x×*]\\s*\\d+|\\d+\\s*[x×]|(?:repeat|반복)[^)]{0,"
+			+ MAX_REPEAT_MARK_TEXT + "})\\s*\\)|(?:^|\\s)[x×]\\s?\\d+\\s*$");
 
 	private static final Pattern SECTION_LABEL = Pattern.compile("\\s*(?:verse|chorus|pre-?chorus|post-?chorus|bridge"
 			+ "|hook|intro|outro|refrain|interlude|후렴|간주|브릿지|인트로|아웃트로|벌스|훅)\\s*\\d*\\s*:?\\s*");
@@ -126,7 +129,7 @@ public final class LyricsNormalizer {
 			if (LRC_METADATA.matcher(line).matches()) {
 				return;
 			}
-			line = ANNOTATION.matcher(LRC_TIME_TAG.matcher(line).replaceAll(" ")).replaceAll(" ");
+			line = removeAnnotations(LRC_TIME_TAG.matcher(line).replaceAll(" "));
 		}
 		else if (line.indexOf('<') >= 0) {
 			line = LRC_TIME_TAG.matcher(line).replaceAll(" ");
@@ -146,6 +149,25 @@ public final class LyricsNormalizer {
 		if (out.length() == contentStart) {
 			out.setLength(lineStart);
 		}
+	}
+
+	/**
+	 * Replaces each {@code [...]} with a space, in one pass: a {@code [} with no {@code ]} after it stays, and so
+	 * does everything after it. (The regex {@code \\[[^\\]]*]} did the same but rescanned to the end of the line
+	 * from every unclosed {@code [}: 2.5 s for a line of 20,000.)
+	 */
+	static String removeAnnotations(String line) {
+		int lastClose = line.lastIndexOf(']');
+		StringBuilder out = new StringBuilder(line.length());
+		int from = 0;
+		int open = line.indexOf('[');
+		while (open >= 0 && open < lastClose) {
+			int close = line.indexOf(']', open + 1);
+			out.append(line, from, open).append(' ');
+			from = close + 1;
+			open = line.indexOf('[', from);
+		}
+		return out.append(line, from, line.length()).toString();
 	}
 
 	/** Letters, marks and digits pass; everything else becomes one separating space. */

@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
@@ -29,9 +28,6 @@ public final class TrackForm {
 
 	/** Lyrics files past this are refused before decoding; the tokenizer's own limit is 20,000 characters. */
 	public static final DataSize MAX_LYRICS_FILE = DataSize.ofKilobytes(256);
-
-	/** LRC time tags, e.g. {@code [01:23.45]}, and header tags such as {@code [ar:…]}: not lyrics. */
-	private static final Pattern LRC_TAGS = Pattern.compile("(?m)^\\s*(\\[[^\\]]*\\]\\s*)+");
 
 	private TrackForm() {
 	}
@@ -106,7 +102,65 @@ public final class TrackForm {
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}
-		return name.toLowerCase(Locale.ROOT).endsWith(".lrc") ? LRC_TAGS.matcher(text).replaceAll("") : text;
+		return name.toLowerCase(Locale.ROOT).endsWith(".lrc") ? stripLrcTags(text) : text;
+	}
+
+	/**
+	 * Removes LRC time tags ({@code [01:23.45]}) and header tags ({@code [ar:…]}): not lyrics. At the start of a
+	 * line, white space and the tags that follow it (with the white space after each, line breaks included) go;
+	 * a line whose first non-blank character opens no closed tag stays as it is. What the regex
+	 * {@code (?m)^\s*(\[[^\]]*\]\s*)+} removed, in one pass: the regex rescanned every run of blank lines from
+	 * each of its lines (quadratic, minutes for a file at the size cap).
+	 */
+	static String stripLrcTags(String text) {
+		int length = text.length();
+		int lastClose = text.lastIndexOf(']');
+		StringBuilder out = new StringBuilder(length);
+		int i = 0;
+		while (i < length) {
+			if (isLineStart(text, i)) {
+				int end = skipSpace(text, i);
+				int tagsEnd = i;
+				// A '[' before the last ']' always has its ']': every tag found here is removed, so each
+				// character is looked at a bounded number of times.
+				while (end < lastClose && text.charAt(end) == '[') {
+					end = skipSpace(text, text.indexOf(']', end + 1) + 1);
+					tagsEnd = end;
+				}
+				if (tagsEnd > i) {
+					i = tagsEnd;
+					continue;
+				}
+				// No tag: the white space stays, and the line starts inside it would find the same nothing.
+				if (end > i) {
+					out.append(text, i, end);
+					i = end;
+					continue;
+				}
+			}
+			out.append(text.charAt(i++));
+		}
+		return out.toString();
+	}
+
+	/** Where {@code ^} matches in multi-line mode: after any line terminator, not between CR and LF. */
+	private static boolean isLineStart(String text, int i) {
+		if (i == 0) {
+			return true;
+		}
+		char before = text.charAt(i - 1);
+		if (before == '\r') {
+			return text.charAt(i) != '\n';
+		}
+		return before == '\n' || before == '\u0085' || before == '\u2028' || before == '\u2029';
+	}
+
+	/** Past the white space {@code \s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
+	private static int skipSpace(String text, int i) {
+		while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
+			i++;
+		}
+		return i;
 	}
 
 	public static ApiException tooLongLyricsFile(String field) {

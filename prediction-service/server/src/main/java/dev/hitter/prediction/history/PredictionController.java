@@ -27,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.hitter.kit.problem.FieldProblem;
 import dev.hitter.kit.security.Member;
 import dev.hitter.models.Genre;
+import dev.hitter.prediction.Paging;
 import dev.hitter.prediction.analysis.TrackAnalysis;
 import dev.hitter.prediction.analysis.TrackForm;
 import dev.hitter.prediction.upload.PredictionUpload;
@@ -45,8 +46,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 class PredictionController {
 
 	static final String BASE = "/api/v1/predictions";
-
-	static final int MAX_PAGE_SIZE = 100;
 
 	private final Predictions predictions;
 
@@ -106,7 +105,7 @@ class PredictionController {
 	PredictionPage mine(Member member, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "createdAt,desc") String sort) {
 		List<FieldProblem> problems = new ArrayList<>();
-		checkPaging(page, size, problems);
+		Paging.check(page, size, problems);
 		Sort order = parseSort(sort, problems);
 		if (!problems.isEmpty()) {
 			throw TrackForm.invalid(problems);
@@ -120,7 +119,7 @@ class PredictionController {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Genre chosen = TrackForm.genre("genre", genre, problems);
-		checkPaging(page, size, problems);
+		Paging.check(page, size, problems);
 		if (!problems.isEmpty()) {
 			throw TrackForm.invalid(problems);
 		}
@@ -170,15 +169,6 @@ class PredictionController {
 	ResponseEntity<Void> delete(Member member, @PathVariable UUID id) {
 		predictions.delete(member, id);
 		return ResponseEntity.noContent().build();
-	}
-
-	private static void checkPaging(int page, int size, List<FieldProblem> problems) {
-		if (page < 0) {
-			problems.add(new FieldProblem("page", "must be 0 or more"));
-		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
-		}
 	}
 
 	private static Sort parseSort(String sort, List<FieldProblem> problems) {

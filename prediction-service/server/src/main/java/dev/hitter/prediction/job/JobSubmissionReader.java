@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
@@ -25,7 +28,11 @@ import dev.hitter.prediction.analysis.AnalysisProperties;
 import dev.hitter.prediction.analysis.TrackForm;
 import dev.hitter.prediction.job.webhook.WebhookAddressPolicy;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads a batch submission: the tracks as {@code files} parts, a {@code genre} for all of them, or a {@code manifest}
@@ -39,6 +46,19 @@ class JobSubmissionReader {
 	static final int MAX_WEBHOOK_SECRET = 200;
 
 	static final int MIN_WEBHOOK_SECRET = 16;
+
+	/**
+	 * The manifest's cap, as a form field or as a file: Tomcat's own cap on form fields (Boot's
+	 * {@code server.tomcat.max-http-form-post-size}, 2 MB) for both, so the two forms take the same manifests.
+	 * Lyrics past that go in .txt or .lrc files.
+	 */
+	static final DataSize MAX_MANIFEST = DataSize.ofMegabytes(2);
+
+	/** Field problems one answer lists; the detail says how many there were in all. */
+	static final int MAX_LISTED_PROBLEMS = 50;
+
+	/** A file name is stored with its item ({@code file_name VARCHAR(255)}). */
+	static final int MAX_FILE_NAME = 255;
 
 	private final JobProperties jobs;
 
@@ -62,7 +82,7 @@ class JobSubmissionReader {
 
 	JobSubmission read(MultipartHttpServletRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
-		List<MultipartFile> files = request.getFiles("files").stream().filter(f -> !TrackForm.absent(f)).toList();
+		List<MultipartFile> files = parts(request).stream().filter(f -> !TrackForm.absent(f)).toList();
 		Map<String, MultipartFile> audio = new LinkedHashMap<>();
 		Map<String, MultipartFile> lyricsFiles = new HashMap<>();
 		for (int i = 0; i < files.size(); i++) {
@@ -70,6 +90,11 @@ class JobSubmissionReader {
 			String name = file.getOriginalFilename();
 			if (name == null || name.isBlank()) {
 				problems.add(new FieldProblem("files[" + i + "]", "needs a file name"));
+				continue;
+			}
+			if (name.codePointCount(0, name.length()) > MAX_FILE_NAME) {
+				problems.add(new FieldProblem("files[" + i + "]",
+						"has a file name longer than " + MAX_FILE_NAME + " characters"));
 				continue;
 			}
 			Map<String, MultipartFile> kind = TrackForm.isLyricsFileName(name) ? lyricsFiles : audio;
@@ -102,7 +127,7 @@ class JobSubmissionReader {
 					"must be " + MIN_WEBHOOK_SECRET + " to " + MAX_WEBHOOK_SECRET + " characters"));
 		}
 		if (!problems.isEmpty()) {
-			throw TrackForm.invalid(problems);
+			throw invalid(problems);
 		}
 		if (webhookUrl != null) {
 			webhookUrl = webhookPolicy.requireAllowed(webhookUrl).toString();
@@ -136,13 +161,8 @@ class JobSubmissionReader {
 
 	private List<StagedTrack> byManifest(String manifestText, Map<String, MultipartFile> audio,
 			Map<String, MultipartFile> lyricsFiles, List<FieldProblem> problems) {
-		List<ManifestItem> items;
-		try {
-			items = List.of(json.readValue(manifestText, ManifestItem[].class));
-		}
-		catch (JacksonException ex) {
-			problems.add(new FieldProblem("manifest", "must be a JSON array of {file, genre, title, artist, "
-					+ "lyrics, lyricsFile} objects"));
+		List<ManifestItem> items = readManifest(manifestText, problems);
+		if (items == null) {
 			return List.of();
 		}
 		Map<String, MultipartFile> unused = new LinkedHashMap<>(audio);
@@ -190,15 +210,73 @@ class JobSubmissionReader {
 		return tracks;
 	}
 
-	/** The manifest as a form field or as an uploaded .json file. */
+	/**
+	 * The manifest's lines, read one at a time: reading stops at the job's item limit, so a manifest of thousands
+	 * of lines builds no more than the limit (and the answer names only that). Null, with the problem added, when
+	 * the manifest is not an array of objects or holds too many.
+	 */
+	private List<ManifestItem> readManifest(String manifestText, List<FieldProblem> problems) {
+		List<ManifestItem> items = new ArrayList<>();
+		// One line at a time: the rest of the array follows each line.
+		ObjectReader line = json.readerFor(ManifestItem.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		try (JsonParser parser = json.createParser(manifestText)) {
+			if (parser.nextToken() != JsonToken.START_ARRAY) {
+				problems.add(notAManifest());
+				return null;
+			}
+			for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+				if (token == null) {
+					problems.add(notAManifest());
+					return null;
+				}
+				if (items.size() == jobs.maxItemsPerJob()) {
+					problems.add(new FieldProblem("manifest", "holds more than " + jobs.maxItemsPerJob()
+							+ " tracks; a job takes at most " + jobs.maxItemsPerJob()
+							+ " (split the catalogue into several jobs)"));
+					return null;
+				}
+				if (token == JsonToken.START_OBJECT) {
+					items.add(line.readValue(parser));
+				}
+				else {
+					// Not an object: a null line, named by its position below.
+					parser.skipChildren();
+					items.add(null);
+				}
+			}
+			if (parser.nextToken() != null) {
+				problems.add(notAManifest());
+				return null;
+			}
+			return items;
+		}
+		catch (JacksonException ex) {
+			problems.add(notAManifest());
+			return null;
+		}
+	}
+
+	private static FieldProblem notAManifest() {
+		return new FieldProblem("manifest",
+				"must be a JSON array of {file, genre, title, artist, lyrics, lyricsFile} objects");
+	}
+
+	/** The manifest as a form field or as an uploaded .json file, refused unread past {@link #MAX_MANIFEST}. */
 	private static String manifestText(MultipartHttpServletRequest request) {
 		String text = request.getParameter("manifest");
 		if (text != null) {
+			if (text.length() > MAX_MANIFEST.toBytes()
+					|| text.getBytes(StandardCharsets.UTF_8).length > MAX_MANIFEST.toBytes()) {
+				throw tooLargeManifest();
+			}
 			return text;
 		}
 		MultipartFile file = request.getFile("manifest");
 		if (file == null) {
 			return null;
+		}
+		if (file.getSize() > MAX_MANIFEST.toBytes()) {
+			throw tooLargeManifest();
 		}
 		try {
 			return new String(file.getBytes(), StandardCharsets.UTF_8);
@@ -206,6 +284,39 @@ class JobSubmissionReader {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static ApiException tooLargeManifest() {
+		return ApiException.forField(ProblemType.PAYLOAD_TOO_LARGE, "manifest", "must be at most "
+				+ MAX_MANIFEST.toMegabytes() + " MB (give long lyrics as .txt or .lrc files)");
+	}
+
+	/**
+	 * The uploaded files; a body that is not the multipart form it claims to be is the client's fault (400), as on
+	 * the single analysis's route. Parsing happens here, at the first look at the parts.
+	 */
+	private static List<MultipartFile> parts(MultipartHttpServletRequest request) {
+		try {
+			return request.getFiles("files");
+		}
+		catch (MaxUploadSizeExceededException ex) {
+			throw ex;
+		}
+		catch (MultipartException ex) {
+			throw new ApiException(ProblemType.MALFORMED_REQUEST,
+					"The multipart body is malformed: it cannot be read as the form it claims to be.");
+		}
+	}
+
+	/** One 400 naming the fields at fault: the first {@link #MAX_LISTED_PROBLEMS}, and how many there were. */
+	private static ApiException invalid(List<FieldProblem> problems) {
+		if (problems.size() <= MAX_LISTED_PROBLEMS) {
+			return TrackForm.invalid(problems);
+		}
+		FieldProblem first = problems.get(0);
+		return new ApiException(ProblemType.VALIDATION_FAILED, first.field() + " " + first.detail() + ". The first "
+				+ MAX_LISTED_PROBLEMS + " of " + problems.size() + " problems are listed.",
+				problems.subList(0, MAX_LISTED_PROBLEMS));
 	}
 
 	private static String readLyrics(MultipartFile file, List<FieldProblem> problems) {

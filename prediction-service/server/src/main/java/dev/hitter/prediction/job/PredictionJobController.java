@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
+import dev.hitter.prediction.Paging;
 
 /**
  * Batch prediction jobs for partner tools: submit many tracks at once (202), follow the job, collect its results as
@@ -42,8 +43,6 @@ class PredictionJobController {
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	static final int MAX_IDEMPOTENCY_KEY = 200;
-
-	static final int MAX_PAGE_SIZE = 100;
 
 	private final PredictionJobs jobs;
 
@@ -94,14 +93,7 @@ class PredictionJobController {
 	@GetMapping
 	JobPage mine(Member member, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		if (page < 0) {
-			throw ApiException.forField(ProblemType.VALIDATION_FAILED, "page", "must be 0 or more");
-		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw ApiException.forField(ProblemType.VALIDATION_FAILED, "size",
-					"must be between 1 and " + MAX_PAGE_SIZE);
-		}
-		return jobs.mine(member, page, size);
+		return jobs.mine(member, Paging.of(page, size));
 	}
 
 	@GetMapping("/{id}")

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
+import dev.hitter.prediction.Paging;
 import dev.hitter.prediction.PredictionProblems;
 import dev.hitter.prediction.job.webhook.WebhookSignature;
 
@@ -96,9 +97,11 @@ public class PredictionJobs {
 		return store.items(id);
 	}
 
-	JobPage mine(Member member, int page, int size) {
+	JobPage mine(Member member, Paging paging) {
+		int page = paging.page();
+		int size = paging.size();
 		long total = store.countJobsOf(member.id());
-		List<JobView> jobs = store.jobsOf(member.id(), page * size, size)
+		List<JobView> jobs = store.jobsOf(member.id(), paging.offset(), size)
 			.stream()
 			.map(job -> JobView.of(job, store.progress(job.id()), null, null))
 			.toList();
