@@ -23,6 +23,14 @@ public final class PredictionProblems {
 	public static final ProblemType ANALYSES_BUSY = new ProblemType("analyses-busy",
 			"Too many analyses are running; retry later", HttpStatus.SERVICE_UNAVAILABLE);
 
+	/**
+	 * The member already has as many analyses running as one member may
+	 * ({@code hitter.prediction.max-concurrent-analyses-per-member}); {@code Retry-After} says when to retry. 429,
+	 * not 503: the service has room for others, this client is asking for more than its share.
+	 */
+	public static final ProblemType ANALYSIS_LIMIT_REACHED = new ProblemType("analysis-limit-reached",
+			"Too many of your analyses are running", HttpStatus.TOO_MANY_REQUESTS);
+
 	/** The genre's models are not loaded (yet); {@code Retry-After} says when to retry. */
 	public static final ProblemType MODELS_UNAVAILABLE = new ProblemType("models-unavailable",
 			"The hit models for this genre are not available; retry later", HttpStatus.SERVICE_UNAVAILABLE);

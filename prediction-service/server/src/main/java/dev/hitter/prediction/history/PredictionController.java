@@ -28,6 +28,7 @@ import dev.hitter.kit.problem.FieldProblem;
 import dev.hitter.kit.security.Member;
 import dev.hitter.models.Genre;
 import dev.hitter.prediction.Paging;
+import dev.hitter.prediction.analysis.AnalysisGate;
 import dev.hitter.prediction.analysis.TrackAnalysis;
 import dev.hitter.prediction.analysis.TrackForm;
 import dev.hitter.prediction.upload.PredictionUpload;
@@ -51,9 +52,12 @@ class PredictionController {
 
 	private final PredictionUploadReader uploads;
 
-	PredictionController(Predictions predictions, PredictionUploadReader uploads) {
+	private final AnalysisGate gate;
+
+	PredictionController(Predictions predictions, PredictionUploadReader uploads, AnalysisGate gate) {
 		this.predictions = predictions;
 		this.uploads = uploads;
+		this.gate = gate;
 	}
 
 	/** The form, for the API documentation only (the body is read by {@link PredictionUploadReader}). */
@@ -73,7 +77,9 @@ class PredictionController {
 					schema = @Schema(implementation = PredictionForm.class))))
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<PredictionView> analyse(Member member, @Parameter(hidden = true) HttpServletRequest request) {
-		try (PredictionUpload form = uploads.read(request)) {
+		// The member's share is taken before a byte of the body is read: receiving, lyrics files and decoding are
+		// the expensive part, and a member past their share should cost nothing.
+		try (AnalysisGate.MemberTurn turn = gate.enterAs(member.id()); PredictionUpload form = uploads.read(request)) {
 			List<FieldProblem> problems = new ArrayList<>();
 			Genre chosen = TrackForm.genre("genre", form.field("genre"), problems);
 			if (!form.hasAudio()) {

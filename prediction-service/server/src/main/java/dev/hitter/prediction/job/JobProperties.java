@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxItemsPerJob tracks in one submission
  * @param maxUnfinishedItemsPerMember tracks one member may have waiting or running across all their jobs; a
  *     submission past it is refused with 429
+ * @param maxStagedBytesPerMember audio one member may keep staged in the database for their waiting items (each
+ *     item's audio stays there until it is scored); a submission past it is refused with 429, so that one member
+ *     cannot fill the database with 2,000 uploads of 60 MB
  * @param maxRequestSize the largest multipart submission (all files together)
  * @param workers items this replica scores at once; 0: one per analysis slot
  * @param pollInterval how often an idle worker looks for work
@@ -38,6 +42,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hitter.prediction.jobs")
 public record JobProperties(@Min(1) @Max(5000) @DefaultValue("500") int maxItemsPerJob,
 		@Min(1) @DefaultValue("2000") int maxUnfinishedItemsPerMember,
+		@NotNull @DefaultValue("4GB") DataSize maxStagedBytesPerMember,
 		@NotNull @DefaultValue("2GB") DataSize maxRequestSize, @PositiveOrZero @DefaultValue("0") int workers,
 		@NotNull @DefaultValue("1s") Duration pollInterval, @NotNull @DefaultValue("2m") Duration lease,
 		@Min(1) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("5s") Duration busyRetry,
@@ -54,6 +59,11 @@ public record JobProperties(@Min(1) @Max(5000) @DefaultValue("500") int maxItems
 	public record Webhook(@DefaultValue("false") boolean allowPrivateAddresses,
 			@NotNull @DefaultValue("10s") Duration timeout, @NotNull @DefaultValue("10s") Duration firstRetry,
 			@NotNull @DefaultValue("1h") Duration maxRetryDelay, @Min(1) @DefaultValue("8") int maxAttempts) {
+	}
+
+	@AssertTrue(message = "max-staged-bytes-per-member must be more than 0")
+	boolean isMaxStagedBytesPositive() {
+		return maxStagedBytesPerMember == null || maxStagedBytesPerMember.toBytes() > 0;
 	}
 
 	String instanceIdOrDefault() {

@@ -31,6 +31,9 @@ class JobStore {
 
 	private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
 
+	/** Members a claim tries before it takes any due item (the first usually has one free). */
+	static final int CLAIM_CANDIDATES = 5;
+
 	private final JdbcClient jdbc;
 
 	JobStore(JdbcClient jdbc) {
@@ -105,10 +108,35 @@ class JobStore {
 			.optional());
 	}
 
-	long unfinishedItemsOf(UUID memberId) {
-		return jdbc.sql("SELECT COUNT(*) FROM prediction_job_item WHERE member_id = ? AND state IN " + UNFINISHED)
+	/** What a member has waiting or running: items, and the bytes of audio they keep staged. */
+	record MemberUsage(long items, long stagedBytes) {
+	}
+
+	/**
+	 * Gives the member a row to lock, if they have none yet. Its own statement, outside the submission's
+	 * transaction: two first submissions inserting the same row inside their transactions could deadlock.
+	 */
+	void ensureMemberRow(UUID memberId) {
+		jdbc.sql("INSERT IGNORE INTO prediction_job_member (member_id, created_at) VALUES (?, NOW(6))")
 			.param(memberId.toString())
-			.query(Long.class)
+			.update();
+	}
+
+	/**
+	 * Locks the member's row for the rest of the caller's transaction, then counts what the member has waiting.
+	 * Another submission of the same member waits at the lock until this one has committed (or rolled back), and
+	 * then counts this one's items too: the caller needs READ COMMITTED. Other members are not held up.
+	 */
+	MemberUsage lockUsageOf(UUID memberId) {
+		jdbc.sql("SELECT member_id FROM prediction_job_member WHERE member_id = ? FOR UPDATE")
+			.param(memberId.toString())
+			.query(String.class)
+			.single();
+		return jdbc.sql("""
+				SELECT COUNT(*) AS items, COALESCE(SUM(audio_size), 0) AS staged FROM prediction_job_item
+				WHERE member_id = ? AND state IN """ + UNFINISHED)
+			.param(memberId.toString())
+			.query((rs, n) -> new MemberUsage(rs.getLong("items"), rs.getLong("staged")))
 			.single();
 	}
 
@@ -175,26 +203,57 @@ class JobStore {
 	// --- claiming and scoring
 
 	/**
-	 * Claims the oldest item that is queued and due, or running under a lease that ran out, for {@code owner}:
-	 * rows another replica is claiming right now are skipped, not waited for. The claim counts as an attempt.
+	 * Claims an item that is queued and due, or running under a lease that ran out, for {@code owner}: rows another
+	 * replica is claiming right now are skipped, not waited for. The claim counts as an attempt.
+	 * <p>
+	 * Claims rotate across members, so that one member's 2,000 waiting items do not make everybody else wait for
+	 * all of them: the item is the oldest due one of the member with the fewest items running (on any replica),
+	 * among those the one whose oldest due item has waited longest. Everything it needs is in the database, so
+	 * the rotation holds across replicas.
 	 */
 	Optional<ClaimedItem> claimNext(String owner, Duration lease) {
+		List<String> members = jdbc.sql("""
+				SELECT member_id,
+				    SUM(CASE WHEN state = 'RUNNING' AND available_at > NOW(6) THEN 1 ELSE 0 END) AS running,
+				    MIN(CASE WHEN available_at <= NOW(6) THEN available_at END) AS oldest_due
+				FROM prediction_job_item WHERE state IN ('QUEUED', 'RUNNING')
+				GROUP BY member_id HAVING oldest_due IS NOT NULL
+				ORDER BY running, oldest_due, member_id LIMIT ?""")
+			.param(CLAIM_CANDIDATES)
+			.query((rs, n) -> rs.getString("member_id"))
+			.list();
+		for (String member : members) {
+			Optional<ClaimedItem> claimed = claim(owner, lease, member);
+			if (claimed.isPresent()) {
+				return claimed;
+			}
+		}
+		// Every candidate's due items were being claimed by other replicas right now: any due item will do.
+		return members.isEmpty() ? Optional.empty() : claim(owner, lease, null);
+	}
+
+	/** Claims the oldest due item of {@code member}, or of anybody when it is null. */
+	private Optional<ClaimedItem> claim(String owner, Duration lease, String member) {
 		// The locked row is read whole here, so the claim is two statements: no read-back after the update.
-		Optional<ClaimedItem> due = jdbc.sql("""
+		String due = """
 				SELECT id, job_id, member_id, title, artist, genre, lyrics, attempts FROM prediction_job_item
 				WHERE state IN ('QUEUED', 'RUNNING') AND available_at <= NOW(6)
-				ORDER BY available_at, position LIMIT 1 FOR UPDATE SKIP LOCKED""")
+				""";
+		Optional<ClaimedItem> claimed = jdbc
+			.sql(due + (member == null ? "" : "AND member_id = ? ")
+					+ "ORDER BY available_at, position LIMIT 1 FOR UPDATE SKIP LOCKED")
+			.params(member == null ? List.of() : List.of(member))
 			.query((rs, n) -> new ClaimedItem(uuid(rs, "id"), uuid(rs, "job_id"), uuid(rs, "member_id"),
 					rs.getString("title"), rs.getString("artist"), Genre.valueOf(rs.getString("genre")),
 					rs.getString("lyrics"), rs.getInt("attempts") + 1))
 			.optional();
-		due.ifPresent(item -> jdbc.sql("""
+		claimed.ifPresent(item -> jdbc.sql("""
 				UPDATE prediction_job_item SET state = 'RUNNING', lease_owner = ?, attempts = attempts + 1,
 				    available_at = DATE_ADD(NOW(6), INTERVAL ? MICROSECOND)
 				WHERE id = ?""")
 			.params(owner, lease.toNanos() / 1000, item.id().toString())
 			.update());
-		return due;
+		return claimed;
 	}
 
 	/**
@@ -231,14 +290,17 @@ class JobStore {
 		return updated == 1;
 	}
 
-	/** Puts a held item back in the queue, due after {@code delay}; the attempt is not counted if it was no fault. */
-	void requeue(UUID itemId, String owner, Duration delay, boolean countAttempt) {
-		jdbc.sql("""
+	/**
+	 * Puts a held item back in the queue, due after {@code delay}; the attempt is not counted if it was no fault.
+	 * False if no longer held.
+	 */
+	boolean requeue(UUID itemId, String owner, Duration delay, boolean countAttempt) {
+		return jdbc.sql("""
 				UPDATE prediction_job_item SET state = 'QUEUED', lease_owner = NULL,
 				    attempts = attempts - ?, available_at = DATE_ADD(NOW(6), INTERVAL ? MICROSECOND)
 				WHERE id = ? AND state = 'RUNNING' AND lease_owner = ?""")
 			.params(countAttempt ? 0 : 1, delay.toNanos() / 1000, itemId.toString(), owner)
-			.update();
+			.update() == 1;
 	}
 
 	private void dropAudio(UUID itemId) {

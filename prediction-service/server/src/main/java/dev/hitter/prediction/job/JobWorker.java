@@ -3,6 +3,7 @@ package dev.hitter.prediction.job;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -102,11 +103,10 @@ class JobWorker implements SmartLifecycle {
 		JobStore.ClaimedItem item = claimed.get();
 		if (item.attempts() > properties.maxAttempts()) {
 			log.warn("Giving up item {} of job {} after {} attempts", item.id(), item.jobId(), item.attempts() - 1);
-			transaction.executeWithoutResult(status -> store.recordFailure(item.id(), owner,
+			kept(item, transaction.execute(status -> store.recordFailure(item.id(), owner,
 					ProblemType.INTERNAL_ERROR.slug(), "The analysis did not finish in " + properties.maxAttempts()
 							+ " attempts; the file may be damaged in a way the decoder does not survive.",
-					"attempts-exhausted"));
-			metrics.finished(JobMetrics.Outcome.FAILED);
+					"attempts-exhausted")), JobMetrics.Outcome.FAILED);
 		}
 		else {
 			score(item);
@@ -123,7 +123,7 @@ class JobWorker implements SmartLifecycle {
 			audio = uploads.receive(store.openAudio(item.id()));
 			TrackAnalysis.Result result = analysis.analyse(new TrackAnalysis.Track(item.genre(), audio,
 					item.lyrics(), "lyrics"));
-			boolean kept = withRetries(() -> transaction.execute(status -> {
+			boolean recorded = withRetries(() -> transaction.execute(status -> {
 				if (!store.recordSuccess(item.id(), owner, predictionId, result.hitProbability(),
 						result.audioProbability(), result.lyricsProbability(), result.modelSetVersion())) {
 					return false;
@@ -131,35 +131,45 @@ class JobWorker implements SmartLifecycle {
 				predictions.record(predictionId, item.memberId(), result, item.title(), item.artist());
 				return true;
 			}));
-			metrics.finished(kept ? JobMetrics.Outcome.SUCCEEDED : JobMetrics.Outcome.DROPPED);
-			if (!kept) {
-				log.info("Item {} of job {} was taken over by another replica; this result is dropped", item.id(),
-						item.jobId());
-			}
+			kept(item, recorded, JobMetrics.Outcome.SUCCEEDED);
 		}
 		catch (ApiException ex) {
 			if (ex.type().equals(PredictionProblems.ANALYSES_BUSY)
 					|| ex.type().equals(PredictionProblems.MODELS_UNAVAILABLE)) {
 				// Not the item's fault: it waits its turn again without using up an attempt.
 				Duration delay = ex.retryAfter().orElse(properties.busyRetry());
-				transaction.executeWithoutResult(status -> store.requeue(item.id(), owner, delay, false));
-				metrics.finished(JobMetrics.Outcome.REQUEUED);
+				kept(item, transaction.execute(status -> store.requeue(item.id(), owner, delay, false)),
+						JobMetrics.Outcome.REQUEUED);
 				return;
 			}
 			Object reason = ex.properties().get("reason");
-			transaction.executeWithoutResult(status -> store.recordFailure(item.id(), owner, ex.type().slug(),
-					ex.getMessage(), reason == null ? null : reason.toString()));
-			metrics.finished(JobMetrics.Outcome.FAILED);
+			kept(item, transaction.execute(status -> store.recordFailure(item.id(), owner, ex.type().slug(),
+					ex.getMessage(), reason == null ? null : reason.toString())), JobMetrics.Outcome.FAILED);
 		}
 		catch (IOException | RuntimeException ex) {
 			log.error("Item {} of job {} failed on attempt {}; it will be retried", item.id(), item.jobId(),
 					item.attempts(), ex);
-			transaction.executeWithoutResult(status -> store.requeue(item.id(), owner, properties.busyRetry(), true));
-			metrics.finished(JobMetrics.Outcome.REQUEUED);
+			kept(item, transaction.execute(status -> store.requeue(item.id(), owner, properties.busyRetry(), true)),
+					JobMetrics.Outcome.REQUEUED);
 		}
 		finally {
 			uploads.discard(audio);
 		}
+	}
+
+	/**
+	 * Counts an outcome this replica recorded, or says that it was not recorded: the item's lease ran out (this
+	 * replica stalled) and another replica took it over, whose outcome is the one kept; or the job was deleted.
+	 */
+	private void kept(JobStore.ClaimedItem item, Boolean recorded, JobMetrics.Outcome outcome) {
+		if (Boolean.TRUE.equals(recorded)) {
+			metrics.finished(outcome);
+			return;
+		}
+		metrics.finished(JobMetrics.Outcome.DROPPED);
+		log.info("Item {} of job {} is no longer held by this replica (its lease ran out and another replica took "
+				+ "it over, or its job was deleted); this replica's outcome ({}) is dropped", item.id(), item.jobId(),
+				outcome.name().toLowerCase(Locale.ROOT));
 	}
 
 	/**

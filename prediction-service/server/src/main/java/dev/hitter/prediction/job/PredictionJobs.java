@@ -2,10 +2,15 @@ package dev.hitter.prediction.job;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.hitter.kit.problem.ApiException;
@@ -31,10 +36,16 @@ public class PredictionJobs {
 
 	private final TransactionTemplate transaction;
 
-	PredictionJobs(JobStore store, JobProperties properties, TransactionTemplate transaction) {
+	/** Submissions: READ COMMITTED, so that a submission let past the member's lock counts the one before it. */
+	private final TransactionTemplate staging;
+
+	PredictionJobs(JobStore store, JobProperties properties, TransactionTemplate transaction,
+			PlatformTransactionManager transactions) {
 		this.store = store;
 		this.properties = properties;
 		this.transaction = transaction;
+		this.staging = new TransactionTemplate(transactions);
+		this.staging.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 	}
 
 	/** The job a submission made, and whether it was made earlier by the same idempotent submission. */
@@ -48,34 +59,71 @@ public class PredictionJobs {
 				return replay(earlier.get(), submission);
 			}
 		}
-		long waiting = store.unfinishedItemsOf(member.id());
-		if (waiting + submission.tracks().size() > properties.maxUnfinishedItemsPerMember()) {
-			throw new ApiException(PredictionProblems.JOB_LIMIT_REACHED, "You have " + waiting
-					+ " batch items waiting; " + submission.tracks().size() + " more would pass your limit of "
-					+ properties.maxUnfinishedItemsPerMember() + ". Submit them when some have finished.",
-					LIMIT_RETRY_AFTER);
-		}
 		String secret = submission.webhookUrl() == null ? null
 				: submission.webhookSecret() != null ? submission.webhookSecret() : WebhookSignature.newSecret();
 		UUID id = UUID.randomUUID();
+		store.ensureMemberRow(member.id());
 		try {
-			transaction.executeWithoutResult(status -> {
+			Optional<JobStore.JobRow> earlier = staging.execute(status -> {
+				// Checked and used up under the member's lock: two submissions racing cannot both fit.
+				JobStore.MemberUsage usage = store.lockUsageOf(member.id());
+				if (idempotencyKey != null) {
+					// A retry that waited at the lock for its first attempt to be stored.
+					Optional<JobStore.JobRow> stored = store.jobByIdempotencyKey(member.id(), idempotencyKey);
+					if (stored.isPresent()) {
+						return stored;
+					}
+				}
+				checkLimits(usage, submission);
 				store.insertJob(id, member.id(), idempotencyKey, submission.fingerprint(),
 						submission.tracks().size(), submission.webhookUrl(), secret);
 				List<StagedTrack> tracks = submission.tracks();
 				for (int i = 0; i < tracks.size(); i++) {
 					store.insertItem(id, member.id(), i, tracks.get(i));
 				}
+				return Optional.<JobStore.JobRow>empty();
 			});
+			if (earlier.isPresent()) {
+				return replay(earlier.get(), submission);
+			}
 		}
 		catch (DuplicateKeyException ex) {
 			// The same key raced in from a concurrent retry, which stored its job first.
 			return replay(store.jobByIdempotencyKey(member.id(), idempotencyKey).orElseThrow(() -> ex), submission);
 		}
+		catch (PessimisticLockingFailureException ex) {
+			// Another submission of this member held the lock past the database's lock wait (a large upload).
+			throw new ApiException(PredictionProblems.JOB_LIMIT_REACHED,
+					"Another submission of yours is still being stored; submit this one when it has been answered.",
+					LIMIT_RETRY_AFTER);
+		}
 		JobStore.JobRow job = store.job(id).orElseThrow();
 		// A secret the member chose is theirs already; one made here is shown this once.
 		String shown = submission.webhookSecret() == null ? secret : null;
 		return new Submitted(JobView.of(job, store.progress(id), null, shown), false);
+	}
+
+	/** Refuses a submission that would take the member past their waiting items or staged bytes. */
+	private void checkLimits(JobStore.MemberUsage usage, JobSubmission submission) {
+		int items = submission.tracks().size();
+		if (usage.items() + items > properties.maxUnfinishedItemsPerMember()) {
+			throw new ApiException(PredictionProblems.JOB_LIMIT_REACHED, "You have " + usage.items()
+					+ " batch items waiting; " + items + " more would pass your limit of "
+					+ properties.maxUnfinishedItemsPerMember() + ". Submit them when some have finished.",
+					LIMIT_RETRY_AFTER);
+		}
+		long bytes = submission.tracks().stream().mapToLong(track -> track.audio().getSize()).sum();
+		long limit = properties.maxStagedBytesPerMember().toBytes();
+		if (usage.stagedBytes() + bytes > limit) {
+			throw new ApiException(PredictionProblems.JOB_LIMIT_REACHED, "Your waiting batch items keep "
+					+ megabytes(usage.stagedBytes()) + " of audio; this submission's " + megabytes(bytes)
+					+ " would pass your limit of " + megabytes(limit) + ". Submit it when some have finished.",
+					LIMIT_RETRY_AFTER);
+		}
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
 	}
 
 	private Submitted replay(JobStore.JobRow job, JobSubmission submission) {

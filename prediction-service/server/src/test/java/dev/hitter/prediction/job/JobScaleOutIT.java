@@ -57,11 +57,15 @@ import dev.hitter.prediction.model.ModelReadinessTest;
  * How HITTER scales out, shown for real: two replicas of the prediction service (separate JVMs running the built
  * jar) share one database and work through one 50-track job. Mid-job each replica in turn is killed with SIGKILL
  * and started again. The job still ends with exactly 50 predictions, every item scored once, and no audio left
- * staged. Tokens come from a key this test serves as the auth service's JWKS.
+ * staged. A second run pauses a replica (SIGSTOP) past its lease while it holds an item, and shows that on waking it
+ * records nothing for the item the other took over. Tokens come from a key this test serves as the auth service's
+ * JWKS.
  */
 class JobScaleOutIT {
 
 	static final int TRACKS = 50;
+
+	static final int STALL_TRACKS = 20;
 
 	static final Path JAR = Path.of(System.getProperty("hitter.server.jar", "target/prediction-service.jar"));
 
@@ -81,16 +85,7 @@ class JobScaleOutIT {
 
 	@Test
 	void twoReplicasScoreEachTrackOfAJobExactlyOnceThroughKillsAndRestarts() throws Exception {
-		RSAKey key = new RSAKeyGenerator(2048).keyID("scale-out-test").generate();
-		jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		byte[] keySet = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-		jwks.createContext("/api/v1/auth/jwks", exchange -> {
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, keySet.length);
-			exchange.getResponseBody().write(keySet);
-			exchange.close();
-		});
-		jwks.start();
+		RSAKey key = serveKeySet();
 		String schema = "hitter_prediction_scale_out_" + Long.toHexString(System.nanoTime());
 		Replica a = new Replica("a", schema);
 		Replica b = new Replica("b", schema);
@@ -103,7 +98,7 @@ class JobScaleOutIT {
 
 		UUID member = UUID.randomUUID();
 		String token = token(key, member);
-		String job = submit(a, token);
+		String job = submit(a, token, TRACKS);
 		String jobPath = "/api/v1/prediction-jobs/" + job;
 
 		awaitSucceeded(b, token, jobPath, 8);
@@ -153,10 +148,121 @@ class JobScaleOutIT {
 		}
 	}
 
-	private static String submit(Replica replica, String token) {
+	/**
+	 * The one way an item could be scored twice: a replica that stalls past its lease (a long pause of its JVM, a
+	 * frozen VM) while it holds an item, and wakes up after another replica took the item over. Replica a is paused
+	 * with SIGSTOP while it holds an item; b takes the item over once the lease has run out; a is resumed with SIGCONT
+	 * and finishes the analysis it was paused in. It must record nothing for that item.
+	 */
+	@Test
+	void aReplicaThatStallsPastItsLeaseRecordsNothingForTheItemItLost() throws Exception {
+		RSAKey key = serveKeySet();
+		String schema = "hitter_prediction_stall_" + Long.toHexString(System.nanoTime());
+		Replica a = new Replica("a", schema);
+		Replica b = new Replica("b", schema);
+		replicas.addAll(List.of(a, b));
+		a.start();
+		a.awaitReady();
+		b.start();
+		b.awaitReady();
+
+		UUID member = UUID.randomUUID();
+		String token = token(key, member);
+		String job = submit(b, token, STALL_TRACKS);
+		try (Connection db = DriverManager.getConnection(
+				TestDatabase.shared().baseJdbcUrl() + "/" + schema + "?connectionTimeZone=UTC",
+				TestDatabase.shared().username(), TestDatabase.shared().password())) {
+			String held = pauseWhileHolding(a, db, job);
+			Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+			while (!b.instanceId().equals(text(db, "SELECT scored_by FROM prediction_job_item WHERE id = '" + held
+					+ "' AND state = 'SUCCEEDED'")) && Instant.now().isBefore(deadline)) {
+				Thread.sleep(100);
+			}
+			assertThat(text(db, "SELECT scored_by FROM prediction_job_item WHERE id = '" + held + "'"))
+				.as("the item paused replica a held was taken over and scored by b").isEqualTo(b.instanceId());
+			a.resume();
+
+			// a wakes up inside the analysis it was paused in, finishes it and tries to record it.
+			String dropped = "Item " + held + " of job " + job + " is no longer held by this replica";
+			deadline = Instant.now().plus(Duration.ofSeconds(60));
+			while (!a.logContains(dropped) && Instant.now().isBefore(deadline)) {
+				Thread.sleep(100);
+			}
+			String finished;
+			deadline = Instant.now().plus(Duration.ofMinutes(3));
+			do {
+				Thread.sleep(250);
+				finished = get(b, token, "/api/v1/prediction-jobs/" + job);
+			}
+			while (!"COMPLETED".equals(JsonPath.read(finished, "$.state")) && Instant.now().isBefore(deadline));
+			assertThat(JsonPath.<Integer>read(finished, "$.progress.succeeded")).as(finished).isEqualTo(STALL_TRACKS);
+			assertThat(count(db, "SELECT COUNT(*) FROM prediction WHERE member_id = '" + member + "'"))
+				.as("predictions made for the job's tracks").isEqualTo(STALL_TRACKS);
+			assertThat(count(db, "SELECT COUNT(DISTINCT prediction_id) FROM prediction_job_item WHERE job_id = '"
+					+ job + "' AND state = 'SUCCEEDED'")).isEqualTo(STALL_TRACKS);
+			assertThat(text(db, "SELECT scored_by FROM prediction_job_item WHERE id = '" + held + "'"))
+				.as("who the taken-over item is recorded for").isEqualTo(b.instanceId());
+			assertThat(count(db, "SELECT attempts FROM prediction_job_item WHERE id = '" + held + "'"))
+				.as("claims of the taken-over item").isGreaterThanOrEqualTo(2);
+			assertThat(a.logContains(dropped)).as("replica a reports that it dropped its result (see %s)", a.log)
+				.isTrue();
+		}
+	}
+
+	/**
+	 * Pauses the replica at a moment when it holds an item of the job, claimed and committed but not yet recorded,
+	 * and answers that item. A pause that lands elsewhere (between items, or inside the transaction that records
+	 * one, whose row is then locked) is undone and tried again.
+	 */
+	private static String pauseWhileHolding(Replica replica, Connection db, String job) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+		while (Instant.now().isBefore(deadline)) {
+			String held = text(db, "SELECT id FROM prediction_job_item WHERE job_id = '" + job
+					+ "' AND state = 'RUNNING' AND lease_owner = '" + replica.instanceId() + "' LIMIT 1");
+			if (held == null) {
+				Thread.sleep(10);
+				continue;
+			}
+			replica.pause();
+			if (stillHeldAndUnlocked(db, held, replica.instanceId())) {
+				return held;
+			}
+			replica.resume();
+		}
+		throw new AssertionError("replica " + replica.name + " was never seen holding an item");
+	}
+
+	private static boolean stillHeldAndUnlocked(Connection db, String item, String owner) throws SQLException {
+		db.setAutoCommit(false);
+		try (Statement query = db.createStatement();
+				ResultSet rows = query.executeQuery("SELECT lease_owner FROM prediction_job_item WHERE id = '" + item
+						+ "' AND state = 'RUNNING' FOR UPDATE SKIP LOCKED")) {
+			return rows.next() && owner.equals(rows.getString(1));
+		}
+		finally {
+			db.rollback();
+			db.setAutoCommit(true);
+		}
+	}
+
+	private RSAKey serveKeySet() throws Exception {
+		RSAKey key = new RSAKeyGenerator(2048).keyID("scale-out-test").generate();
+		jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		byte[] keySet = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+		jwks.createContext("/api/v1/auth/jwks", exchange -> {
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, keySet.length);
+			exchange.getResponseBody().write(keySet);
+			exchange.close();
+		});
+		jwks.start();
+		return key;
+	}
+
+	private static String submit(Replica replica, String token, int tracks) {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		form.add("genre", "POP");
-		for (int i = 0; i < TRACKS; i++) {
+		for (int i = 0; i < tracks; i++) {
 			// Tracks of different lengths, so that the items are not all alike.
 			byte[] wav = TestTracks.wav(35 + i % 10, 16_000, 1);
 			String name = String.format("track-%02d.wav", i);
@@ -176,7 +282,7 @@ class JobScaleOutIT {
 			.body(form)
 			.retrieve()
 			.body(String.class);
-		assertThat(JsonPath.<Integer>read(answer, "$.total")).isEqualTo(TRACKS);
+		assertThat(JsonPath.<Integer>read(answer, "$.total")).isEqualTo(tracks);
 		return JsonPath.read(answer, "$.id");
 	}
 
@@ -228,6 +334,12 @@ class JobScaleOutIT {
 		return jwt.serialize();
 	}
 
+	private static String text(Connection db, String sql) throws SQLException {
+		try (Statement query = db.createStatement(); ResultSet rows = query.executeQuery(sql)) {
+			return rows.next() ? rows.getString(1) : null;
+		}
+	}
+
 	private static long count(Connection db, String sql) throws SQLException {
 		try (Statement query = db.createStatement(); ResultSet rows = query.executeQuery(sql)) {
 			rows.next();
@@ -250,6 +362,8 @@ class JobScaleOutIT {
 
 		int starts;
 
+		Path log;
+
 		Replica(String name, String schema) throws IOException {
 			this.name = name;
 			this.schema = schema;
@@ -262,6 +376,7 @@ class JobScaleOutIT {
 		void start() throws IOException {
 			Files.createDirectories(WORK);
 			TestDatabase database = TestDatabase.shared();
+			starts++;
 			ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
 				.toString(), "-Xmx768m",
 					"-Dhitter.tensorflow.natives=" + System.getProperty("hitter.tensorflow.natives"), "-jar",
@@ -276,14 +391,15 @@ class JobScaleOutIT {
 			env.put("HITTER_MODELS_DIR", ModelReadinessTest.FIXTURE_MODEL_SETS.toAbsolutePath().toString());
 			env.put("HITTER_UPLOAD_DIR", uploads.toString());
 			env.put("HITTER_JOBS_WORKERS", "1");
+			env.put("HITTER_INSTANCE_ID", instanceId());
 			env.put("HITTER_JOBS_POLL_INTERVAL", "200ms");
 			// Short, so that the item a killed replica held is taken over within the test's patience.
 			env.put("HITTER_JOBS_LEASE", "4s");
 			if (database.kind().equals("embedded")) {
 				env.put("SPRING_JPA_DATABASEPLATFORM", EmbeddedMariaDb.HIBERNATE_DIALECT);
 			}
-			builder.redirectErrorStream(true)
-				.redirectOutput(WORK.resolve(name + "-" + (++starts) + ".log").toFile());
+			log = WORK.resolve(name + "-" + starts + ".log");
+			builder.redirectErrorStream(true).redirectOutput(log.toFile());
 			process = builder.start();
 		}
 
@@ -319,6 +435,30 @@ class JobScaleOutIT {
 					Thread.currentThread().interrupt();
 				}
 			}
+		}
+
+		/** This process's name in leases and {@code scored_by}. */
+		String instanceId() {
+			return "replica-" + name + "-" + starts;
+		}
+
+		/** SIGSTOP: every thread stops where it is, as in a very long pause; nothing is closed or committed. */
+		void pause() throws IOException, InterruptedException {
+			signal("-STOP");
+		}
+
+		/** SIGCONT: the paused process carries on from where it stopped. */
+		void resume() throws IOException, InterruptedException {
+			signal("-CONT");
+		}
+
+		private void signal(String signal) throws IOException, InterruptedException {
+			Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+			assertThat(kill.waitFor()).as("kill " + signal + " " + process.pid()).isZero();
+		}
+
+		boolean logContains(String text) throws IOException {
+			return Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
 		}
 
 		String url(String path) {
