@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +29,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import dev.hitter.localdb.TestDatabase;
 import dev.hitter.prediction.MultipartBodies;
 import dev.hitter.prediction.TestTracks;
+import dev.hitter.prediction.UploadsLeft;
 import dev.hitter.prediction.model.ModelReadinessTest;
 
 /**
@@ -96,7 +96,7 @@ class AnalysisShareTest {
 
 	static {
 		try {
-			Files.createDirectories(UPLOADS);
+			UploadsLeft.createPrivate(UPLOADS);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
