@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import dev.hitter.benchmarks.BenchmarkReport;
 import dev.hitter.benchmarks.SyntheticTrack;
@@ -85,15 +83,11 @@ public final class GatewayLoadBenchmark {
 			.file("audio", "load-benchmark.mp3", "audio/mpeg", audio);
 		byte[] body = form.bytes();
 
-		GatewaySession session = options.email().isPresent()
-				? GatewaySession.logIn(http, options.url(), options.email().get(), options.password().orElseThrow())
-				: GatewaySession.signUpFreshMember(http, options.url());
-		log("member " + session.email() + " at " + options.url());
+		List<GatewaySession> members = members(http, options);
+		GatewaySession firstMember = members.get(0);
 
-		Queue<String> created = new ConcurrentLinkedQueue<>();
 		// One upload first: a wrong genre, URL or account should stop the run now, not after minutes of errors.
-		GatewaySession.Answer first = session.analyse(session.accessToken(), form, body);
-		first.location().filter(location -> first.status() == 201).ifPresent(created::add);
+		GatewaySession.Answer first = firstMember.analyse(firstMember.accessToken(), form, body);
 		if (first.status() != 201) {
 			System.err.println("hitter bench load: the first upload was answered " + first.status() + ": " + first.body());
 			return 1;
@@ -102,7 +96,7 @@ public final class GatewayLoadBenchmark {
 		// Other work on the machine competes for the same cores: the report shows how busy it was.
 		double loadAverageBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		List<LoadLevel.Result> results = new ArrayList<>();
-		LoadLevel level = new LoadLevel(session, form, body, created);
+		LoadLevel level = new LoadLevel(members, form, body);
 		for (int clients : options.clients()) {
 			log(clients + " clients: " + options.warmup().toSeconds() + " s warm-up, " + options.duration().toSeconds()
 					+ " s measured ...");
@@ -113,11 +107,11 @@ public final class GatewayLoadBenchmark {
 					result.latencies().p50(), result.latencies().p99(), result.analysesPerSecond()));
 		}
 
-		int deleted = deleteAll(session, created);
-		String command = "./hitter bench load" + (args.length == 0 ? "" : " " + String.join(" ", args));
-		String figures = LoadReport.markdown(options, command,
+		int created = members.stream().mapToInt(member -> member.created().size()).sum();
+		int deleted = deleteAll(members);
+		String figures = LoadReport.markdown(options, LoadReport.command(args),
 				Optional.ofNullable(System.getProperty("hitter.bench.system")).filter(s -> !s.isBlank()), body.length,
-				audio.length, LYRICS.getBytes(StandardCharsets.UTF_8).length, results, created.size(), deleted,
+				audio.length, LYRICS.getBytes(StandardCharsets.UTF_8).length, results, created, deleted,
 				loadAverageBefore);
 		System.out.println();
 		System.out.print(figures);
@@ -127,22 +121,47 @@ public final class GatewayLoadBenchmark {
 		return results.stream().anyMatch(r -> r.latencies().count() > 0) ? 0 : 1;
 	}
 
-	/** So that a benchmark member's history does not grow with every run. */
-	private static int deleteAll(GatewaySession session, Queue<String> created) {
-		log("deleting the " + created.size() + " predictions of this run ...");
+	/**
+	 * The clients' members: the existing one given with --email for every client, or one fresh member per client of
+	 * the busiest level, so that each client stays within its member's share of the analyses.
+	 */
+	private static List<GatewaySession> members(HttpClient http, LoadOptions options)
+			throws IOException, InterruptedException {
+		if (options.email().isPresent()) {
+			GatewaySession member = GatewaySession.logIn(http, options.url(), options.email().get(),
+					options.password().orElseThrow());
+			log("every client is the existing member " + member.email() + " at " + options.url()
+					+ "; its share of the analyses applies");
+			return List.of(member);
+		}
+		int count = options.membersToSignUp();
+		log("signing up " + count + " fresh members at " + options.url() + ", one per client ...");
+		List<GatewaySession> members = new ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			members.add(GatewaySession.signUpFreshMember(http, options.url(), i));
+		}
+		return List.copyOf(members);
+	}
+
+	/** So that a benchmark member's history does not grow with every run: each member deletes its own. */
+	private static int deleteAll(List<GatewaySession> members) {
+		int created = members.stream().mapToInt(member -> member.created().size()).sum();
+		log("deleting the " + created + " predictions of this run ...");
 		int deleted = 0;
-		for (String location : created) {
-			try {
-				if (session.delete(location)) {
-					deleted++;
+		for (GatewaySession member : members) {
+			for (String location : member.created()) {
+				try {
+					if (member.delete(location)) {
+						deleted++;
+					}
 				}
-			}
-			catch (IOException ex) {
-				log("could not delete " + location + ": " + ex.getMessage());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
+				catch (IOException ex) {
+					log("could not delete " + location + ": " + ex.getMessage());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return deleted;
+				}
 			}
 		}
 		return deleted;

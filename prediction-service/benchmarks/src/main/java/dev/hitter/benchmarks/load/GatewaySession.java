@@ -9,8 +9,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +39,9 @@ final class GatewaySession {
 
 	private final String password;
 
+	/** Only the member who created a prediction may delete it, so each session keeps its own. */
+	private final Queue<String> created = new ConcurrentLinkedQueue<>();
+
 	private String accessToken;
 
 	private Instant renewAt = Instant.MIN;
@@ -55,8 +61,12 @@ final class GatewaySession {
 		return session;
 	}
 
-	/** Signs up a new member with a random e-mail address and a strong random password, then logs in. */
-	static GatewaySession signUpFreshMember(HttpClient http, URI gateway) throws IOException, InterruptedException {
+	/**
+	 * Signs up a new member with a random e-mail address and a strong random password, then logs in.
+	 * @param number which of the run's members this is, for its display name
+	 */
+	static GatewaySession signUpFreshMember(HttpClient http, URI gateway, int number)
+			throws IOException, InterruptedException {
 		byte[] secret = new byte[12];
 		new SecureRandom().nextBytes(secret);
 		String email = "load-" + UUID.randomUUID() + "@bench.hitter.dev";
@@ -65,7 +75,7 @@ final class GatewaySession {
 				JSON.createObjectNode()
 					.put("email", email)
 					.put("password", password)
-					.put("displayName", "Load benchmark")
+					.put("displayName", "Load benchmark " + number)
 					.put("kind", "label")), gateway), HttpResponse.BodyHandlers.ofString());
 		if (created.statusCode() != 201) {
 			throw new IOException("sign-up refused with " + created.statusCode() + ": " + created.body());
@@ -102,6 +112,7 @@ final class GatewaySession {
 		}
 	}
 
+	/** Sends one upload; a 201's Location is remembered for {@link #created()}. */
 	Answer analyse(String token, MultipartBody form, byte[] body) throws IOException, InterruptedException {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/predictions"))
 			.timeout(UPLOAD_TIMEOUT)
@@ -109,8 +120,15 @@ final class GatewaySession {
 			.header("Content-Type", form.contentType())
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Location"),
+		Answer answer = new Answer(response.statusCode(), response.body(), response.headers().firstValue("Location"),
 				response.headers().firstValue("Retry-After"));
+		answer.location().filter(location -> answer.status() == 201).ifPresent(created::add);
+		return answer;
+	}
+
+	/** The predictions this member's uploads created, warm-up and uncounted answers included. */
+	List<String> created() {
+		return List.copyOf(created);
 	}
 
 	/** Deletes one prediction; true when the gateway answered 204 (or 404: already gone). */

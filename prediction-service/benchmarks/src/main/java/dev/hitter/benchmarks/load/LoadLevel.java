@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +17,8 @@ import dev.hitter.benchmarks.load.LatencyRecorder.Latencies;
 /**
  * One load level: {@code clients} closed-loop clients, each sending the same upload again as soon as its previous
  * answer arrived, first for the warm-up and then for the measured window. An answer counts when it arrives inside
- * the window; answers to requests still open at its end are not counted.
+ * the window; answers to requests still open at its end are not counted. Client {@code i} is member {@code i}
+ * of the run when there is one member per client, and every client is the same member when there is only one.
  */
 final class LoadLevel {
 
@@ -31,19 +31,16 @@ final class LoadLevel {
 	 */
 	static final Duration REFUSAL_PAUSE = Duration.ofMillis(200);
 
-	private final GatewaySession session;
+	private final List<GatewaySession> members;
 
 	private final MultipartBody form;
 
 	private final byte[] body;
 
-	private final Queue<String> created;
-
-	LoadLevel(GatewaySession session, MultipartBody form, byte[] body, Queue<String> created) {
-		this.session = session;
+	LoadLevel(List<GatewaySession> members, MultipartBody form, byte[] body) {
+		this.members = List.copyOf(members);
 		this.form = form;
 		this.body = body;
-		this.created = created;
 	}
 
 	Result run(int clients, Duration warmup, Duration measured) throws InterruptedException {
@@ -53,7 +50,8 @@ final class LoadLevel {
 		Tally tally = new Tally();
 		List<Thread> threads = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
-			Thread client = new Thread(() -> client(from, until, tally), "load-client-" + clients + "-" + i);
+			GatewaySession member = members.get(i % members.size());
+			Thread client = new Thread(() -> client(member, from, until, tally), "load-client-" + clients + "-" + i);
 			threads.add(client);
 			client.start();
 		}
@@ -63,7 +61,7 @@ final class LoadLevel {
 		return tally.result(clients, measured);
 	}
 
-	private void client(long from, long until, Tally tally) {
+	private void client(GatewaySession session, long from, long until, Tally tally) {
 		while (System.nanoTime() < until) {
 			String token;
 			try {
@@ -97,7 +95,6 @@ final class LoadLevel {
 				return;
 			}
 			long answered = System.nanoTime();
-			answer.location().filter(location -> answer.status() == 201).ifPresent(created::add);
 			String kind = answer.status() + (answer.problemType().isEmpty() ? "" : " " + answer.problemType());
 			if (answer.status() == 201) {
 				tally.success(answered, from, until, answered - sent, answer.body());

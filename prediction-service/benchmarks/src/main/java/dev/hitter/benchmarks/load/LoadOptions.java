@@ -23,7 +23,8 @@ record LoadOptions(URI url, List<Integer> clients, Duration duration, Duration w
 			  --warmup 10s         time of each level before the measurement starts
 			  --genre POP          POP, BALLAD or DANCE
 			  --report FILE.md     also write the figures into the <!-- figures:load --> section of FILE.md
-			  --email E --password P   an existing member to use (default: sign up a fresh benchmark member)
+			  --email E --password P   an existing member for all clients, within its share of the analyses
+			                       (default: sign up one fresh member per client of the busiest level)
 			  --check              only check these options (./hitter does, before it starts a system)
 			""";
 
@@ -73,6 +74,14 @@ record LoadOptions(URI url, List<Integer> clients, Duration duration, Duration w
 		}
 		return new LoadOptions(url, clients, duration, warmup, genre, Optional.ofNullable(report),
 				Optional.ofNullable(email), Optional.ofNullable(password), checkOnly);
+	}
+
+	/**
+	 * Members to sign up for the run: one per client of the busiest level, reused by every level, so that no
+	 * client waits for its member's share of the analyses; none when an existing member was given.
+	 */
+	int membersToSignUp() {
+		return email.isPresent() ? 0 : clients.stream().mapToInt(Integer::intValue).max().orElse(1);
 	}
 
 	private static List<Integer> clients(String value) {

@@ -29,7 +29,7 @@ final class LoadReport {
 	 * @param system how the system under test was started (empty: it was already running)
 	 * @param uploadBytes the multipart body of one upload
 	 * @param audioBytes the MP3 inside it
-	 * @param created predictions the benchmark created, warm-up and uncounted answers included
+	 * @param created predictions the benchmark's members created, warm-up and uncounted answers included
 	 * @param deleted how many of those it deleted at the end
 	 * @param loadAverageBefore the machine's 1-minute load average when the first level started (negative: unknown)
 	 */
@@ -45,6 +45,7 @@ final class LoadReport {
 		md.append(".\n\n");
 		md.append("Command: `").append(command).append("`\n\n");
 		md.append("System under test: ").append(system.orElse("already running at " + options.url())).append(".\n\n");
+		md.append(members(options)).append("\n\n");
 		md.append(String.format(Locale.ROOT, "Each upload: a 4-minute 44.1 kHz stereo MP3 at 192 kb/s (%,d bytes) with "
 				+ "%,d bytes of Korean and English lyrics, genre %s; %,d bytes of multipart body. Each level: %s of "
 				+ "warm-up, then %s measured. Closed loop: each client sends its next upload when its previous answer "
@@ -90,6 +91,29 @@ final class LoadReport {
 		md.append(String.format(Locale.ROOT, "Clean-up: the benchmark created %d predictions (warm-up included) and "
 				+ "deleted %d of them.%n", created, deleted));
 		return md.toString();
+	}
+
+	/** The command line as the person typed it, but the password: the report is printed and may be committed. */
+	static String command(String[] args) {
+		StringBuilder command = new StringBuilder("./hitter bench load");
+		for (int i = 0; i < args.length; i++) {
+			command.append(' ').append(i > 0 && args[i - 1].equals("--password") ? "***" : args[i]);
+		}
+		return command.toString();
+	}
+
+	/** Who the clients were: the per-member share of the analyses decides whether a level measures capacity. */
+	static String members(LoadOptions options) {
+		if (options.email().isPresent()) {
+			return "Members: every client is the one existing member given with `--email`, so the per-member share "
+					+ "of the analyses applies (`HITTER_PREDICTION_MAX_ANALYSES_PER_MEMBER`, half the analysis slots "
+					+ "by default): past it that member's extra concurrent analyses are refused with 429 "
+					+ "`analysis-limit-reached` and counted as refusals, not as capacity.";
+		}
+		return String.format(Locale.ROOT, "Members: each client is its own member, %d fresh members signed up for "
+				+ "this run and reused by every level (client *i* is member *i*); a client has one upload open at a "
+				+ "time, within any member's share of the analyses (`HITTER_PREDICTION_MAX_ANALYSES_PER_MEMBER`), so "
+				+ "refusals come from the whole service.", options.membersToSignUp());
 	}
 
 	static String target(List<LoadLevel.Result> results) {
