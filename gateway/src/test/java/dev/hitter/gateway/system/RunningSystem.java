@@ -39,6 +39,9 @@ final class RunningSystem implements AutoCloseable {
 
 	private static final Duration STOP_LIMIT = Duration.ofSeconds(90);
 
+	/** How long the system may take to become healthy; a machine shared by parallel builds may need more. */
+	private static final Duration START_LIMIT = Duration.ofMinutes(Long.getLong("hitter.e2e.start-minutes", 4));
+
 	private final Process process;
 
 	private final Path runLog;
@@ -107,11 +110,11 @@ final class RunningSystem implements AutoCloseable {
 		}
 		RunningSystem system = new RunningSystem(builder.start(), runLog, home, ports[0]);
 		try {
-			system.awaitHealthy(Duration.ofMinutes(4));
+			system.awaitHealthy(START_LIMIT);
 			return system;
 		}
 		catch (Exception | AssertionError ex) {
-			system.process.destroyForcibly();
+			system.stopOrKill();
 			throw ex;
 		}
 	}
@@ -142,17 +145,38 @@ final class RunningSystem implements AutoCloseable {
 	/** Stops the system with SIGTERM, as a supervisor would (Ctrl-C takes the same path in the script). */
 	@Override
 	public void close() throws Exception {
+		List<ProcessHandle> tree = process.descendants().toList();
+		try {
+			process.destroy();
+			boolean stopped = process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+			if (!stopped) {
+				process.destroyForcibly();
+			}
+			assertThat(stopped).as("./hitter run stops within 90 s").isTrue();
+			assertThat(Files.readString(runLog)).contains("stopped");
+			// No service outlives the launcher: the gateway port is free again.
+			try (ServerSocket again = new ServerSocket(gatewayPort)) {
+				assertThat(again.isBound()).isTrue();
+			}
+		}
+		finally {
+			// Checked above; whatever failed, nothing of the run may stay behind on the machine.
+			tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	/**
+	 * After a failed start: SIGTERM to the launcher, whose trap stops every service; then the launcher and every
+	 * process under it are killed, so that no service outlives a failed test run.
+	 */
+	private void stopOrKill() throws InterruptedException {
+		List<ProcessHandle> tree = process.descendants().toList();
 		process.destroy();
-		boolean stopped = process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS);
-		if (!stopped) {
+		if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 		}
-		assertThat(stopped).as("./hitter run stops within 90 s").isTrue();
-		assertThat(Files.readString(runLog)).contains("stopped");
-		// No service outlives the launcher: the gateway port is free again.
-		try (ServerSocket again = new ServerSocket(gatewayPort)) {
-			assertThat(again.isBound()).isTrue();
-		}
+		// Services still starting may not have reached the launcher's trap: nothing of the run may stay behind.
+		tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
 	}
 
 	/** The last lines of the launcher's log and of every service log, for a failure message. */
