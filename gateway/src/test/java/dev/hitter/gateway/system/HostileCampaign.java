@@ -193,8 +193,9 @@ final class HostileCampaign {
 			badFrames.writeBytes(randomBytes(100));
 		}
 		audio("MP3 of frames with an invalid bitrate", badFrames.toByteArray(), Due.REFUSED);
-		byte[] mp3 = java.nio.file.Files.readAllBytes(Mp3Maker.chordsAndBeat(
-				java.nio.file.Files.createTempFile("hostile-", ".mp3"), 20));
+		java.nio.file.Path encoded = Mp3Maker.chordsAndBeat(java.nio.file.Files.createTempFile("hostile-", ".mp3"), 20);
+		byte[] mp3 = java.nio.file.Files.readAllBytes(encoded);
+		java.nio.file.Files.delete(encoded);
 		audio("MP3 cut to 60 %", WavMaker.cut(mp3, 0.60), Due.REFUSED_OR_SAID_TRUNCATED).slow();
 		byte[] scrambled = mp3.clone();
 		for (int i = 2_000; i < scrambled.length; i += 97) {
