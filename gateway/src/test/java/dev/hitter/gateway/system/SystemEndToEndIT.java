@@ -3,7 +3,6 @@ package dev.hitter.gateway.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -24,13 +22,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.testcontainers.DockerClientFactory;
 
 import com.jayway.jsonpath.JsonPath;
@@ -42,30 +40,27 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import dev.hitter.localdb.TestDatabase;
-
 /**
- * The whole system as a person starts it ({@code ./hitter run}), exercised through the gateway only:
- * sign up, log in, read the profile, refresh, and be refused without a token, with a forged one and with
- * an expired one. Ports are free ones, the home folder is fresh, access tokens live a few seconds.
+ * The whole system as a person starts it ({@code ./hitter run}, shared through {@link RunningSystem}), exercised
+ * through the gateway only: sign up, log in, read the profile, refresh, and be refused without a token, with a
+ * forged one and with an expired one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RunningSystem.Extension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SystemEndToEndIT {
 
-	private static final Duration ACCESS_TOKEN_TTL = Duration.ofSeconds(8);
+	private static final Duration ACCESS_TOKEN_TTL = RunningSystem.ACCESS_TOKEN_TTL;
 
 	private static final String PASSWORD = "bridge-before-chorus-9";
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private Process system;
+	private final RunningSystem system;
 
-	private Path runLog;
+	private final Path home;
 
-	private Path home;
-
-	private String gateway;
+	private final String gateway;
 
 	private final String email = "e2e-" + UUID.randomUUID() + "@example.com";
 
@@ -73,64 +68,11 @@ class SystemEndToEndIT {
 
 	private Instant loggedInAt;
 
-	@BeforeAll
-	void startTheWholeSystem() throws Exception {
-		Path root = Path.of(System.getProperty("hitter.root", "..")).toAbsolutePath().normalize();
-		Path workDir = Path.of(System.getProperty("hitter.e2e.dir", "target/e2e")).toAbsolutePath();
-		home = workDir.resolve("home-" + System.currentTimeMillis());
-		Files.createDirectories(home);
-		runLog = workDir.resolve("hitter-run.log");
-		int[] ports = freePorts(5);
-		gateway = "http://127.0.0.1:" + ports[0];
-
-		ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("hitter").toString(), "run").directory(root.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(runLog.toFile());
-		Map<String, String> env = builder.environment();
-		env.put("HITTER_NO_BUILD", "1");
-		env.put("HITTER_HOME", home.toString());
-		env.put("HITTER_PORT", String.valueOf(ports[0]));
-		env.put("HITTER_AUTH_PORT", String.valueOf(ports[1]));
-		env.put("HITTER_COMMUNITY_PORT", String.valueOf(ports[2]));
-		env.put("HITTER_PREDICTION_PORT", String.valueOf(ports[3]));
-		env.put("HITTER_DB_PORT", String.valueOf(ports[4]));
-		env.put("HITTER_ACCESS_TOKEN_TTL", ACCESS_TOKEN_TTL.toSeconds() + "s");
-		env.put("HITTER_TOKEN_CLOCK_SKEW", "0s");
-		env.put("HITTER_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
-		if (DockerClientFactory.instance().isDockerAvailable()) {
-			// Where Docker exists the system runs on a real MySQL; otherwise on ./hitter run's embedded default.
-			TestDatabase database = TestDatabase.shared();
-			env.put("HITTER_DB_URL", database.baseJdbcUrl());
-			env.put("HITTER_DB_USER", database.username());
-			env.put("HITTER_DB_PASSWORD", database.password());
-		}
-		system = builder.start();
-
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-		while (status(get("/actuator/health")) != 200) {
-			if (!system.isAlive() || Instant.now().isAfter(deadline)) {
-				throw new AssertionError("./hitter run did not become healthy:\n" + tails());
-			}
-			Thread.sleep(500);
-		}
-	}
-
-	@AfterAll
-	void stopTheWholeSystem() throws Exception {
-		if (system == null) {
-			return;
-		}
-		system.destroy(); // SIGTERM, as a supervisor would; Ctrl-C takes the same path in the script
-		boolean stopped = system.waitFor(90, TimeUnit.SECONDS);
-		if (!stopped) {
-			system.destroyForcibly();
-		}
-		assertThat(stopped).as("./hitter run stops within 90 s").isTrue();
-		assertThat(Files.readString(runLog)).contains("stopped");
-		// No service outlives the launcher: the gateway port is free again.
-		try (ServerSocket again = new ServerSocket(Integer.parseInt(gateway.substring(gateway.lastIndexOf(':') + 1)))) {
-			assertThat(again.isBound()).isTrue();
-		}
+	/** The one system of this JVM ({@link RunningSystem}): started for the first class, stopped after the last. */
+	SystemEndToEndIT(RunningSystem system) {
+		this.system = system;
+		this.home = system.home();
+		this.gateway = system.gateway();
 	}
 
 	@Test
@@ -342,7 +284,7 @@ class SystemEndToEndIT {
 	@Test
 	@Order(11)
 	void theLocalRunKeepsServicesPrivateAndRestartsOneThatDies() throws Exception {
-		Matcher started = Pattern.compile("started community-service \\(pid (\\d+)\\)").matcher(Files.readString(runLog));
+		Matcher started = Pattern.compile("started community-service \\(pid (\\d+)\\)").matcher(Files.readString(system.runLog()));
 		assertThat(started.find()).as("the launcher names the community service's pid").isTrue();
 		long pid = Long.parseLong(started.group(1));
 		// What the launcher gave this process alone: its own database user (embedded database) and its ports.
@@ -374,20 +316,20 @@ class SystemEndToEndIT {
 		long restartedPid = -1;
 		while (restartedPid < 0 && Instant.now().isBefore(deadline)) {
 			Thread.sleep(500);
-			Matcher again = Pattern.compile("started community-service \\(pid (\\d+)\\)").matcher(Files.readString(runLog));
+			Matcher again = Pattern.compile("started community-service \\(pid (\\d+)\\)").matcher(Files.readString(system.runLog()));
 			while (again.find()) {
 				restartedPid = Long.parseLong(again.group(1)) == pid ? restartedPid : Long.parseLong(again.group(1));
 			}
 		}
-		assertThat(restartedPid).as("restarted:\n" + tails()).isPositive();
-		assertThat(Files.readString(runLog)).contains("community-service (pid " + pid + ") stopped unexpectedly")
+		assertThat(restartedPid).as("restarted:\n" + system.tails()).isPositive();
+		assertThat(Files.readString(system.runLog())).contains("community-service (pid " + pid + ") stopped unexpectedly")
 			.contains("restarting community-service in 1s");
 		while (status(get("/actuator/health")) != 200 && Instant.now().isBefore(deadline)) {
 			Thread.sleep(500);
 		}
 		// Healthy means every service is ready again, the restarted community service included.
-		assertThat(status(get("/actuator/health"))).as("healthy again:\n" + tails()).isEqualTo(200);
-		assertThat(system.isAlive()).as("the launcher kept the rest running").isTrue();
+		assertThat(status(get("/actuator/health"))).as("healthy again:\n" + system.tails()).isEqualTo(200);
+		assertThat(system.launcherAlive()).as("the launcher kept the rest running").isTrue();
 	}
 
 	private int statusAt(String host, int port, String path) throws InterruptedException {
@@ -449,38 +391,6 @@ class SystemEndToEndIT {
 		}
 		catch (IOException notYetListening) {
 			return -1;
-		}
-	}
-
-	private String tails() throws IOException {
-		List<Path> logs = new ArrayList<>(List.of(runLog));
-		Path serviceLogs = home.resolve("logs");
-		if (Files.isDirectory(serviceLogs)) {
-			try (Stream<Path> files = Files.list(serviceLogs)) {
-				files.sorted().forEach(logs::add);
-			}
-		}
-		StringBuilder text = new StringBuilder();
-		for (Path log : logs) {
-			List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-			text.append("== ").append(log).append('\n');
-			lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(line -> text.append(line).append('\n'));
-		}
-		return text.toString();
-	}
-
-	private static int[] freePorts(int count) throws IOException {
-		List<ServerSocket> sockets = new ArrayList<>();
-		try {
-			for (int i = 0; i < count; i++) {
-				sockets.add(new ServerSocket(0));
-			}
-			return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-		}
-		finally {
-			for (ServerSocket socket : sockets) {
-				socket.close();
-			}
 		}
 	}
 }

@@ -1,0 +1,647 @@
+package dev.hitter.gateway.system;
+
+import static dev.hitter.gateway.system.HostileKind.AUDIO_HEADER;
+import static dev.hitter.gateway.system.HostileKind.FORGED_TOKEN;
+import static dev.hitter.gateway.system.HostileKind.LYRICS;
+import static dev.hitter.gateway.system.HostileKind.MALFORMED_JSON;
+import static dev.hitter.gateway.system.HostileKind.MANIFEST;
+import static dev.hitter.gateway.system.HostileKind.MULTIPART;
+import static dev.hitter.gateway.system.HostileKind.OTHER_MEMBER;
+import static dev.hitter.gateway.system.HostileKind.PAGING;
+import static dev.hitter.gateway.system.HostileKind.SSRF_WEBHOOK;
+import static dev.hitter.gateway.system.HostileKind.UNKNOWN_ROUTE;
+import static dev.hitter.gateway.system.HostileKind.UPLOAD;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import dev.hitter.gateway.system.Probe.Due;
+
+/**
+ * The hostile requests of one round, kind by kind, as an attacker holding two member accounts would send them. A
+ * round varies its random parts by its seed; more rounds send more of every kind.
+ */
+final class HostileCampaign {
+
+	static final String PREDICTIONS = "/api/v1/predictions";
+
+	static final String JOBS = "/api/v1/prediction-jobs";
+
+	private static final String JSON = "application/json";
+
+	/** One byte past the prediction service's default upload limit (60 MB). */
+	private static final long OVER_UPLOAD_LIMIT = 60L * 1024 * 1024 + 1;
+
+	/** What the campaign knows of the world: the attacker (a), the victim (b) and the victim's resources. */
+	record Targets(int gatewayPort, Supplier<String> attacker, Supplier<String> victim, String attackerPrediction,
+			String victimPrediction, String victimJob, String expiredToken, String jwksJson) {
+	}
+
+	private final Targets targets;
+
+	private final Random random;
+
+	private final List<Probe> probes = new ArrayList<>();
+
+	private final byte[] song = WavMaker.chords(12);
+
+	HostileCampaign(Targets targets, long seed) {
+		this.targets = targets;
+		this.random = new Random(seed);
+	}
+
+	List<Probe> round() throws Exception {
+		uploads();
+		audioHeaders();
+		multipart();
+		lyrics();
+		manifests();
+		malformedJson();
+		forgedTokens();
+		otherMembers();
+		ssrfWebhooks();
+		paging();
+		unknownRoutes();
+		return probes;
+	}
+
+	// --- malformed and oversized uploads -------------------------------------------------------------------------
+
+	private void uploads() {
+		upload("no audio part", new Multipart().field("genre", "POP"));
+		upload("no genre", new Multipart().file("audio", "a.wav", "audio/wav", song)).slow();
+		upload("unknown genre", new Multipart().field("genre", "POLKA' OR 1=1 --").file("audio", "a.wav", "audio/wav", song));
+		upload("empty audio", new Multipart().field("genre", "POP").file("audio", "empty.mp3", "audio/mpeg", new byte[0]));
+		upload("one byte", new Multipart().field("genre", "POP").file("audio", "one.mp3", "audio/mpeg", new byte[] { 0x49 }));
+		upload("text named .mp3", new Multipart().field("genre", "POP")
+			.file("audio", "song.mp3", "audio/mpeg", "this is no audio at all\n".repeat(500).getBytes(StandardCharsets.UTF_8)));
+		upload("random bytes", new Multipart().field("genre", "DANCE").file("audio", "noise.wav", "audio/wav", randomBytes(200_000)));
+		upload("PNG named .wav", new Multipart().field("genre", "POP").file("audio", "cover.wav", "audio/wav", png()));
+		upload("ELF binary named .flac", new Multipart().field("genre", "POP")
+			.file("audio", "a.flac", "audio/flac", concat(new byte[] { 0x7f, 'E', 'L', 'F', 2, 1, 1 }, randomBytes(4096))));
+		upload("audio given twice", new Multipart().field("genre", "POP")
+			.file("audio", "a.mp3", "audio/mpeg", randomBytes(1000))
+			.file("audio", "b.mp3", "audio/mpeg", randomBytes(1000)));
+		upload("audio as a text field", new Multipart().field("genre", "POP").field("audio", "RIFF....WAVE"));
+		upload("title of 201 characters", new Multipart().field("genre", "POP").field("title", "t".repeat(201))
+			.file("audio", "a.wav", "audio/wav", randomBytes(100)));
+		upload("artist of 1 MB + 1", new Multipart().field("genre", "POP").field("artist", "a".repeat(1024 * 1024 + 1))
+			.file("audio", "a.wav", "audio/wav", randomBytes(100)));
+		upload("lyrics both as text and as a file", new Multipart().field("genre", "POP").field("lyrics", "la la")
+			.file("lyricsFile", "l.txt", "text/plain", "la".getBytes(StandardCharsets.UTF_8))
+			.file("audio", "a.wav", "audio/wav", song));
+		upload("lyrics file named .exe", new Multipart().field("genre", "POP")
+			.file("lyricsFile", "l.exe", "application/octet-stream", randomBytes(500))
+			.file("audio", "a.wav", "audio/wav", randomBytes(100)));
+		upload("file name with a path and control characters", new Multipart().field("genre", "POP")
+			.file("audio", "../../../../etc/cron.d/x\u0001\u0007.wav", "audio/wav", randomBytes(300)));
+		upload("file name of 300 characters", new Multipart().field("genre", "POP")
+			.file("audio", "n".repeat(296) + ".wav", "audio/wav", randomBytes(300)));
+		probes.add(Probe.of(UPLOAD, "JSON instead of a form", "POST", PREDICTIONS).as(targets.attacker())
+			.body(JSON, "{\"genre\":\"POP\",\"audio\":\"UklGRg==\"}".getBytes(StandardCharsets.UTF_8)));
+		probes.add(Probe.of(UPLOAD, "audio past the upload limit (60 MB + 1)", "POST", PREDICTIONS)
+			.as(targets.attacker())
+			.body(multipartType("big"), oversized("big", "audio", "big.wav", "POP"))
+			.due(Due.REFUSED)
+			.slow());
+		job(UPLOAD, "batch file past the upload limit (60 MB + 1)", Due.REFUSED, null)
+			.body(multipartType("big"), oversized("big", "files", "big.wav", "POP"))
+			.slow();
+		job(UPLOAD, "batch file name of 300 characters", Due.REFUSED,
+				new Multipart().field("genre", "POP").file("files", "n".repeat(296) + ".wav", "audio/wav", randomBytes(300)));
+		job(UPLOAD, "batch files with the same name", Due.REFUSED, new Multipart().field("genre", "POP")
+			.file("files", "a.wav", "audio/wav", randomBytes(300))
+			.file("files", "a.wav", "audio/wav", randomBytes(300)));
+		job(UPLOAD, "batch without files", Due.REFUSED, new Multipart().field("genre", "POP"));
+		job(UPLOAD, "batch with a nameless file", Due.REFUSED,
+				new Multipart().field("genre", "POP").file("files", "", "audio/wav", randomBytes(300)));
+		job(UPLOAD, "batch Idempotency-Key of 201 characters", Due.REFUSED,
+				new Multipart().field("genre", "POP").file("files", "a.wav", "audio/wav", randomBytes(300)))
+			.header("Idempotency-Key", "k".repeat(201));
+	}
+
+	private Probe upload(String what, Multipart form) {
+		Probe probe = Probe.of(UPLOAD, what, "POST", PREDICTIONS).as(targets.attacker()).multipart(form);
+		probes.add(probe);
+		return probe;
+	}
+
+	private Probe job(HostileKind kind, String what, Due due, Multipart form) {
+		Probe probe = Probe.of(kind, what, "POST", JOBS).as(targets.attacker()).due(due);
+		if (form != null) {
+			probe.multipart(form);
+		}
+		probes.add(probe);
+		return probe;
+	}
+
+	// --- crafted WAV and MP3 headers -----------------------------------------------------------------------------
+
+	private void audioHeaders() throws Exception {
+		byte[] pcm = WavMaker.pcm(20);
+		byte[] whole = WavMaker.withHeader(pcm, new WavMaker.Header(1, WavMaker.RATE, 16, pcm.length));
+		audio("WAV cut to 60 % of its declared length", WavMaker.cut(whole, 0.60), Due.REFUSED_OR_SAID_TRUNCATED).slow();
+		audio("WAV cut to 95 % of its declared length", WavMaker.cut(whole, 0.95), Due.REFUSED_OR_SAID_TRUNCATED).slow();
+		audio("WAV declaring 100 MB of data over 20 s of samples",
+				WavMaker.withHeader(pcm, new WavMaker.Header(1, WavMaker.RATE, 16, 100L * 1024 * 1024)),
+				Due.REFUSED_OR_SAID_TRUNCATED).slow();
+		audio("WAV declaring 4 GB of data", WavMaker.withHeader(pcm, new WavMaker.Header(1, WavMaker.RATE, 16, 0xFFFF_FFFEL)),
+				Due.REFUSED_OR_SAID_TRUNCATED).slow();
+		for (int channels : new int[] { 0, 255, 1024, 65_535 }) {
+			audio("WAV with " + channels + " channels", WavMaker.withHeader(pcm,
+					new WavMaker.Header(channels, WavMaker.RATE, 16, pcm.length)), Due.REFUSED).slow();
+		}
+		for (int rate : new int[] { 0, 1, 2_000_000_000, -1 }) {
+			audio("WAV at " + Integer.toUnsignedString(rate) + " Hz", WavMaker.withHeader(pcm,
+					new WavMaker.Header(1, rate, 16, pcm.length)), Due.REFUSED).slow();
+		}
+		for (int bits : new int[] { 0, 65_535 }) {
+			audio("WAV of " + bits + "-bit samples", WavMaker.withHeader(pcm,
+					new WavMaker.Header(1, WavMaker.RATE, bits, pcm.length)), Due.REFUSED).slow();
+		}
+		// 7 bits in an 8-bit container is valid PCM (the format rounds up): the file decodes, as noise.
+		audio("WAV of 7-bit samples", WavMaker.withHeader(pcm, new WavMaker.Header(1, WavMaker.RATE, 7, pcm.length)),
+				Due.ANY).slow();
+		audio("WAV header only", WavMaker.withHeader(new byte[0], new WavMaker.Header(2, 44_100, 16, 10_000_000)), Due.REFUSED);
+		byte[] id3 = concat(new byte[] { 'I', 'D', '3', 4, 0, 0, 0x7f, 0x7f, 0x7f, 0x7f }, randomBytes(20_000));
+		audio("MP3 whose ID3 tag claims 256 MB", id3, Due.REFUSED);
+		ByteArrayOutputStream badFrames = new ByteArrayOutputStream();
+		for (int i = 0; i < 2_000; i++) {
+			badFrames.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xFB, (byte) 0xF0, 0x00 }); // bitrate index 15: invalid
+			badFrames.writeBytes(randomBytes(100));
+		}
+		audio("MP3 of frames with an invalid bitrate", badFrames.toByteArray(), Due.REFUSED);
+		java.nio.file.Path encoded = Mp3Maker.chordsAndBeat(java.nio.file.Files.createTempFile("hostile-", ".mp3"), 20);
+		byte[] mp3 = java.nio.file.Files.readAllBytes(encoded);
+		java.nio.file.Files.delete(encoded);
+		audio("MP3 cut to 60 %", WavMaker.cut(mp3, 0.60), Due.REFUSED_OR_SAID_TRUNCATED).slow();
+		byte[] scrambled = mp3.clone();
+		for (int i = 2_000; i < scrambled.length; i += 97) {
+			scrambled[i] = (byte) random.nextInt();
+		}
+		audio("MP3 with every 97th byte scrambled", scrambled, Due.ANY).slow();
+	}
+
+	private Probe audio(String what, byte[] file, Due due) {
+		String name = what.startsWith("MP3") ? "track.mp3" : "track.wav";
+		Probe probe = Probe.of(AUDIO_HEADER, what, "POST", PREDICTIONS).as(targets.attacker())
+			.multipart(new Multipart().field("genre", "BALLAD")
+				.file("audio", name, name.endsWith("mp3") ? "audio/mpeg" : "audio/wav", file))
+			.due(due);
+		probes.add(probe);
+		return probe;
+	}
+
+	// --- broken multipart ----------------------------------------------------------------------------------------
+
+	private void multipart() {
+		for (String route : List.of(PREDICTIONS, JOBS)) {
+			String field = route.equals(JOBS) ? "files" : "audio";
+			String part = "--b1\r\nContent-Disposition: form-data; name=\"genre\"\r\n\r\nPOP\r\n"
+					+ "--b1\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"a.wav\"\r\n"
+					+ "Content-Type: audio/wav\r\n\r\nRIFF0000WAVE";
+			raw(route, "no closing boundary", "multipart/form-data; boundary=b1", part + "\r\n");
+			raw(route, "no boundary parameter", "multipart/form-data", part + "\r\n--b1--\r\n");
+			raw(route, "empty boundary parameter", "multipart/form-data; boundary=\"\"", part + "\r\n--b1--\r\n");
+			raw(route, "a boundary the body never uses", "multipart/form-data; boundary=elsewhere", part + "\r\n--b1--\r\n");
+			raw(route, "boundary of 300 characters", "multipart/form-data; boundary=" + "b".repeat(300),
+					"--" + "b".repeat(300) + "\r\nContent-Disposition: form-data; name=\"genre\"\r\n\r\nPOP\r\n--"
+							+ "b".repeat(300) + "--\r\n");
+			raw(route, "empty body", "multipart/form-data; boundary=b1", "");
+			raw(route, "only the closing boundary", "multipart/form-data; boundary=b1", "--b1--\r\n");
+			raw(route, "part without a header end", "multipart/form-data; boundary=b1",
+					"--b1\r\nContent-Disposition: form-data; name=\"genre\"POP--b1--");
+			raw(route, "part header of 100 KB", "multipart/form-data; boundary=b1",
+					"--b1\r\nContent-Disposition: form-data; name=\"genre\"\r\nX-Filler: " + "x".repeat(100_000)
+							+ "\r\n\r\nPOP\r\n--b1--\r\n");
+			raw(route, "10,000 part headers", "multipart/form-data; boundary=b1",
+					"--b1\r\n" + "X-H: 1\r\n".repeat(10_000) + "Content-Disposition: form-data; name=\"genre\"\r\n\r\nPOP\r\n--b1--\r\n");
+			raw(route, "part without Content-Disposition", "multipart/form-data; boundary=b1",
+					"--b1\r\nContent-Type: audio/wav\r\n\r\nRIFF\r\n--b1--\r\n");
+			raw(route, "Content-Disposition without a name", "multipart/form-data; boundary=b1",
+					"--b1\r\nContent-Disposition: form-data; filename=\"a.wav\"\r\n\r\nRIFF\r\n--b1--\r\n");
+			raw(route, "Content-Disposition that is not form-data", "multipart/form-data; boundary=b1",
+					"--b1\r\nContent-Disposition: attachment; name=\"" + field + "\"; filename=\"a.wav\"\r\n\r\nRIFF\r\n--b1--\r\n");
+			raw(route, "unterminated quotes in Content-Disposition", "multipart/form-data; boundary=b1",
+					"--b1\r\nContent-Disposition: form-data; name=\"" + field + "; filename=\"a.wav\r\n\r\nRIFF\r\n--b1--\r\n");
+			raw(route, "filename* in an unknown charset", "multipart/form-data; boundary=b1",
+					"--b1\r\nContent-Disposition: form-data; name=\"" + field
+							+ "\"; filename*=x-unknown''%FF%FE.wav\r\n\r\nRIFF\r\n--b1--\r\n");
+			raw(route, "5,000 empty parts", "multipart/form-data; boundary=b1",
+					"--b1\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n\r\n".repeat(5_000) + "--b1--\r\n");
+			raw(route, "a nested multipart/mixed part", "multipart/form-data; boundary=b1",
+					"--b1\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n"
+							+ "Content-Type: multipart/mixed; boundary=b2\r\n\r\n--b2\r\nContent-Disposition: file; "
+							+ "filename=\"a.wav\"\r\n\r\nRIFF\r\n--b2--\r\n--b1--\r\n");
+		}
+	}
+
+	private void raw(String route, String what, String contentType, String body) {
+		probes.add(Probe.of(MULTIPART, what, "POST", route).as(targets.attacker())
+			.body(contentType, body.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	// --- pathological lyrics -------------------------------------------------------------------------------------
+
+	private void lyrics() {
+		byte[] junk = randomBytes(2_000);
+		Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+		files.put("32k newlines", "\n".repeat(32_768).getBytes(StandardCharsets.UTF_8));
+		files.put("30k lines of an unclosed '['", "[\n".repeat(30_000).getBytes(StandardCharsets.UTF_8));
+		files.put("50k-deep '[[[[' nesting", ("[".repeat(50_000) + "]".repeat(50_000)).getBytes(StandardCharsets.UTF_8));
+		files.put("32k time tags without text", "[00:00.00]\n".repeat(20_000).getBytes(StandardCharsets.UTF_8));
+		files.put("invalid UTF-8", concat("[00:01.00]".getBytes(StandardCharsets.UTF_8),
+				new byte[] { (byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80 }));
+		files.put("UTF-16 with a byte-order mark", concat(new byte[] { (byte) 0xFF, (byte) 0xFE },
+				"l\0a\0\n\0".repeat(100).getBytes(StandardCharsets.ISO_8859_1)));
+		files.put("256 KB + 1", "a".repeat(256 * 1024 + 1).getBytes(StandardCharsets.UTF_8));
+		files.forEach((what, text) -> probes.add(Probe.of(LYRICS, ".lrc: " + what, "POST", PREDICTIONS)
+			.as(targets.attacker())
+			.multipart(new Multipart().field("genre", "POP")
+				.file("lyricsFile", "words.lrc", "text/plain", text)
+				.file("audio", "noise.mp3", "audio/mpeg", junk))));
+		probes.add(Probe.of(LYRICS, "text field of invalid UTF-8", "POST", PREDICTIONS).as(targets.attacker())
+			.body(multipartType("lb"), concat(("--lb\r\nContent-Disposition: form-data; name=\"genre\"\r\n\r\nPOP\r\n"
+					+ "--lb\r\nContent-Disposition: form-data; name=\"lyrics\"\r\n\r\n").getBytes(StandardCharsets.UTF_8),
+					new byte[] { (byte) 0xC3, 0x28, (byte) 0xFF }, ("\r\n--lb\r\nContent-Disposition: form-data; "
+							+ "name=\"audio\"; filename=\"a.mp3\"\r\n\r\n").getBytes(StandardCharsets.UTF_8), junk,
+					"\r\n--lb--\r\n".getBytes(StandardCharsets.UTF_8))));
+		probes.add(Probe.of(LYRICS, "text field of 1 MB + 1", "POST", PREDICTIONS).as(targets.attacker())
+			.multipart(new Multipart().field("genre", "POP").field("lyrics", "가".repeat(350_000))
+				.file("audio", "noise.mp3", "audio/mpeg", junk)));
+		// A batch job reads its lyrics files at submission; its audio only later, so it may be accepted.
+		job(LYRICS, "batch .lrc of 32k newlines", Due.ANY, new Multipart().field("genre", "POP")
+			.file("files", "song.wav", "audio/wav", junk)
+			.file("files", "song.lrc", "text/plain", files.get("32k newlines")));
+		job(LYRICS, "batch .lrc of 30k lines of an unclosed '['", Due.ANY, new Multipart().field("genre", "POP")
+			.file("files", "song.wav", "audio/wav", junk)
+			.file("files", "song.lrc", "text/plain", files.get("30k lines of an unclosed '['")));
+		job(LYRICS, "batch .lrc of invalid UTF-8", Due.REFUSED, new Multipart().field("genre", "POP")
+			.file("files", "song.wav", "audio/wav", junk)
+			.file("files", "song.lrc", "text/plain", files.get("invalid UTF-8")));
+	}
+
+	// --- batch manifests -----------------------------------------------------------------------------------------
+
+	private void manifests() {
+		StringBuilder many = new StringBuilder("[");
+		for (int i = 0; i < 5_000; i++) {
+			many.append(i == 0 ? "" : ",").append("{\"file\":\"track-").append(i).append(".mp3\",\"genre\":\"POP\"}");
+		}
+		manifest("5,000 items naming no uploaded file", many.append(']').toString());
+		StringBuilder bad = new StringBuilder("[");
+		for (int i = 0; i < 4_000; i++) {
+			bad.append(i == 0 ? "" : ",").append("{}");
+		}
+		manifest("4,000 empty items", bad.append(']').toString());
+		manifest("100k-deep nesting", "[".repeat(100_000) + "]".repeat(100_000));
+		manifest("100k-deep objects", "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000));
+		manifest("a 3 MB title", "[{\"file\":\"a.wav\",\"genre\":\"POP\",\"title\":\"" + "t".repeat(3_000_000) + "\"}]");
+		manifest("a 300 KB file name", "[{\"file\":\"" + "f".repeat(300_000) + ".wav\",\"genre\":\"POP\"}]");
+		manifest("an object instead of an array", "{\"file\":\"a.wav\",\"genre\":\"POP\"}");
+		manifest("a number", "42");
+		manifest("null", "null");
+		manifest("an array of numbers", "[1,2,3]");
+		manifest("an array of nulls", "[null,null]");
+		manifest("a file name as an array", "[{\"file\":[\"a.wav\"],\"genre\":\"POP\"}]");
+		manifest("a genre as an object", "[{\"file\":\"a.wav\",\"genre\":{\"$ne\":null}}]");
+		manifest("a number of 100,000 digits", "[{\"file\":\"a.wav\",\"genre\":\"POP\",\"title\":" + "9".repeat(100_000) + "}]");
+		manifest("truncated JSON", "[{\"file\":\"a.wav\",\"genre\":");
+		manifest("trailing garbage", "[{\"file\":\"a.wav\",\"genre\":\"POP\"}] ]]]");
+		job(MANIFEST, "manifest file of invalid UTF-8", Due.REFUSED, new Multipart()
+			.file("manifest", "m.json", JSON, concat("[{\"file\":\"a.wav\",\"title\":\"".getBytes(StandardCharsets.UTF_8),
+					new byte[] { (byte) 0xC3, 0x28, (byte) 0xFF }, "\",\"genre\":\"POP\"}]".getBytes(StandardCharsets.UTF_8)))
+			.file("files", "a.wav", "audio/wav", randomBytes(200)));
+		// Documented as either-or; the manifest wins and the genre is ignored: lenient, not harmful.
+		job(MANIFEST, "manifest and genre both given", Due.ANY, new Multipart().field("genre", "POP")
+			.field("manifest", "[{\"file\":\"a.wav\",\"genre\":\"POP\"}]")
+			.file("files", "a.wav", "audio/wav", randomBytes(200)));
+	}
+
+	private void manifest(String what, String manifest) {
+		job(MANIFEST, what, Due.REFUSED, new Multipart().file("manifest", "manifest.json", JSON,
+				manifest.getBytes(StandardCharsets.UTF_8)).file("files", "a.wav", "audio/wav", randomBytes(200)));
+	}
+
+	// --- malformed JSON ------------------------------------------------------------------------------------------
+
+	private void malformedJson() {
+		Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
+		bodies.put("an empty body", new byte[0]);
+		bodies.put("a lone brace", bytes("{"));
+		bodies.put("truncated", bytes("{\"email\":\"a@example.com\",\"password\":"));
+		bodies.put("trailing garbage", bytes("{} {} ]]"));
+		bodies.put("an array", bytes("[]"));
+		bodies.put("null", bytes("null"));
+		bodies.put("a bare string", bytes("\"hello\""));
+		bodies.put("wrong types", bytes("{\"email\":[1],\"password\":{},\"refreshToken\":[],\"shared\":\"maybe\",\"title\":{}}"));
+		bodies.put("10^999999", bytes("{\"email\":1e999999,\"shared\":1e999999}"));
+		bodies.put("100k-deep nesting", bytes("{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}"));
+		String huge = "x".repeat(5_000_000);
+		bodies.put("a 5 MB string", bytes("{\"email\":\"" + huge + "\",\"title\":\"" + huge + "\",\"refreshToken\":\"" + huge + "\"}"));
+		bodies.put("invalid UTF-8", concat(bytes("{\"email\":\""), new byte[] { (byte) 0xC3, 0x28, (byte) 0xFF }, bytes("\"}")));
+		bodies.put("NaN and comments", bytes("{/* c */ \"shared\": NaN, \"email\": NaN}"));
+		bodies.put("single quotes", bytes("{'email':'a@example.com'}"));
+		Map<String, String> endpoints = new java.util.LinkedHashMap<>();
+		endpoints.put("POST /api/v1/auth/signup", null);
+		endpoints.put("POST /api/v1/auth/login", null);
+		endpoints.put("POST /api/v1/auth/refresh", null);
+		endpoints.put("POST /api/v1/auth/logout", "attacker");
+		endpoints.put("PATCH " + PREDICTIONS + "/" + targets.attackerPrediction(), "attacker");
+		endpoints.forEach((endpoint, who) -> {
+			String[] parts = endpoint.split(" ", 2);
+			bodies.forEach((what, body) -> {
+				Probe probe = Probe.of(MALFORMED_JSON, what, parts[0], parts[1]).body(JSON, body);
+				if (who != null) {
+					probe.as(targets.attacker());
+				}
+				probes.add(probe);
+			});
+			Probe xml = Probe.of(MALFORMED_JSON, "XML declared as JSON", parts[0], parts[1])
+				.body(JSON, bytes("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"));
+			Probe text = Probe.of(MALFORMED_JSON, "JSON sent as text/plain", parts[0], parts[1])
+				.body("text/plain", bytes("{\"email\":\"a@example.com\",\"password\":\"x\"}"));
+			if (who != null) {
+				xml.as(targets.attacker());
+				text.as(targets.attacker());
+			}
+			probes.add(xml);
+			probes.add(text);
+		});
+	}
+
+	// --- forged tokens -------------------------------------------------------------------------------------------
+
+	private void forgedTokens() throws Exception {
+		SignedJWT real = SignedJWT.parse(targets.attacker().get());
+		JWTClaimsSet claims = real.getJWTClaimsSet();
+		String kid = real.getHeader().getKeyID();
+		RSAKey attackerKey = new RSAKeyGenerator(2048).keyID(kid).generate();
+		JWTClaimsSet asAdmin = new JWTClaimsSet.Builder(claims).claim("roles", List.of("MEMBER", "ADMIN")).build();
+		Map<String, String> tokens = new java.util.LinkedHashMap<>();
+		tokens.put("signed by another key under the real kid", sign(attackerKey, kid, asAdmin));
+		String[] parts = real.serialize().split("\\.");
+		tokens.put("the real signature over altered claims", parts[0] + "." + b64(asAdmin.toString()) + "." + parts[2]);
+		tokens.put("alg=none", b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".");
+		tokens.put("alg=NONE with the old signature", b64("{\"alg\":\"NONE\",\"kid\":\"" + kid + "\"}") + "." + parts[1] + "." + parts[2]);
+		tokens.put("HS256 keyed with the public key set", hs256(kid, claims));
+		Date past = Date.from(Instant.now().minusSeconds(3_600));
+		tokens.put("expired, forged", sign(attackerKey, kid, new JWTClaimsSet.Builder(claims).issueTime(past)
+			.expirationTime(Date.from(Instant.now().minusSeconds(60))).build()));
+		tokens.put("expired, once real", targets.expiredToken());
+		tokens.put("wrong issuer", sign(attackerKey, kid, new JWTClaimsSet.Builder(claims).issuer("https://evil.example").build()));
+		tokens.put("wrong audience", sign(attackerKey, kid, new JWTClaimsSet.Builder(claims).audience("someone-else").build()));
+		tokens.put("victim's id as subject, unknown kid", sign(new RSAKeyGenerator(2048).keyID("kid-" + UUID.randomUUID()).generate(),
+				"kid-" + UUID.randomUUID(), new JWTClaimsSet.Builder(claims).subject(UUID.randomUUID().toString()).build()));
+		tokens.put("kid with a path", sign(attackerKey, "../../../../dev/null", claims));
+		tokens.put("kid with SQL", sign(attackerKey, "' OR '1'='1' --", claims));
+		tokens.put("embedded jwk header", embeddedJwk(attackerKey, claims));
+		tokens.put("jku to the cloud metadata address", jku(attackerKey, kid, claims));
+		tokens.put("no claims at all", sign(attackerKey, kid, new JWTClaimsSet.Builder().build()));
+		tokens.put("two parts", parts[0] + "." + parts[1]);
+		tokens.put("garbage", "not.a.token" + random.nextInt());
+		tokens.put("8 KB of base64", b64(new String(randomBytes(6_000), StandardCharsets.ISO_8859_1)));
+		List<String> routes = List.of("GET /api/v1/users/me", "GET " + PREDICTIONS, "GET " + JOBS,
+				"GET " + PREDICTIONS + "/" + targets.attackerPrediction());
+		for (String route : routes) {
+			String[] call = route.split(" ", 2);
+			tokens.forEach((what, token) -> probes.add(Probe.of(FORGED_TOKEN, what, call[0], call[1])
+				.authorization("Bearer " + token)
+				.due(Due.UNAUTHORIZED)));
+		}
+		probes.add(Probe.of(FORGED_TOKEN, "Basic credentials", "GET", "/api/v1/users/me")
+			.authorization("Basic " + b64("admin:admin")).due(Due.UNAUTHORIZED));
+		probes.add(Probe.of(FORGED_TOKEN, "an empty Bearer", "GET", "/api/v1/users/me")
+			.authorization("Bearer ").due(Due.UNAUTHORIZED));
+		probes.add(Probe.of(FORGED_TOKEN, "alg=none on logout", "POST", "/api/v1/auth/logout")
+			.authorization("Bearer " + tokens.get("alg=none"))
+			.body(JSON, bytes("{\"refreshToken\":\"x\"}"))
+			.due(Due.UNAUTHORIZED));
+		probes.add(Probe.of(FORGED_TOKEN, "forged admin marks a reference track", "PUT",
+				PREDICTIONS + "/" + targets.attackerPrediction() + "/reference")
+			.authorization("Bearer " + tokens.get("signed by another key under the real kid"))
+			.due(Due.UNAUTHORIZED));
+		probes.add(Probe.of(FORGED_TOKEN, "forged token submits a job", "POST", JOBS)
+			.authorization("Bearer " + tokens.get("alg=none"))
+			.multipart(new Multipart().field("genre", "POP").file("files", "a.wav", "audio/wav", randomBytes(100)))
+			.due(Due.UNAUTHORIZED));
+	}
+
+	private static String sign(RSAKey key, String kid, JWTClaimsSet claims) throws Exception {
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(), claims);
+		jwt.sign(new RSASSASigner(key));
+		return jwt.serialize();
+	}
+
+	private String hs256(String kid, JWTClaimsSet claims) throws Exception {
+		// Algorithm confusion: the public key set, which anyone can read, used as an HMAC secret.
+		byte[] secret = targets.jwksJson().getBytes(StandardCharsets.UTF_8);
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), claims);
+		jwt.sign(new MACSigner(secret.length >= 32 ? secret : concat(secret, new byte[32])));
+		return jwt.serialize();
+	}
+
+	private static String embeddedJwk(RSAKey key, JWTClaimsSet claims) throws Exception {
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).jwk(key.toPublicJWK()).build(), claims);
+		jwt.sign(new RSASSASigner(key));
+		return jwt.serialize();
+	}
+
+	private static String jku(RSAKey key, String kid, JWTClaimsSet claims) throws Exception {
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid)
+			.jwkURL(java.net.URI.create("http://169.254.169.254/latest/meta-data/jwks.json")).build(), claims);
+		jwt.sign(new RSASSASigner(key));
+		return jwt.serialize();
+	}
+
+	// --- another member's ids ------------------------------------------------------------------------------------
+
+	private void otherMembers() {
+		String prediction = PREDICTIONS + "/" + targets.victimPrediction();
+		String job = JOBS + "/" + targets.victimJob();
+		other("GET", prediction, Due.NOT_VISIBLE, null);
+		other("GET", prediction + "/spectrogram.png", Due.NOT_VISIBLE, null);
+		other("PATCH", prediction, Due.NOT_VISIBLE, "{\"title\":\"mine now\",\"shared\":true}");
+		other("PUT", prediction + "/like", Due.NOT_VISIBLE, null);
+		other("DELETE", prediction, Due.NOT_VISIBLE, null);
+		other("PUT", prediction + "/reference", Due.FORBIDDEN, null);
+		other("DELETE", prediction + "/reference", Due.FORBIDDEN, null);
+		other("GET", job, Due.NOT_VISIBLE, null);
+		other("GET", job + "/results", Due.NOT_VISIBLE, null);
+		other("GET", job + "/results.csv", Due.NOT_VISIBLE, null);
+		other("DELETE", job, Due.NOT_VISIBLE, null);
+		String unknown = UUID.randomUUID().toString();
+		other("GET", PREDICTIONS + "/" + unknown, Due.NOT_VISIBLE, null);
+		other("DELETE", JOBS + "/" + unknown, Due.NOT_VISIBLE, null);
+		for (String id : List.of("1", "not-a-uuid", "%27%20OR%201%3D1--", targets.victimPrediction().toUpperCase(java.util.Locale.ROOT) + "0",
+				"..%2F..%2Factuator%2Fenv", "00000000-0000-0000-0000-00000000000g")) {
+			other("GET", PREDICTIONS + "/" + id, Due.REFUSED, null);
+			other("GET", JOBS + "/" + id, Due.REFUSED, null);
+		}
+	}
+
+	private void other(String method, String path, Due due, String json) {
+		Probe probe = Probe.of(OTHER_MEMBER, "the victim's " + (path.contains("jobs") ? "job" : "prediction"), method, path)
+			.as(targets.attacker())
+			.due(due);
+		if (json != null) {
+			probe.body(JSON, bytes(json));
+		}
+		probes.add(probe);
+	}
+
+	// --- SSRF webhook targets ------------------------------------------------------------------------------------
+
+	private void ssrfWebhooks() {
+		// Not here: 0177.0.0.1, which the JDK reads as 177.0.0.1 (public) both when checking and when connecting.
+		List<String> urls = List.of("http://127.0.0.1/hook", "http://127.0.0.1:" + targets.gatewayPort() + "/actuator/health",
+				"http://127.1/", "http://2130706433/", "http://0x7f000001/", "http://0.0.0.0/",
+				"http://[::1]/", "http://[::]/", "http://[::ffff:127.0.0.1]/", "http://[::ffff:7f00:1]/",
+				"http://[0:0:0:0:0:ffff:169.254.169.254]/", "http://169.254.169.254/latest/meta-data/",
+				"http://192.0.0.1/", "http://192.0.0.170/", "http://[64:ff9b:1::1]/", "http://10.0.0.1/",
+				"http://172.16.0.1/", "http://192.168.1.1/", "http://100.64.0.1/", "http://198.18.0.1/",
+				"http://192.0.2.1/", "http://240.0.0.1/", "http://255.255.255.255/", "http://224.0.0.1/",
+				"http://[fc00::1]/", "http://[fe80::1]/", "http://[2001:db8::1]/", "http://[ff02::1]/",
+				"http://localhost/", "http://LOCALHOST:8080/", "http://localhost./", "http://ip6-localhost/",
+				"http://metadata.google.internal/", "http://user:secret@example.com/", "ftp://example.com/x",
+				"file:///etc/passwd", "gopher://127.0.0.1:25/", "http:///nohost", "http://" + "a".repeat(2_100) + ".com/");
+		for (String url : urls) {
+			probes.add(Probe.of(SSRF_WEBHOOK, url.length() > 80 ? url.substring(0, 40) + "…(" + url.length() + ")" : url,
+					"POST", JOBS)
+				.as(targets.attacker())
+				.multipart(new Multipart().field("genre", "POP").field("webhookUrl", url)
+					.file("files", "a.wav", "audio/wav", randomBytes(100))));
+		}
+	}
+
+	// --- paging extremes -----------------------------------------------------------------------------------------
+
+	private void paging() {
+		List<String> queries = List.of("page=2147483647", "page=2147483647&size=100", "page=2147483648",
+				"page=9223372036854775807", "page=21474837&size=100", "page=-1", "size=-1", "size=0", "size=101",
+				"size=2147483647", "page=abc", "size=1e3", "page=1.5", "size=%00", "page=--1",
+				"page=" + "9".repeat(500), "size=NaN");
+		Map<String, String> lists = new java.util.LinkedHashMap<>();
+		lists.put(PREDICTIONS, "");
+		lists.put(PREDICTIONS + "/leaderboard", "genre=POP&");
+		lists.put(JOBS, "");
+		lists.forEach((list, base) -> queries.forEach(query -> probes.add(Probe.of(PAGING, query, "GET",
+				list + "?" + base + query).as(targets.attacker()))));
+		for (String sort : List.of("password,asc", "createdAt,sideways", "createdAt;DROP%20TABLE%20prediction",
+				"createdAt,asc,desc", "hitProbability%2Casc%2Cdesc")) {
+			probes.add(Probe.of(PAGING, "sort=" + sort, "GET", PREDICTIONS + "?sort=" + sort).as(targets.attacker()));
+		}
+		probes.add(Probe.of(PAGING, "leaderboard without genre", "GET", PREDICTIONS + "/leaderboard?page=0")
+			.as(targets.attacker()));
+	}
+
+	// --- unknown routes ------------------------------------------------------------------------------------------
+
+	private void unknownRoutes() {
+		// Other GET addresses belong to the web app, which answers its client-side routes with its page.
+		for (String path : List.of("/api/v1/nothing-here", "/api/v2/predictions", "/api/v1/community/nothing-here",
+				"/api/v1/auth/nothing-here", "/actuator/env", "/actuator/heapdump", "/actuator/gateway/routes",
+				"/actuator/prometheus", "/api/v1/predictions/../../actuator/env", "/fallback/prediction")) {
+			probes.add(Probe.of(UNKNOWN_ROUTE, "no route", "GET", path).as(targets.attacker()));
+		}
+		probes.add(Probe.of(UNKNOWN_ROUTE, "TRACE", "TRACE", "/api/v1/users/me").as(targets.attacker()));
+	}
+
+	// --- bytes ---------------------------------------------------------------------------------------------------
+
+	private static String multipartType(String boundary) {
+		return "multipart/form-data; boundary=" + boundary;
+	}
+
+	/** A form whose one file part streams {@link #OVER_UPLOAD_LIMIT} bytes, sent with its length declared. */
+	private static Supplier<BodyPublisher> oversized(String boundary, String field, String file, String genre) {
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"genre\"\r\n\r\n" + genre + "\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + file
+				+ "\"\r\nContent-Type: audio/wav\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		long length = head.length + OVER_UPLOAD_LIMIT + tail.length;
+		return () -> HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+				() -> new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+						new java.io.ByteArrayInputStream(head), new Zeros(OVER_UPLOAD_LIMIT),
+						new java.io.ByteArrayInputStream(tail))))), length);
+	}
+
+	private byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		random.nextBytes(bytes);
+		return bytes;
+	}
+
+	private static byte[] png() {
+		return concat(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' },
+				new byte[2_000]);
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String b64(String text) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.ISO_8859_1));
+	}
+
+	static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream all = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			all.writeBytes(part);
+		}
+		return all.toByteArray();
+	}
+
+	/** {@code count} zero bytes, made as they are read. */
+	private static final class Zeros extends InputStream {
+
+		private long left;
+
+		Zeros(long count) {
+			this.left = count;
+		}
+
+		@Override
+		public int read() {
+			if (left <= 0) {
+				return -1;
+			}
+			left--;
+			return 0;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) {
+			if (left <= 0) {
+				return -1;
+			}
+			int n = (int) Math.min(length, left);
+			java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
+			left -= n;
+			return n;
+		}
+	}
+}

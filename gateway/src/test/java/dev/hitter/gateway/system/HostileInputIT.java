@@ -1,0 +1,449 @@
+package dev.hitter.gateway.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.jayway.jsonpath.JsonPath;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * The hostile-input campaign, kept in the build so that what it found stays fixed: a few hundred malformed requests
+ * of every {@link HostileKind}, sent through the gateway of the running system as an attacker holding two member
+ * accounts would send them. Every answer must be free of 5xx; every error an {@code application/problem+json} with a
+ * {@code type}, no stack trace and no file path; no refusal that is due may be a 2xx; no upload may be left in
+ * {@code $HITTER_HOME/uploads}; and afterwards the service still analyses a real track in its normal time. The
+ * figures per kind and every offending request go to {@code target/hostile/report.md}.
+ * <p>
+ * {@code -Dhitter.hostile.rounds=N} sends N rounds (each with fresh random parts) for a longer run by hand; see
+ * docs/reliability.md.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(RunningSystem.Extension.class)
+// Last of the system tests: a defect it finds (a leftover upload, a busy CPU) must not fail the others.
+@Order(Integer.MAX_VALUE)
+class HostileInputIT {
+
+	private static final String PASSWORD = "verse-chorus-bridge-7";
+
+	private static final int ROUNDS = Integer.getInteger("hitter.hostile.rounds", 1);
+
+	/**
+	 * A hostile request on small input must be answered in this time; the work it asks for (reading 32 KB of
+	 * lyrics, a 6 KB manifest) takes milliseconds, so the margin is wide enough for a loaded machine.
+	 */
+	private static final Duration QUICK = Duration.ofSeconds(Long.getLong("hitter.hostile.quick-seconds", 5));
+
+	/** What a real analysis of a short track may take, and every request at most: generous. */
+	private static final Duration ANALYSIS = Duration.ofSeconds(Long.getLong("hitter.hostile.analysis-seconds", 60));
+
+	/** A problem answer is a page of text at most, however many fields a request got wrong. */
+	private static final int MAX_PROBLEM_BYTES = 64 * 1024;
+
+	private static final Pattern STACK_TRACE = Pattern.compile(
+			"(\\bat [\\w$.]+\\([\\w$]*\\.java:\\d+\\))|(Caused by: )|(\\b[\\w$.]+\\.[A-Z]\\w*(Exception|Error)\\b)|(\\.java:\\d+)");
+
+	private static final Pattern FILE_PATH = Pattern.compile(
+			"(^|[\\s\"'=(:])(/tmp/|/home/|/root/|/work/|/var/|/usr/|/opt/|/proc/|/srv/|[A-Za-z]:\\\\)");
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final RunningSystem system;
+
+	private final String gateway;
+
+	private final CampaignReport report = new CampaignReport();
+
+	private Member attacker;
+
+	private Member victim;
+
+	private String attackerPrediction;
+
+	private String victimPrediction;
+
+	private String victimJob;
+
+	private String expiredToken;
+
+	private String jwks;
+
+	HostileInputIT(RunningSystem system) {
+		this.system = system;
+		this.gateway = system.gateway();
+	}
+
+	@BeforeAll
+	void twoMembersWithAPredictionEachAndTheVictimsJob() throws Exception {
+		attacker = Member.signUp(this, "attacker");
+		victim = Member.signUp(this, "victim");
+		expiredToken = attacker.token();
+		victimPrediction = analyse(victim, WavMaker.chords(12));
+		attackerPrediction = analyse(attacker, WavMaker.chords(12));
+		HttpResponse<String> job = send(HttpRequest.newBuilder(URI.create(gateway + HostileCampaign.JOBS))
+			.timeout(ANALYSIS)
+			.header("Authorization", "Bearer " + victim.token()), new Multipart().field("genre", "POP")
+			.file("files", "victim.wav", "audio/wav", WavMaker.chords(12)));
+		assertThat(job.statusCode()).as(job.body()).isEqualTo(202);
+		victimJob = JsonPath.read(job.body(), "$.id");
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		String state;
+		do {
+			Thread.sleep(250);
+			state = JsonPath.read(get(HostileCampaign.JOBS + "/" + victimJob, victim.token()).body(), "$.state");
+		}
+		while (!state.equals("COMPLETED") && System.nanoTime() < deadline);
+		assertThat(state).as("the victim's job").isEqualTo("COMPLETED");
+		jwks = get("/api/v1/auth/jwks", null).body();
+		// The campaign's "expired, once real" token must have run out by the time it is sent.
+		Instant expiry = SignedJWT.parse(expiredToken).getJWTClaimsSet().getExpirationTime().toInstant();
+		long wait = Duration.between(Instant.now(), expiry).toMillis() + 1_000;
+		if (wait > 0) {
+			Thread.sleep(wait);
+		}
+	}
+
+	@Test
+	@Order(1)
+	void survivesAFewHundredHostileRequestsWithProperRefusalsAndNoLeftovers() throws Exception {
+		HostileCampaign.Targets targets = new HostileCampaign.Targets(Integer.parseInt(gateway.substring(gateway.lastIndexOf(':') + 1)),
+				attacker::token, victim::token, attackerPrediction, victimPrediction, victimJob, expiredToken, jwks);
+		Instant started = Instant.now();
+		for (int round = 0; round < ROUNDS; round++) {
+			List<Probe> probes = new HostileCampaign(targets, 20261207L + round).round();
+			Map<HostileKind, List<Probe>> byKind = probes.stream()
+				.collect(Collectors.groupingBy(probe -> probe.kind, LinkedHashMap::new, Collectors.toList()));
+			for (List<Probe> kind : byKind.values()) {
+				Map<Path, Probe> appeared = new LinkedHashMap<>();
+				for (Probe probe : kind) {
+					run(probe);
+					uploadedFiles().forEach(file -> appeared.putIfAbsent(file, probe));
+				}
+				countLeftovers(appeared);
+			}
+		}
+		victimStillHasWhatWasTheirs();
+		Duration took = Duration.between(started, Instant.now());
+		Path file = Path.of(System.getProperty("hitter.hostile.report", "target/hostile/report.md"));
+		report.write(file, "Hostile-input campaign: " + report.requests() + " requests in " + ROUNDS + " round(s), "
+				+ took.toSeconds() + " s");
+		System.out.println(report.markdown("Hostile-input campaign (" + file.toAbsolutePath() + ")"));
+		assertThat(report.requests()).as("requests sent").isGreaterThanOrEqualTo(300 * ROUNDS);
+		assertThat(report.failures()).as("offending requests (the whole report is in " + file.toAbsolutePath() + ")")
+			.isEmpty();
+	}
+
+	@Test
+	@Order(2)
+	void stillAnalysesARealTrackInItsNormalTimeAfterwards() throws Exception {
+		Multipart form = new Multipart().field("genre", "DANCE")
+			.field("title", "Afterwards")
+			.field("lyrics", "[00:01.00]we are still dancing tonight\n[00:05.00]다시 함께\n")
+			.file("audio", "afterwards.wav", "audio/wav", WavMaker.chords(20));
+		Instant start = Instant.now();
+		HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(gateway + HostileCampaign.PREDICTIONS))
+			.timeout(ANALYSIS)
+			.header("Authorization", "Bearer " + attacker.token()), form);
+		Duration took = Duration.between(start, Instant.now());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(JsonPath.<Number>read(created.body(), "$.hitProbability").doubleValue()).isBetween(0.0, 1.0);
+		assertThat(took).as("a valid analysis after the campaign").isLessThan(ANALYSIS);
+		assertThat(settledUploads()).as("files left in " + system.uploads()).isEmpty();
+	}
+
+	// --- one probe -------------------------------------------------------------------------------------------------
+
+	private void run(Probe probe) throws InterruptedException {
+		Duration limit = probe.quick() ? QUICK : ANALYSIS;
+		Instant start = Instant.now();
+		HttpResponse<byte[]> answer;
+		try {
+			answer = send(probe);
+		}
+		catch (IOException first) {
+			// Once, a request was left without an answer in one run and never again (not with curl, not alone): a
+			// second try on a new connection tells a lost connection from a service that does not answer.
+			report.note(probe.kind, probe.method, probe.path, probe.what, "first try: " + first);
+			start = Instant.now();
+			try {
+				answer = fresh().send(probe.request(gateway, ANALYSIS.plus(ANALYSIS)).build(),
+						HttpResponse.BodyHandlers.ofByteArray());
+			}
+			catch (IOException again) {
+				report.answered(probe.kind, -1);
+				report.failure(probe.kind, probe.method, probe.path, probe.what, -1, "no answer, twice", again.toString());
+				return;
+			}
+		}
+		Duration took = Duration.between(start, Instant.now());
+		int status = answer.statusCode();
+		String body = new String(answer.body(), StandardCharsets.UTF_8);
+		report.answered(probe.kind, status);
+		for (String why : offences(probe, status, answer, body)) {
+			report.failure(probe.kind, probe.method, probe.path, probe.what, status, why, body);
+		}
+		if (took.compareTo(limit) > 0) {
+			report.failure(probe.kind, probe.method, probe.path, probe.what, status,
+					"took " + took.toMillis() + " ms (limit " + limit.toSeconds() + " s)", body);
+		}
+		if (status >= 200 && status < 300) {
+			forget(probe, answer);
+		}
+	}
+
+	private HttpResponse<byte[]> send(Probe probe) throws IOException, InterruptedException {
+		// The client waits longer than the limit so that a slow answer is seen (and its time reported).
+		return http.send(probe.request(gateway, ANALYSIS.plus(ANALYSIS)).build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static HttpClient fresh() {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+	}
+
+	private List<String> offences(Probe probe, int status, HttpResponse<byte[]> answer, String body) {
+		List<String> offences = new java.util.ArrayList<>();
+		if (status >= 500) {
+			offences.add("5xx");
+		}
+		if (status >= 400) {
+			String type = answer.headers().firstValue("Content-Type").orElse("");
+			if (!type.startsWith("application/problem+json")) {
+				offences.add("error is not problem+json (Content-Type: " + type + ")");
+			}
+			else if (!hasType(body)) {
+				offences.add("problem without a type");
+			}
+			if (answer.body().length > MAX_PROBLEM_BYTES) {
+				offences.add("problem answer of " + answer.body().length + " bytes");
+			}
+		}
+		if (STACK_TRACE.matcher(body).find()) {
+			offences.add("stack trace or class name in the answer");
+		}
+		if (FILE_PATH.matcher(body).find() || body.contains(system.home().toString())) {
+			offences.add("file path in the answer");
+		}
+		String due = switch (probe.due()) {
+			case REFUSED -> status >= 400 && status < 500 ? null : "a refusal (4xx) was due";
+			case UNAUTHORIZED -> status == 401 ? null : "401 was due";
+			case FORBIDDEN -> status == 403 ? null : "403 was due";
+			case NOT_VISIBLE -> status == 404 ? null : "404 was due (another member's resource)";
+			case REFUSED_OR_SAID_TRUNCATED -> status >= 400 && status < 500 || status >= 200 && status < 300
+					&& saysTruncated(body) ? null : "a refusal, or an answer that says the audio is truncated, was due";
+			case ANY -> null;
+		};
+		if (due != null && status < 500) {
+			offences.add(due);
+		}
+		return offences;
+	}
+
+	private static boolean hasType(String body) {
+		try {
+			Object type = JsonPath.read(body, "$.type");
+			return type instanceof String text && !text.isBlank();
+		}
+		catch (RuntimeException notJson) {
+			return false;
+		}
+	}
+
+	/** Whether an accepted analysis says that its audio was cut short (a warning, a flag or a reason). */
+	private static boolean saysTruncated(String body) {
+		try {
+			Object audio = JsonPath.read(body, "$.audio");
+			String text = String.valueOf(audio).replace("truncated=false", "");
+			return text.toLowerCase(java.util.Locale.ROOT).contains("truncat");
+		}
+		catch (RuntimeException notJson) {
+			return false;
+		}
+	}
+
+	/** An accepted hostile request made a prediction or a job: delete it so that it costs nothing more. */
+	private void forget(Probe probe, HttpResponse<byte[]> answer) throws InterruptedException {
+		String location = answer.headers().firstValue("Location").orElse(null);
+		String authorization = probe.authorization();
+		if (location == null || authorization == null || !probe.method.equals("POST")) {
+			return;
+		}
+		try {
+			http.send(HttpRequest.newBuilder(URI.create(gateway).resolve(location))
+				.timeout(Duration.ofSeconds(20))
+				.header("Authorization", authorization)
+				.DELETE()
+				.build(), HttpResponse.BodyHandlers.discarding());
+		}
+		catch (IOException ex) {
+			// left for the system's own clean-up; the offence is already reported
+		}
+	}
+
+	// --- leftovers -------------------------------------------------------------------------------------------------
+
+	private void countLeftovers(Map<Path, Probe> appeared) throws IOException, InterruptedException {
+		if (appeared.isEmpty()) {
+			return;
+		}
+		Set<Path> left = settledUploads();
+		appeared.forEach((file, probe) -> {
+			if (left.contains(file)) {
+				report.leftover(probe.kind);
+				report.failure(probe.kind, probe.method, probe.path, probe.what, -1,
+						"left a file in the upload folder (first seen after this request)", file.getFileName().toString());
+			}
+		});
+	}
+
+	/** The files in the upload folder once work in progress (a batch item being scored) has had time to end. */
+	private Set<Path> settledUploads() throws IOException, InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(10);
+		Set<Path> files = uploadedFiles();
+		while (!files.isEmpty() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(250);
+			files = uploadedFiles();
+		}
+		return files;
+	}
+
+	private Set<Path> uploadedFiles() throws IOException {
+		if (!Files.isDirectory(system.uploads())) {
+			return Set.of();
+		}
+		try (Stream<Path> walk = Files.walk(system.uploads())) {
+			return walk.filter(Files::isRegularFile).collect(Collectors.toSet());
+		}
+		catch (java.io.UncheckedIOException vanishedWhileWalking) {
+			return uploadedFiles();
+		}
+	}
+
+	/** A refused DELETE must really have been refused: the victim still has the prediction and the job. */
+	private void victimStillHasWhatWasTheirs() throws Exception {
+		for (String path : List.of(HostileCampaign.PREDICTIONS + "/" + victimPrediction, HostileCampaign.JOBS + "/" + victimJob)) {
+			HttpResponse<String> mine = get(path, victim.token());
+			if (mine.statusCode() != 200) {
+				report.failure(HostileKind.OTHER_MEMBER, "GET", path, "the victim reads their own resource afterwards",
+						mine.statusCode(), "the attacker's requests removed or hid it", mine.body());
+			}
+		}
+		HttpResponse<String> prediction = get(HostileCampaign.PREDICTIONS + "/" + victimPrediction, victim.token());
+		if (prediction.statusCode() == 200 && "mine now".equals(JsonPath.read(prediction.body(), "$.title"))) {
+			report.failure(HostileKind.OTHER_MEMBER, "PATCH", HostileCampaign.PREDICTIONS + "/" + victimPrediction,
+					"the victim's title afterwards", 200, "the attacker renamed it", prediction.body());
+		}
+	}
+
+	// --- plumbing --------------------------------------------------------------------------------------------------
+
+	private String analyse(Member member, byte[] wav) throws Exception {
+		Multipart form = new Multipart().field("genre", "BALLAD").file("audio", "own.wav", "audio/wav", wav);
+		HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(gateway + HostileCampaign.PREDICTIONS))
+			.timeout(ANALYSIS)
+			.header("Authorization", "Bearer " + member.token()), form);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return JsonPath.read(created.body(), "$.id");
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request, Multipart form) throws IOException, InterruptedException {
+		return http.send(request.header("Content-Type", form.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(gateway + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * A member signed up through the gateway. Access tokens of the test system live seconds, so a fresh one is
+	 * fetched when the last is half-way through its life.
+	 */
+	static final class Member {
+
+		private final HostileInputIT test;
+
+		private final String email;
+
+		private String token;
+
+		private Instant fetchedAt;
+
+		private Member(HostileInputIT test, String email) {
+			this.test = test;
+			this.email = email;
+		}
+
+		static Member signUp(HostileInputIT test, String who) throws Exception {
+			Member member = new Member(test, who + "-" + UUID.randomUUID() + "@example.com");
+			HttpResponse<String> created = test.postJson("/api/v1/auth/signup", """
+					{"email": "%s", "password": "%s", "displayName": "%s", "kind": "label"}
+					""".formatted(member.email, PASSWORD, who));
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+			return member;
+		}
+
+		synchronized String token() {
+			if (fetchedAt == null || Duration.between(fetchedAt, Instant.now()).compareTo(RunningSystem.ACCESS_TOKEN_TTL.dividedBy(2)) > 0) {
+				try {
+					HttpResponse<String> login = test.postJson("/api/v1/auth/login", """
+							{"email": "%s", "password": "%s"}
+							""".formatted(email, PASSWORD));
+					assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+					token = JsonPath.read(login.body(), "$.accessToken");
+					fetchedAt = Instant.now();
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			}
+			return token;
+		}
+	}
+
+}

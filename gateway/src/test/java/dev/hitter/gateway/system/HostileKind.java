@@ -1,0 +1,45 @@
+package dev.hitter.gateway.system;
+
+/** The kinds of hostile request the campaign sends; each request carries one, and the report counts per kind. */
+enum HostileKind {
+
+	UPLOAD("malformed and oversized uploads: no audio, empty, text or images named as audio, a part past the upload "
+			+ "limit, over-long labels and file names, both lyrics forms at once"),
+	AUDIO_HEADER("crafted WAV and MP3 headers: a data length past the end of the file, WAVs cut to 60 % and 95 %, "
+			+ "absurd channel counts, sample rates and sample sizes, an ID3 tag that claims 256 MB, broken MP3 frames"),
+	MULTIPART("broken multipart on both upload routes: no closing boundary, no boundary parameter, a boundary the "
+			+ "body never uses, 100 KB part headers, bad Content-Disposition, thousands of parts, a nested multipart"),
+	LYRICS("pathological lyrics: a .lrc of 32k newlines, 30k unclosed '[' lines, 50k-deep '[[[[' nesting, invalid "
+			+ "UTF-8 in the file and in the text field, a text field past 1 MB, the same files in a batch job"),
+	MANIFEST("batch manifests: thousands of items, 100k-deep nesting, multi-megabyte strings, wrong types, "
+			+ "invalid JSON and invalid UTF-8 in a manifest file"),
+	MALFORMED_JSON("malformed JSON on every JSON endpoint (sign-up, login, refresh, logout, prediction PATCH): "
+			+ "empty, truncated, trailing garbage, deep nesting, huge numbers and strings, wrong types, "
+			+ "invalid UTF-8, a text/plain or XML body"),
+	FORGED_TOKEN("forged access tokens on every protected route: another key with the real kid, altered claims, "
+			+ "alg=none, HS256 keyed with the public key, expired, wrong issuer or audience, unknown or hostile kid, "
+			+ "embedded jwk and jku headers, garbage"),
+	OTHER_MEMBER("another member's ids: read, rename, like, delete a private prediction and its picture; read, "
+			+ "export and delete a job; reference marking by a member; ids that are no UUID"),
+	SSRF_WEBHOOK("job webhooks aimed inside: loopback (127.0.0.1, 127.1, decimal and hex forms, ::1, "
+			+ "::ffff:127.0.0.1), 169.254.169.254, 192.0.0.1, 64:ff9b:1::1, private, CGNAT, unique-local, "
+			+ "link-local, multicast and reserved ranges, localhost names, credentials, other schemes"),
+	PAGING("paging extremes on every list (my predictions, leaderboard, my jobs): page=2147483647, "
+			+ "page beyond int, page x size overflow, negative and zero sizes, non-numbers, bad sort"),
+	UNKNOWN_ROUTE("addresses no route serves and actuator endpoints that must stay closed");
+
+	private final String sends;
+
+	HostileKind(String sends) {
+		this.sends = sends;
+	}
+
+	/** What the campaign sends of this kind, for the report and docs/reliability.md. */
+	String sends() {
+		return sends;
+	}
+
+	String label() {
+		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+}

@@ -1,0 +1,258 @@
+package dev.hitter.gateway.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.testcontainers.DockerClientFactory;
+
+import dev.hitter.localdb.TestDatabase;
+
+/**
+ * The whole system as a person starts it ({@code ./hitter run}), started once per failsafe JVM and shared by every
+ * system test class: two copies would compete for the two cores and take minutes each. Ports are free ones, the
+ * home folder is fresh, access tokens live a few seconds (the expiry test waits for one to run out). Classes get it
+ * as a constructor parameter through {@link Extension}; it is stopped after the last class, with the stop checked as
+ * a supervisor would see it.
+ */
+final class RunningSystem implements AutoCloseable {
+
+	static final Duration ACCESS_TOKEN_TTL = Duration.ofSeconds(8);
+
+	private static final Duration STOP_LIMIT = Duration.ofSeconds(90);
+
+	/** How long the system may take to become healthy; a machine shared by parallel builds may need more. */
+	private static final Duration START_LIMIT = Duration.ofMinutes(Long.getLong("hitter.e2e.start-minutes", 4));
+
+	private final Process process;
+
+	private final Path runLog;
+
+	private final Path home;
+
+	private final String gateway;
+
+	private final int gatewayPort;
+
+	private RunningSystem(Process process, Path runLog, Path home, int gatewayPort) {
+		this.process = process;
+		this.runLog = runLog;
+		this.home = home;
+		this.gatewayPort = gatewayPort;
+		this.gateway = "http://127.0.0.1:" + gatewayPort;
+	}
+
+	/** The gateway's base address, e.g. {@code http://127.0.0.1:41234}. */
+	String gateway() {
+		return gateway;
+	}
+
+	/** {@code HITTER_HOME} of the run: its database, logs and upload folder. */
+	Path home() {
+		return home;
+	}
+
+	/** The launcher's own log: what it started (with pids), restarted and stopped. */
+	Path runLog() {
+		return runLog;
+	}
+
+	/** Whether {@code ./hitter run} itself is still running. */
+	boolean launcherAlive() {
+		return process.isAlive();
+	}
+
+	/** Where the prediction service keeps an upload while it is analysed ({@code $HITTER_HOME/uploads}). */
+	Path uploads() {
+		return home.resolve("uploads");
+	}
+
+	static RunningSystem start() throws Exception {
+		Path root = Path.of(System.getProperty("hitter.root", "..")).toAbsolutePath().normalize();
+		Path workDir = Path.of(System.getProperty("hitter.e2e.dir", "target/e2e")).toAbsolutePath();
+		Path home = workDir.resolve("home-" + System.currentTimeMillis());
+		Files.createDirectories(home);
+		Path runLog = workDir.resolve("hitter-run.log");
+		int[] ports = freePorts(5);
+
+		ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("hitter").toString(), "run").directory(root.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(runLog.toFile());
+		Map<String, String> env = builder.environment();
+		env.put("HITTER_NO_BUILD", "1");
+		env.put("HITTER_HOME", home.toString());
+		env.put("HITTER_PORT", String.valueOf(ports[0]));
+		env.put("HITTER_AUTH_PORT", String.valueOf(ports[1]));
+		env.put("HITTER_COMMUNITY_PORT", String.valueOf(ports[2]));
+		env.put("HITTER_PREDICTION_PORT", String.valueOf(ports[3]));
+		env.put("HITTER_DB_PORT", String.valueOf(ports[4]));
+		env.put("HITTER_ACCESS_TOKEN_TTL", ACCESS_TOKEN_TTL.toSeconds() + "s");
+		env.put("HITTER_TOKEN_CLOCK_SKEW", "0s");
+		env.put("HITTER_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
+		// Job webhooks keep their production rule: no loopback, private or link-local targets (the hostile-input
+		// campaign checks that rule), whatever the environment of the build says.
+		env.remove("HITTER_WEBHOOK_ALLOW_PRIVATE");
+		env.remove("HITTER_UPLOAD_DIR");
+		if (DockerClientFactory.instance().isDockerAvailable()) {
+			// Where Docker exists the system runs on a real MySQL; otherwise on ./hitter run's embedded default.
+			TestDatabase database = TestDatabase.shared();
+			env.put("HITTER_DB_URL", database.baseJdbcUrl());
+			env.put("HITTER_DB_USER", database.username());
+			env.put("HITTER_DB_PASSWORD", database.password());
+		}
+		RunningSystem system = new RunningSystem(builder.start(), runLog, home, ports[0]);
+		try {
+			system.awaitHealthy(START_LIMIT);
+			return system;
+		}
+		catch (Exception | AssertionError ex) {
+			system.stopOrKill();
+			throw ex;
+		}
+	}
+
+	private void awaitHealthy(Duration limit) throws Exception {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		HttpRequest health = HttpRequest.newBuilder(URI.create(gateway + "/actuator/health"))
+			.timeout(Duration.ofSeconds(10))
+			.GET()
+			.build();
+		Instant deadline = Instant.now().plus(limit);
+		while (true) {
+			try {
+				if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYetListening) {
+				// the gateway is not listening yet
+			}
+			if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+				throw new AssertionError("./hitter run did not become healthy:\n" + tails());
+			}
+			Thread.sleep(500);
+		}
+	}
+
+	/** Stops the system with SIGTERM, as a supervisor would (Ctrl-C takes the same path in the script). */
+	@Override
+	public void close() throws Exception {
+		List<ProcessHandle> tree = process.descendants().toList();
+		try {
+			process.destroy();
+			boolean stopped = process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+			if (!stopped) {
+				process.destroyForcibly();
+			}
+			assertThat(stopped).as("./hitter run stops within 90 s").isTrue();
+			assertThat(Files.readString(runLog)).contains("stopped");
+			// No service outlives the launcher: the gateway port is free again.
+			try (ServerSocket again = new ServerSocket(gatewayPort)) {
+				assertThat(again.isBound()).isTrue();
+			}
+		}
+		finally {
+			// Checked above; whatever failed, nothing of the run may stay behind on the machine.
+			tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	/**
+	 * After a failed start: SIGTERM to the launcher, whose trap stops every service; then the launcher and every
+	 * process under it are killed, so that no service outlives a failed test run.
+	 */
+	private void stopOrKill() throws InterruptedException {
+		List<ProcessHandle> tree = process.descendants().toList();
+		process.destroy();
+		if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+		}
+		// Services still starting may not have reached the launcher's trap: nothing of the run may stay behind.
+		tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+	}
+
+	/** The last lines of the launcher's log and of every service log, for a failure message. */
+	String tails() {
+		try {
+			List<Path> logs = new ArrayList<>(List.of(runLog));
+			Path serviceLogs = home.resolve("logs");
+			if (Files.isDirectory(serviceLogs)) {
+				try (Stream<Path> files = Files.list(serviceLogs)) {
+					files.sorted().forEach(logs::add);
+				}
+			}
+			StringBuilder text = new StringBuilder();
+			for (Path log : logs) {
+				List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+				text.append("== ").append(log).append('\n');
+				lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(line -> text.append(line).append('\n'));
+			}
+			return text.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int[] freePorts(int count) throws IOException {
+		List<ServerSocket> sockets = new ArrayList<>();
+		try {
+			for (int i = 0; i < count; i++) {
+				sockets.add(new ServerSocket(0));
+			}
+			return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+		}
+		finally {
+			for (ServerSocket socket : sockets) {
+				socket.close();
+			}
+		}
+	}
+
+	/**
+	 * Gives a test class the one running system of this JVM, starting it for the first class that asks. It lives in
+	 * the root context's store, so JUnit closes (stops) it after the last class.
+	 */
+	static final class Extension implements ParameterResolver {
+
+		private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningSystem.class);
+
+		@Override
+		public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+			return parameter.getParameter().getType() == RunningSystem.class;
+		}
+
+		@Override
+		public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+			return context.getRoot().getStore(NAMESPACE).computeIfAbsent(RunningSystem.class, key -> {
+				try {
+					return RunningSystem.start();
+				}
+				catch (RuntimeException ex) {
+					throw ex;
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException("./hitter run did not start", ex);
+				}
+			}, RunningSystem.class);
+		}
+	}
+}
