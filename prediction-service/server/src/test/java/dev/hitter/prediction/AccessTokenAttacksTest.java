@@ -20,8 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import dev.hitter.localdb.TestDatabase;
-import dev.hitter.prediction.model.ModelReadinessTest;
 import dev.hitter.tokenattacks.TokenAttack;
 import dev.hitter.tokenattacks.TokenAttacks;
 
@@ -32,6 +30,7 @@ import dev.hitter.tokenattacks.TokenAttacks;
  * expiry and subject checks are seen to work.
  */
 @SpringBootTest
+@PredictionTestContext(schema = "hitter_prediction")
 @AutoConfigureMockMvc
 class AccessTokenAttacksTest {
 
@@ -42,8 +41,6 @@ class AccessTokenAttacksTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		TestDatabase.registerDataSource(registry, "hitter_prediction");
-		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
 		registry.add("hitter.security.jwk-set-uri", () -> TOKENS.jwkSetUri().toString());
 	}
 

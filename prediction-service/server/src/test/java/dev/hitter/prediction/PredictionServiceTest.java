@@ -12,15 +12,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import dev.hitter.localdb.TestDatabase;
 import dev.hitter.prediction.model.ModelReadinessTest;
 
 /** The service on a real MySQL-protocol database: its own schema, and nothing answered without a token. */
 @SpringBootTest
+@PredictionTestContext(schema = "hitter_prediction")
 @AutoConfigureMockMvc
 class PredictionServiceTest {
 
@@ -29,12 +27,6 @@ class PredictionServiceTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.registerDataSource(registry, "hitter_prediction");
-		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
-	}
 
 	@Test
 	void ownsItsSchemaThroughFlyway() {

@@ -6,12 +6,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** The files under an upload folder, in every process's subfolder: what a test expects to be none. */
 public final class UploadsLeft {
 
+	private static final Map<Class<?>, Path> FOLDERS = new ConcurrentHashMap<>();
+
 	private UploadsLeft() {
+	}
+
+	/**
+	 * The upload folder of a test class (and of the subclasses sharing its context): created owner-only under
+	 * {@code target/} the first time it is asked for, the same folder ever after in this JVM.
+	 */
+	public static Path folderFor(Class<?> testClass) {
+		return FOLDERS.computeIfAbsent(testClass, type -> {
+			try {
+				return createPrivate(Path.of("target/" + type.getSimpleName() + "-uploads-" + UUID.randomUUID())
+					.toAbsolutePath());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
 	}
 
 	/**

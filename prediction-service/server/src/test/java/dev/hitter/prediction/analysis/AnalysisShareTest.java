@@ -8,41 +8,32 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import dev.hitter.localdb.TestDatabase;
 import dev.hitter.prediction.MultipartBodies;
+import dev.hitter.prediction.PredictionTestContext;
 import dev.hitter.prediction.TestTracks;
-import dev.hitter.prediction.UploadsLeft;
-import dev.hitter.prediction.model.ModelReadinessTest;
 
 /**
  * Each member's share of the single analyses: one member holding their share cannot take the slots everybody
  * else needs, and is refused before a byte of the next upload is read (receiving, lyrics files, decoding).
  */
 @SpringBootTest(properties = "hitter.prediction.max-concurrent-analyses-per-member=1")
+@PredictionTestContext(schema = "hitter_prediction_analysis_share")
 @AutoConfigureMockMvc
 class AnalysisShareTest {
 
 	static final String BASE = "/api/v1/predictions";
-
-	static final Path UPLOADS = Path.of("target/share-uploads-" + UUID.randomUUID()).toAbsolutePath();
 
 	@Autowired
 	MockMvc mvc;
@@ -51,18 +42,6 @@ class AnalysisShareTest {
 	AnalysisGate gate;
 
 	final UUID member = UUID.randomUUID();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestDatabase.registerDataSource(registry, "hitter_prediction_analysis_share");
-		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
-		registry.add("hitter.prediction.upload-folder", UPLOADS::toString);
-	}
-
-	@BeforeEach
-	void modelsAreServed() throws Exception {
-		ModelReadinessTest.awaitReadiness(mvc, 200);
-	}
 
 	@Test
 	void refusesAMembersAnalysisPastTheirShareBeforeReadingTheBody() throws Exception {
@@ -92,14 +71,5 @@ class AnalysisShareTest {
 	private static RequestPostProcessor as(UUID id) {
 		RequestPostProcessor token = jwt().jwt(jwt -> jwt.subject(id.toString()).claim("roles", List.of("MEMBER")));
 		return request -> token.postProcessRequest(MultipartBodies.encoded().postProcessRequest(request));
-	}
-
-	static {
-		try {
-			UploadsLeft.createPrivate(UPLOADS);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }

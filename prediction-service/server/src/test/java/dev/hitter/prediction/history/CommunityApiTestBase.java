@@ -5,10 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -19,19 +15,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
 
-import dev.hitter.localdb.TestDatabase;
 import dev.hitter.models.Genre;
 import dev.hitter.prediction.MultipartBodies;
+import dev.hitter.prediction.PredictionTestContext;
 import dev.hitter.prediction.TestTracks;
-import dev.hitter.prediction.UploadsLeft;
-import dev.hitter.prediction.model.ModelReadinessTest;
 
 /**
  * What the leaderboard, likes and reference-track tests share: one context on the real database with the fixture
@@ -41,12 +33,11 @@ import dev.hitter.prediction.model.ModelReadinessTest;
  * {@code prediction} table (other test classes only ever look at predictions they made themselves).
  */
 @SpringBootTest
+@PredictionTestContext(schema = "hitter_prediction")
 @AutoConfigureMockMvc
 abstract class CommunityApiTestBase {
 
 	static final String BASE = "/api/v1/predictions";
-
-	static final Path UPLOADS = Path.of("target/community-uploads-" + UUID.randomUUID()).toAbsolutePath();
 
 	/** A real analysis's explanation, made once per JVM, for the predictions the tests store directly. */
 	private static String explanation;
@@ -59,16 +50,8 @@ abstract class CommunityApiTestBase {
 
 	private Instant clock = Instant.parse("2026-11-01T10:00:00Z");
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestDatabase.registerDataSource(registry, "hitter_prediction");
-		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
-		registry.add("hitter.prediction.upload-folder", UPLOADS::toString);
-	}
-
 	@BeforeEach
 	void startFromNoPredictions() throws Exception {
-		ModelReadinessTest.awaitReadiness(mvc, 200);
 		if (explanation == null) {
 			explanation = predictions.findById(UUID.fromString(analyse(UUID.randomUUID(), "POP"))).orElseThrow()
 				.explanation();
@@ -123,14 +106,5 @@ abstract class CommunityApiTestBase {
 
 	static RequestPostProcessor admin(UUID id) {
 		return jwt().jwt(token -> token.subject(id.toString()).claim("roles", List.of("MEMBER", "ADMIN")));
-	}
-
-	static {
-		try {
-			UploadsLeft.createPrivate(UPLOADS);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }

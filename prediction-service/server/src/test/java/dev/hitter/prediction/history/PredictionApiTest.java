@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,8 +34,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -46,15 +41,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
 
-import dev.hitter.localdb.TestDatabase;
-import dev.hitter.prediction.UploadsLeft;
 import dev.hitter.models.Genre;
 import dev.hitter.prediction.MultipartBodies;
+import dev.hitter.prediction.PredictionTestContext;
 import dev.hitter.prediction.TestTracks;
+import dev.hitter.prediction.UploadsLeft;
 import dev.hitter.prediction.analysis.AnalysisGate;
 import dev.hitter.prediction.analysis.AnalysisObserver;
 import dev.hitter.prediction.analysis.UploadFolder;
-import dev.hitter.prediction.model.ModelReadinessTest;
 
 /**
  * The prediction resource end to end: real fixture models, a real MySQL-protocol database, WAVs written here, and
@@ -62,12 +56,13 @@ import dev.hitter.prediction.model.ModelReadinessTest;
  */
 @SpringBootTest(properties = { "hitter.prediction.max-upload-size=3MB", "hitter.prediction.max-concurrent-analyses=1",
 		"hitter.prediction.admission-wait=200ms", "hitter.prediction.retry-after=7s" })
+@PredictionTestContext(schema = "hitter_prediction", noUploadLeft = true)
 @AutoConfigureMockMvc
 class PredictionApiTest {
 
 	static final String BASE = "/api/v1/predictions";
 
-	static final Path UPLOADS = Path.of("target/prediction-uploads-" + UUID.randomUUID()).toAbsolutePath();
+	static final Path UPLOADS = UploadsLeft.folderFor(PredictionApiTest.class);
 
 	static final String LYRICS = """
 			사랑한다고 말하지 못했던 내 마음을 알아줘
@@ -91,23 +86,6 @@ class PredictionApiTest {
 	final UUID owner = UUID.randomUUID();
 
 	final UUID other = UUID.randomUUID();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestDatabase.registerDataSource(registry, "hitter_prediction");
-		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
-		registry.add("hitter.prediction.upload-folder", UPLOADS::toString);
-	}
-
-	@BeforeEach
-	void modelsAreServed() throws Exception {
-		ModelReadinessTest.awaitReadiness(mvc, 200);
-	}
-
-	@AfterEach
-	void noUploadIsLeftBehind() throws IOException {
-		assertThat(UploadsLeft.in(UPLOADS)).isEmpty();
-	}
 
 	@Test
 	void analysesATrackAndExplainsTheScore() throws Exception {
@@ -544,14 +522,5 @@ class PredictionApiTest {
 
 	private static double number(String json, String path) {
 		return JsonPath.<Number>read(json, path).doubleValue();
-	}
-
-	static {
-		try {
-			UploadsLeft.createPrivate(UPLOADS);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -38,12 +33,10 @@ import dev.hitter.features.audio.AudioDecoder;
 import dev.hitter.features.audio.SegmentRule;
 import dev.hitter.features.lyrics.LyricsEncoder;
 import dev.hitter.features.mel.LogMelSpectrogram;
-import dev.hitter.localdb.TestDatabase;
 import dev.hitter.models.Genre;
 import dev.hitter.prediction.MultipartBodies;
+import dev.hitter.prediction.PredictionTestContext;
 import dev.hitter.prediction.TestTracks;
-import dev.hitter.prediction.UploadsLeft;
-import dev.hitter.prediction.model.ModelReadinessTest;
 import dev.hitter.serving.AudioScore;
 import dev.hitter.serving.GenreModels;
 import dev.hitter.serving.HitScore;
@@ -56,14 +49,13 @@ import dev.hitter.serving.ModelRegistry;
  * lyrics computed here through the serving module, and a batch job scores each track with its own lyrics file.
  */
 @SpringBootTest(properties = { "hitter.prediction.jobs.poll-interval=100ms" })
+@PredictionTestContext(schema = "hitter_prediction_scores", noUploadLeft = true)
 @AutoConfigureMockMvc
 class ScoresAreTheModelsTest {
 
 	static final String PREDICTIONS = "/api/v1/predictions";
 
 	static final String JOBS = "/api/v1/prediction-jobs";
-
-	static final Path UPLOADS = Path.of("target/scores-uploads-" + UUID.randomUUID()).toAbsolutePath();
 
 	static final String LOVE_SONG = """
 			사랑한다고 말하지 못했던 내 마음을 알아줘
@@ -85,24 +77,6 @@ class ScoresAreTheModelsTest {
 	Path dir;
 
 	final UUID member = UUID.randomUUID();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		// Its own schema: the job workers of other test contexts in this JVM never take these items.
-		TestDatabase.registerDataSource(registry, "hitter_prediction_scores");
-		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
-		registry.add("hitter.prediction.upload-folder", UPLOADS::toString);
-	}
-
-	@BeforeEach
-	void modelsAreServed() throws Exception {
-		ModelReadinessTest.awaitReadiness(mvc, 200);
-	}
-
-	@AfterEach
-	void noUploadIsLeftBehind() {
-		assertThat(UploadsLeft.in(UPLOADS)).isEmpty();
-	}
 
 	@ParameterizedTest
 	@EnumSource(Genre.class)
@@ -228,14 +202,5 @@ class ScoresAreTheModelsTest {
 
 	private static double number(String json, String path) {
 		return JsonPath.<Number>read(json, path).doubleValue();
-	}
-
-	static {
-		try {
-			UploadsLeft.createPrivate(UPLOADS);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }

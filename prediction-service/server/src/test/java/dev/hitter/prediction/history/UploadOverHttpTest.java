@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,16 +20,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.context.annotation.Import;
 
-import dev.hitter.localdb.TestDatabase;
-import dev.hitter.prediction.UploadsLeft;
 import dev.hitter.models.Genre;
+import dev.hitter.prediction.PredictionTestContext;
 import dev.hitter.prediction.TestTracks;
+import dev.hitter.prediction.UploadsLeft;
 import dev.hitter.prediction.analysis.AnalysisObserver;
-import dev.hitter.prediction.model.ModelReadinessTest;
-import dev.hitter.serving.ModelRegistry;
 
 /**
  * Uploads through the real servlet container, where MockMvc cannot look: the body streamed from the socket into the
@@ -43,41 +35,19 @@ import dev.hitter.serving.ModelRegistry;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hitter.prediction.max-upload-size=2MB", "hitter.models.pool-size=1" })
+@PredictionTestContext(schema = "hitter_prediction", noUploadLeft = true)
+@Import(PredictionTestContext.AnyUuidTokenDecoder.class)
 class UploadOverHttpTest {
 
-	static final Path UPLOADS = Path.of("target/http-uploads-" + UUID.randomUUID()).toAbsolutePath();
+	static final Path UPLOADS = UploadsLeft.folderFor(UploadOverHttpTest.class);
 
 	@LocalServerPort
 	int port;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
-	@org.springframework.test.context.DynamicPropertySource
-	static void properties(org.springframework.test.context.DynamicPropertyRegistry registry) {
-		TestDatabase.registerDataSource(registry, "hitter_prediction");
-		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
-		registry.add("hitter.prediction.upload-folder", UPLOADS::toString);
-	}
-
-	@Autowired
-	ModelRegistry registry;
-
 	@Autowired
 	UploadFolderWatch watch;
-
-	@BeforeEach
-	void modelsAreServed() throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (!registry.isReady()) {
-			assertThat(System.nanoTime()).as("models served within 60 s").isLessThan(deadline);
-			Thread.sleep(100);
-		}
-	}
-
-	@AfterEach
-	void noUploadIsLeftBehind() throws IOException {
-		assertThat(UploadsLeft.in(UPLOADS)).isEmpty();
-	}
 
 	@Test
 	void analysesAnUploadStreamedIntoTheUploadFolder() throws Exception {
@@ -133,31 +103,12 @@ class UploadOverHttpTest {
 		}
 	}
 
-	/** Any bearer token is a member whose id is the token: the signature checks have tests of their own. */
 	@TestConfiguration
-	static class AnyTokenIsAMember {
+	static class WatchingTheUploadFolder {
 
 		@Bean
 		UploadFolderWatch uploadFolderWatch() {
 			return new UploadFolderWatch();
-		}
-
-		@Bean
-		JwtDecoder jwtDecoder() {
-			return token -> Jwt.withTokenValue(token)
-				.header("alg", "none")
-				.subject(UUID.fromString(token).toString())
-				.claim("roles", List.of("MEMBER"))
-				.build();
-		}
-	}
-
-	static {
-		try {
-			UploadsLeft.createPrivate(UPLOADS);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 }

@@ -24,14 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.hitter.localdb.TestDatabase;
-import dev.hitter.prediction.model.ModelReadinessTest;
+import dev.hitter.prediction.PredictionTestContext;
 
 /**
  * One member cannot have the batch service to themselves: claims rotate across members, and a member's limits on
@@ -40,6 +37,7 @@ import dev.hitter.prediction.model.ModelReadinessTest;
  */
 @SpringBootTest(properties = { "hitter.prediction.jobs.max-unfinished-items-per-member=4",
 		"hitter.prediction.jobs.max-staged-bytes-per-member=3MB", "hitter.prediction.max-upload-size=2MB" })
+@PredictionTestContext(schema = "hitter_prediction_job_fairness")
 @AutoConfigureMockMvc
 class JobFairnessTest {
 
@@ -64,16 +62,8 @@ class JobFairnessTest {
 
 	final UUID second = UUID.randomUUID();
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestDatabase.registerDataSource(registry, "hitter_prediction_job_fairness");
-		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
-		registry.add("hitter.prediction.upload-folder", PredictionJobApiTest.UPLOADS::toString);
-	}
-
 	@BeforeEach
 	void nothingIsScoredAndNothingWaits() throws Exception {
-		ModelReadinessTest.awaitReadiness(mvc, 200);
 		worker.stop();
 		jdbc.update("DELETE FROM prediction_job");
 	}

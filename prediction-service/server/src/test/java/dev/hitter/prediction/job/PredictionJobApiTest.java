@@ -9,26 +9,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -38,11 +30,9 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.hitter.localdb.TestDatabase;
-import dev.hitter.prediction.UploadsLeft;
+import dev.hitter.prediction.PredictionTestContext;
 import dev.hitter.prediction.TestTracks;
 import dev.hitter.prediction.job.webhook.WebhookSignature;
-import dev.hitter.prediction.model.ModelReadinessTest;
 
 /**
  * Batch jobs through the API on the real database with the fixture models: submission, progress, results as JSON
@@ -52,12 +42,11 @@ import dev.hitter.prediction.model.ModelReadinessTest;
 @SpringBootTest(properties = { "hitter.prediction.jobs.poll-interval=100ms",
 		"hitter.prediction.jobs.webhook.allow-private-addresses=true", "hitter.prediction.jobs.webhook.first-retry=1s",
 		"hitter.prediction.jobs.webhook.timeout=3s", "hitter.prediction.jobs.max-items-per-job=6" })
+@PredictionTestContext(schema = "hitter_prediction_jobs", noUploadLeft = true)
 @AutoConfigureMockMvc
 class PredictionJobApiTest {
 
 	static final String BASE = "/api/v1/prediction-jobs";
-
-	static final Path UPLOADS = Path.of("target/job-uploads-" + UUID.randomUUID()).toAbsolutePath();
 
 	static final String LYRICS = "사랑한다고 말하지 못했던 내 마음을 알아줘\nTonight we dance, baby tonight we dance\n";
 
@@ -71,23 +60,6 @@ class PredictionJobApiTest {
 	MeterRegistry metrics;
 
 	final UUID member = UUID.randomUUID();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestDatabase.registerDataSource(registry, "hitter_prediction_jobs");
-		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
-		registry.add("hitter.prediction.upload-folder", UPLOADS::toString);
-	}
-
-	@BeforeEach
-	void modelsAreServed() throws Exception {
-		ModelReadinessTest.awaitReadiness(mvc, 200);
-	}
-
-	@AfterEach
-	void noUploadIsLeftBehind() throws IOException {
-		assertThat(UploadsLeft.in(UPLOADS)).isEmpty();
-	}
 
 	@Test
 	void scoresEveryTrackAndCallsTheSignedWebhookUntilItIsTaken() throws Exception {
@@ -343,14 +315,5 @@ class PredictionJobApiTest {
 
 	static RequestPostProcessor as(UUID id) {
 		return jwt().jwt(token -> token.subject(id.toString()).claim("roles", List.of("MEMBER")));
-	}
-
-	static {
-		try {
-			UploadsLeft.createPrivate(UPLOADS);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }

@@ -18,14 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-import dev.hitter.localdb.TestDatabase;
-import dev.hitter.prediction.model.ModelReadinessTest;
+import dev.hitter.prediction.PredictionTestContext;
 
 /**
  * What a job may not do under the default settings: webhook addresses inside the service's own network, more
@@ -34,6 +31,7 @@ import dev.hitter.prediction.model.ModelReadinessTest;
  */
 @SpringBootTest(properties = { "hitter.prediction.jobs.max-unfinished-items-per-member=3",
 		"hitter.prediction.max-upload-size=2MB" })
+@PredictionTestContext(schema = "hitter_prediction_job_limits")
 @AutoConfigureMockMvc
 class PredictionJobLimitsTest {
 
@@ -50,16 +48,8 @@ class PredictionJobLimitsTest {
 
 	final UUID member = UUID.randomUUID();
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestDatabase.registerDataSource(registry, "hitter_prediction_job_limits");
-		registry.add("hitter.models.root", () -> ModelReadinessTest.FIXTURE_MODEL_SETS.toString());
-		registry.add("hitter.prediction.upload-folder", PredictionJobApiTest.UPLOADS::toString);
-	}
-
 	@BeforeEach
 	void nothingIsScored() throws Exception {
-		ModelReadinessTest.awaitReadiness(mvc, 200);
 		worker.stop();
 	}
 
