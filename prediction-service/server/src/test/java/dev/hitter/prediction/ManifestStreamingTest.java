@@ -1,6 +1,8 @@
 package dev.hitter.prediction;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -10,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.ResultMatcher;
 
 /**
  * A batch manifest is read as a stream: reading stops at the job's item limit, the answer lists a bounded number of
@@ -68,5 +73,73 @@ class ManifestStreamingTest extends InputLimitsApiTestBase {
 			.with(member(member)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("manifest[1]"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "file", "lyricsFile" })
+	void aManifestFileNamePastTheLimitIsRefusedNamingTheFieldWithoutEchoingIt(String field) throws Exception {
+		// A 300 KB name once came back twice in a 600 KB problem answer.
+		String name = "f".repeat(300_000);
+		String manifest = field.equals("file") ? "[{\"file\": \"" + name + "\", \"genre\": \"POP\"}]"
+				: "[{\"file\": \"a.wav\", \"genre\": \"POP\", \"lyricsFile\": \"" + name + ".txt\"}]";
+
+		mvc.perform(multipart(JOBS).file(JobSubmissionLimitsTest.audio("a.wav")).param("manifest", manifest)
+			.with(member(member)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/validation-failed"))
+			.andExpect(jsonPath("$.errors[0].field").value("manifest[0]." + field))
+			.andExpect(jsonPath("$.errors[0].detail").value(containsString("255 characters")))
+			.andExpect(bodyAtMost(2_000));
+	}
+
+	@Test
+	void manifestLabelsPastTheLimitAreRefusedWithoutEchoingThem() throws Exception {
+		String label = "t".repeat(300_000);
+		String manifest = "[{\"file\": \"a.wav\", \"genre\": \"POP\", \"title\": \"" + label
+				+ "\", \"artist\": \"" + label + "\"}]";
+
+		mvc.perform(multipart(JOBS).file(JobSubmissionLimitsTest.audio("a.wav")).param("manifest", manifest)
+			.with(member(member)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("manifest[0].title"))
+			.andExpect(jsonPath("$.errors[1].field").value("manifest[0].artist"))
+			.andExpect(bodyAtMost(2_000));
+	}
+
+	@Test
+	void aNameThatMatchesNoFileIsEchoedOnlyAsAShortExcerpt() throws Exception {
+		// Within the 255-character limit, but still more than a problem detail should carry back.
+		String name = "n".repeat(200) + "-tail.wav";
+
+		mvc.perform(multipart(JOBS).file(JobSubmissionLimitsTest.audio("a.wav"))
+			.param("manifest", "[{\"file\": \"" + name + "\", \"genre\": \"POP\"}]")
+			.with(member(member)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("manifest[0].file"))
+			.andExpect(jsonPath("$.errors[0].detail").value(containsString("n".repeat(90) + "\u2026")))
+			.andExpect(jsonPath("$.errors[0].detail").value(not(containsString("-tail.wav"))))
+			.andExpect(jsonPath("$.detail").value(not(containsString("-tail.wav"))));
+	}
+
+	@Test
+	void aManifestFileOfInvalidUtf8IsRefusedNamingTheManifest() throws Exception {
+		// Lyrics files in invalid UTF-8 are refused; a manifest file was read with the bytes silently replaced.
+		byte[] manifest = "[{\"file\": \"a.wav\", \"genre\": \"POP\", \"title\": \"??\"}]"
+			.getBytes(StandardCharsets.UTF_8);
+		int at = new String(manifest, StandardCharsets.UTF_8).indexOf("??");
+		manifest[at] = (byte) 0xFF;
+		manifest[at + 1] = (byte) 0xFE;
+
+		mvc.perform(multipart(JOBS).file(JobSubmissionLimitsTest.audio("a.wav"))
+			.file(new MockMultipartFile("manifest", "manifest.json", "application/json", manifest))
+			.with(member(member)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/validation-failed"))
+			.andExpect(jsonPath("$.errors[0].field").value("manifest"))
+			.andExpect(jsonPath("$.errors[0].detail").value(containsString("must be UTF-8")));
+	}
+
+	private static ResultMatcher bodyAtMost(int bytes) {
+		return result -> assertThat(result.getResponse().getContentAsByteArray()).hasSizeLessThanOrEqualTo(bytes);
 	}
 }

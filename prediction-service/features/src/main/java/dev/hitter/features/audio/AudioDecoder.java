@@ -182,16 +182,14 @@ public final class AudioDecoder {
 
 	/**
 	 * WAV and AIFF state their length, but FFmpeg measures them by the file and only the segment is decoded, so a
-	 * cut file would be scored as a shorter whole one. A stated length past the duration limit is taken for a
-	 * streaming writer's placeholder (the file's data then measures the track, as FFmpeg does).
+	 * cut file would be scored as a shorter whole one. Only a streaming writer's sentinel (0 or 0xFFFFFFFF) leaves
+	 * the length open; any other stated length, however large, is a statement the data must meet, as a FLAC's
+	 * STREAMINFO is. A WAV claiming hours over 20 s of data is no placeholder but an over-claim or a cut.
 	 */
-	private void checkDeclaredLength(Path file, long size, AudioFile audio) {
+	private static void checkDeclaredLength(Path file, long size, AudioFile audio) {
 		DeclaredPcmLength.of(file, size).ifPresent(frames -> {
 			double rate = audio.sampleRate();
-			double claimed = frames.declared() / rate;
-			if (claimed <= limits.maxDurationSeconds()) {
-				checkNotTruncated(claimed, frames.present() / rate);
-			}
+			checkNotTruncated(frames.declared() / rate, frames.present() / rate);
 		});
 	}
 

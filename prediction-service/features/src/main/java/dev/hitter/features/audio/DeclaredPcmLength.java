@@ -24,7 +24,10 @@ final class DeclaredPcmLength {
 
 	private static final int MAX_CHUNKS = 1000;
 
-	/** Sizes streaming writers put in the header when they cannot know the length: no statement at all. */
+	/**
+	 * The size streaming writers put in the header when they cannot know the length (with 0): no statement at all.
+	 * Every other value is a statement, however large.
+	 */
 	private static final long UNKNOWN_SIZE = 0xFFFF_FFFFL;
 
 	private DeclaredPcmLength() {

@@ -126,17 +126,24 @@ class AudioDecoderBadInputTest {
 	}
 
 	@Test
-	void wavWhoseHeaderClaimsHoursIsMeasuredByItsDataNotItsClaim() throws IOException {
-		// 0x7FFFFFF0 bytes of 8 kHz mono = 37 hours claimed; 2 s present. FFmpeg trusts the file size, and so do we.
+	void wavWhoseHeaderClaimsHoursIsRefusedAsTruncated() throws IOException {
+		// 0x7FFFFFF0 bytes of 8 kHz mono = 37 hours claimed. Only 0 and 0xFFFFFFFF leave the length open; this is a
+		// statement the data falls short of, refused as a cut file is (and as the FLAC twin below is refused).
 		Path shortOne = Files.write(dir.resolve("claims-hours.wav"), wavHeader(8_000, 1, 16, 0x7FFF_FFF0, 32_000));
-		assertRejected(shortOne, Reason.TOO_SHORT);
+		assertRejected(shortOne, Reason.TRUNCATED).hasMessageContaining("2.0 s");
 
 		Path twelveSeconds = Files.write(dir.resolve("claims-hours-12s.wav"),
 				wavHeader(8_000, 1, 16, 0x7FFF_FFF0, 12 * 16_000));
-		DecodedAudio audio = decoder.decode(twelveSeconds, SegmentRule.melon());
-		assertThat(audio.sourceDurationSeconds()).isBetween(11.9, 12.1);
-		assertThat(audio.samples()).hasSize(480_000);
-		assertThat(audio.padded()).isTrue();
+		assertRejected(twelveSeconds, Reason.TRUNCATED).hasMessageContaining("12.0 s");
+	}
+
+	@Test
+	void wavDeclaring100MegabytesOverTwentySecondsIsRefusedAsTruncated() throws IOException {
+		// The hostile campaign's case: 16 kHz mono 16-bit, 100 MB (52 minutes) stated, 20 s present.
+		Path overClaiming = Files.write(dir.resolve("claims-100mb.wav"),
+				wavHeader(16_000, 1, 16, 100_000_000, 20 * 32_000));
+
+		assertRejected(overClaiming, Reason.TRUNCATED).hasMessageContaining("20.0 s");
 	}
 
 	@Test

@@ -77,6 +77,22 @@ class TruncatedWavTest {
 		}
 	}
 
+	@ParameterizedTest(name = "data chunk claiming {0} bytes")
+	@CsvSource({ "200000000", "4294967294", "2147483632" })
+	void aWavClaimingFarMoreThanItHoldsIsTruncatedNotAPlaceholder(long claimed) throws IOException {
+		// Only 0 and 0xFFFFFFFF mean "length open"; any other stated length is a statement, however large (here
+		// 200 MB, 0xFFFFFFFE, 0x7FFFFFF0 over 40 s of data): scoring the 40 s as the whole song would be a guess.
+		byte[] wav = Files.readAllBytes(clips.resolve("forty.wav"));
+		ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(dataChunk(wav) + 4, (int) claimed);
+		Path overClaiming = Files.write(dir.resolve("over.wav"), wav);
+
+		assertThatThrownBy(() -> decoder.decode(overClaiming, SegmentRule.melon()))
+			.isInstanceOfSatisfying(AudioRejectedException.class,
+					ex -> assertThat(ex.reason()).isEqualTo(Reason.TRUNCATED));
+		assertThatThrownBy(() -> decoder.decodeAll(overClaiming)).isInstanceOfSatisfying(
+				AudioRejectedException.class, ex -> assertThat(ex.reason()).isEqualTo(Reason.TRUNCATED));
+	}
+
 	@Test
 	void aFewMissingSamplesAreNoTruncation() throws IOException {
 		// A writer that stopped a few frames short of its header: 0.1 s of 40 is within the tolerance.

@@ -47,6 +47,20 @@ public final class TrackForm {
 		}
 	}
 
+	/** The most of a member's own input a problem detail repeats; a longer value is cut, with an ellipsis. */
+	public static final int MAX_ECHO = 100;
+
+	/**
+	 * A short excerpt of member input for a problem detail: a 300 KB file name once came back twice in a 600 KB
+	 * answer. Cut at {@value #MAX_ECHO} characters (whole code points) with an ellipsis.
+	 */
+	public static String excerpt(String value) {
+		if (value == null || value.codePointCount(0, value.length()) <= MAX_ECHO) {
+			return value;
+		}
+		return value.substring(0, value.offsetByCodePoints(0, MAX_ECHO)) + "\u2026";
+	}
+
 	public static void checkLabel(String field, String value, List<FieldProblem> problems) {
 		if (value != null && value.length() > MAX_LABEL_LENGTH) {
 			problems.add(new FieldProblem(field, "must be at most " + MAX_LABEL_LENGTH + " characters"));

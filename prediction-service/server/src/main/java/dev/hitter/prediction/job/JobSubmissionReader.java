@@ -2,6 +2,9 @@ package dev.hitter.prediction.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -99,11 +102,11 @@ class JobSubmissionReader {
 			}
 			Map<String, MultipartFile> kind = TrackForm.isLyricsFileName(name) ? lyricsFiles : audio;
 			if (kind.putIfAbsent(name, file) != null) {
-				problems.add(new FieldProblem("files[" + i + "]", "repeats the file name " + name));
+				problems.add(new FieldProblem("files[" + i + "]", "repeats the file name " + TrackForm.excerpt(name)));
 			}
 			if (kind == audio && file.getSize() > analyses.maxUploadSize().toBytes()) {
 				throw ApiException.forField(ProblemType.PAYLOAD_TOO_LARGE, "files[" + i + "]",
-						name + " is larger than " + analyses.maxUploadSize().toMegabytes() + " MB");
+						TrackForm.excerpt(name) + " is larger than " + analyses.maxUploadSize().toMegabytes() + " MB");
 			}
 		}
 		String manifestText = manifestText(request);
@@ -155,7 +158,8 @@ class JobSubmissionReader {
 			tracks.add(new StagedTrack(entry.getKey(), label(base), null, genre, text, entry.getValue()));
 		}
 		unpaired.keySet()
-			.forEach(name -> problems.add(new FieldProblem("files", name + " matches no audio file by name")));
+			.forEach(name -> problems.add(
+					new FieldProblem("files", TrackForm.excerpt(name) + " matches no audio file by name")));
 		return tracks;
 	}
 
@@ -176,9 +180,12 @@ class JobSubmissionReader {
 				continue;
 			}
 			MultipartFile file = item.file() == null ? null : audio.get(item.file());
-			if (file == null) {
+			if (tooLongName(item.file())) {
+				problems.add(new FieldProblem(at + "file", "is longer than " + MAX_FILE_NAME + " characters"));
+			}
+			else if (file == null) {
 				problems.add(new FieldProblem(at + "file", item.file() == null ? "is required"
-						: "names no uploaded audio file: " + item.file()));
+						: "names no uploaded audio file: " + TrackForm.excerpt(item.file())));
 			}
 			else if (unused.remove(item.file()) == null) {
 				problems.add(new FieldProblem(at + "file", "names a file another line already names"));
@@ -189,11 +196,16 @@ class JobSubmissionReader {
 			String lyrics = item.lyrics();
 			if (item.lyricsFile() != null) {
 				MultipartFile lyricsFile = lyricsFiles.get(item.lyricsFile());
-				if (lyrics != null) {
+				if (tooLongName(item.lyricsFile())) {
+					problems.add(new FieldProblem(at + "lyricsFile",
+							"is longer than " + MAX_FILE_NAME + " characters"));
+				}
+				else if (lyrics != null) {
 					problems.add(new FieldProblem(at + "lyricsFile", "give the lyrics as text or as a file, not both"));
 				}
 				else if (lyricsFile == null) {
-					problems.add(new FieldProblem(at + "lyricsFile", "names no uploaded file: " + item.lyricsFile()));
+					problems.add(new FieldProblem(at + "lyricsFile",
+							"names no uploaded file: " + TrackForm.excerpt(item.lyricsFile())));
 				}
 				else {
 					unusedLyrics.remove(item.lyricsFile());
@@ -204,9 +216,8 @@ class JobSubmissionReader {
 			tracks.add(new StagedTrack(item.file(), title != null ? title : label(baseName(String.valueOf(item.file()))),
 					TrackForm.blankToNull(item.artist()), genre, lyrics, file));
 		}
-		unused.keySet().forEach(name -> problems.add(new FieldProblem("files", name + " is not in the manifest")));
-		unusedLyrics.keySet()
-			.forEach(name -> problems.add(new FieldProblem("files", name + " is not in the manifest")));
+		unused.keySet().forEach(name -> problems.add(notInTheManifest(name)));
+		unusedLyrics.keySet().forEach(name -> problems.add(notInTheManifest(name)));
 		return tracks;
 	}
 
@@ -256,6 +267,15 @@ class JobSubmissionReader {
 		}
 	}
 
+	private static FieldProblem notInTheManifest(String fileName) {
+		return new FieldProblem("files", TrackForm.excerpt(fileName) + " is not in the manifest");
+	}
+
+	/** A manifest names files as the parts do, so the parts' limit holds (and nothing longer is echoed). */
+	private static boolean tooLongName(String name) {
+		return name != null && name.codePointCount(0, name.length()) > MAX_FILE_NAME;
+	}
+
 	private static FieldProblem notAManifest() {
 		return new FieldProblem("manifest",
 				"must be a JSON array of {file, genre, title, artist, lyrics, lyricsFile} objects");
@@ -279,7 +299,15 @@ class JobSubmissionReader {
 			throw tooLargeManifest();
 		}
 		try {
-			return new String(file.getBytes(), StandardCharsets.UTF_8);
+			// Strictly, as lyrics files are read: replacing bad bytes would store labels the member never sent.
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(file.getBytes()))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw ApiException.forField(ProblemType.VALIDATION_FAILED, "manifest", "must be UTF-8 text");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -324,7 +352,8 @@ class JobSubmissionReader {
 			return TrackForm.readLyricsFile("files", file);
 		}
 		catch (ApiException ex) {
-			problems.add(new FieldProblem("files", file.getOriginalFilename() + " " + ex.getMessage()));
+			problems.add(
+					new FieldProblem("files", TrackForm.excerpt(file.getOriginalFilename()) + " " + ex.getMessage()));
 			return null;
 		}
 	}
