@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -113,6 +114,18 @@ public final class TokenAttacks implements AutoCloseable {
 				new TokenAttack("no-subject", signed(subject, c -> c.subject(null))),
 				new TokenAttack("blank-subject", signed(subject, c -> c.subject(" "))),
 				new TokenAttack("alg-none", unsigned(claims(subject).build())),
+				// Odd algorithms under the real key id, each on a real token's payload and signature: the verifier
+				// must refuse an algorithm it does not expect as a bad token (401), not fail on it (500).
+				new TokenAttack("alg-NONE-real-kid", withAlg("\"NONE\"", validToken(subject))),
+				new TokenAttack("alg-None-real-kid", withAlg("\"None\"", validToken(subject))),
+				new TokenAttack("alg-HS256-keyed-with-public-key", hmacWithPublicKey(claims(subject).build())),
+				new TokenAttack("alg-RS512-trusted-key", sign(trustedKey, JWSAlgorithm.RS512, trustedKey.getKeyID(),
+						claims(subject).build())),
+				new TokenAttack("alg-ES256-real-kid", withAlg("\"ES256\"", validToken(subject))),
+				new TokenAttack("alg-empty", withAlg("\"\"", validToken(subject))),
+				// 5 KB: long enough to be absurd, short enough that the whole token stays under the servers' 8 KB
+				// header limit, so the verifier itself sees it (a longer one is refused before any code of ours).
+				new TokenAttack("alg-5kb", withAlg("\"" + "A".repeat(5 * 1024) + "\"", validToken(subject))),
 				new TokenAttack("not-a-jwt", "not.a.token"));
 	}
 
@@ -142,8 +155,12 @@ public final class TokenAttacks implements AutoCloseable {
 	}
 
 	private static String sign(RSAKey key, String kid, JWTClaimsSet claims) {
+		return sign(key, JWSAlgorithm.RS256, kid, claims);
+	}
+
+	private static String sign(RSAKey key, JWSAlgorithm alg, String kid, JWTClaimsSet claims) {
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(kid).build(), claims);
 			jwt.sign(new RSASSASigner(key));
 			return jwt.serialize();
 		}
@@ -159,6 +176,28 @@ public final class TokenAttacks implements AutoCloseable {
 			.replace("\"MEMBER\"", "\"ADMIN\"");
 		return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
 				+ "." + parts[2];
+	}
+
+	// The header swapped for one naming another algorithm (given as a JSON value), under the same key id; the
+	// payload and signature stay those of the real token.
+	private String withAlg(String algJson, String token) {
+		String header = "{\"alg\":" + algJson + ",\"kid\":\"" + trustedKey.getKeyID() + "\"}";
+		int firstDot = token.indexOf('.');
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8))
+				+ token.substring(firstDot);
+	}
+
+	// The classic key-confusion attack: an HMAC keyed with the published RSA public key, under the real key id.
+	private String hmacWithPublicKey(JWTClaimsSet claims) {
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(trustedKey.getKeyID()).build(),
+					claims);
+			jwt.sign(new MACSigner(trustedKey.toPublicKey().getEncoded()));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String unsigned(JWTClaimsSet claims) {

@@ -36,6 +36,7 @@ import dev.hitter.kit.security.AccessTokenValidation;
 import dev.hitter.kit.security.RemoteJwkSet;
 import dev.hitter.kit.security.Role;
 import dev.hitter.kit.security.SecurityProperties;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -101,10 +102,17 @@ class GatewaySecurity {
 		// shared source caches and rate-limits; it blocks on HTTP only when it fetches, so it runs off the event loop.
 		JWKSource<SecurityContext> keys = RemoteJwkSet.of(properties.jwkSetUri());
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-			.withJwkSource(jwt -> Mono
-				.fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
-				.subscribeOn(Schedulers.boundedElastic())
-				.flatMapIterable(found -> found))
+			.withJwkSource(jwt -> {
+				// No matcher for an algorithm Nimbus has no key type for (NONE, None, an empty or made-up alg):
+				// offer no key, so the token is refused as bad (401) instead of failing the selector (500).
+				JWKMatcher matcher = JWKMatcher.forJWSHeader(jwt.getHeader());
+				if (matcher == null) {
+					return Flux.empty();
+				}
+				return Mono.fromCallable(() -> keys.get(new JWKSelector(matcher), null))
+					.subscribeOn(Schedulers.boundedElastic())
+					.flatMapIterable(found -> found);
+			})
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(AccessTokenValidation.validator(properties));
