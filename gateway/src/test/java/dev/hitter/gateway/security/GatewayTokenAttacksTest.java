@@ -3,17 +3,23 @@ package dev.hitter.gateway.security;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import dev.hitter.tokenattacks.TokenAttack;
 import dev.hitter.tokenattacks.TokenAttacks;
@@ -26,13 +32,28 @@ import dev.hitter.tokenattacks.TokenAttacks;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "HITTER_AUTH_URL=http://127.0.0.1:9", "HITTER_COMMUNITY_URL=http://127.0.0.1:9",
 				"HITTER_PREDICTION_URL=http://127.0.0.1:9" })
-@AutoConfigureWebTestClient
 class GatewayTokenAttacksTest {
 
 	static final TokenAttacks TOKENS = TokenAttacks.start();
 
-	@Autowired
+	@LocalServerPort
+	int port;
+
 	WebTestClient client;
+
+	/**
+	 * A new connection for every request: what this test checks is the answer to each token. A small request on a
+	 * kept-alive connection to the gateway now and then gets no answer at all (docs/reliability.md, "Open"); the
+	 * hostile-input campaign notes every such case, and it is followed up there, not hidden here as a refusal.
+	 */
+	@BeforeEach
+	void clientWithoutKeptAliveConnections() {
+		client = WebTestClient
+			.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
+			.baseUrl("http://127.0.0.1:" + port)
+			.responseTimeout(Duration.ofSeconds(10))
+			.build();
+	}
 
 	@DynamicPropertySource
 	static void keySet(DynamicPropertyRegistry registry) {
