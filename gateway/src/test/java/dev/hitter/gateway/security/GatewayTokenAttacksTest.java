@@ -41,17 +41,13 @@ class GatewayTokenAttacksTest {
 
 	WebTestClient client;
 
-	/**
-	 * A new connection for every request: what this test checks is the answer to each token. A small request on a
-	 * kept-alive connection to the gateway now and then gets no answer at all (docs/reliability.md, "Open"); the
-	 * hostile-input campaign notes every such case, and it is followed up there, not hidden here as a refusal.
-	 */
+	/** One connection, kept alive: every request after the first reuses it, as a partner tool's client does. */
 	@BeforeEach
-	void clientWithoutKeptAliveConnections() {
+	void clientOnOneKeptAliveConnection() {
 		client = WebTestClient
-			.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
+			.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.create("one", 1))))
 			.baseUrl("http://127.0.0.1:" + port)
-			.responseTimeout(Duration.ofSeconds(10))
+			.responseTimeout(Duration.ofSeconds(5))
 			.build();
 	}
 
@@ -83,6 +79,20 @@ class GatewayTokenAttacksTest {
 		return TOKENS.attacks(UUID.randomUUID())
 			.stream()
 			.map(attack -> DynamicTest.dynamicTest(attack.name(), () -> isRefused(attack)));
+	}
+
+	/**
+	 * Attacks back to back on one kept-alive connection, many rounds: an answer that completes off the event loop (a
+	 * key lookup) followed at once by the next request used to leave that request unread for ever (Reactor Netty,
+	 * see GatewayApplication) — 1 to 6 of 330 requests here got no answer.
+	 */
+	@Test
+	void aKeptAliveConnectionAnswersEveryRequestInTurn() {
+		for (int round = 0; round < 15; round++) {
+			for (TokenAttack attack : TOKENS.attacks(UUID.randomUUID())) {
+				isRefused(attack);
+			}
+		}
 	}
 
 	private void isRefused(TokenAttack attack) {
