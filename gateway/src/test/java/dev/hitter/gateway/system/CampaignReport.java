@@ -15,8 +15,6 @@ final class CampaignReport {
 
 	private final List<String> failures = new ArrayList<>();
 
-	private final List<String> notes = new ArrayList<>();
-
 	private static final int REQUESTS = 0;
 
 	private static final int OK = 1;
@@ -58,11 +56,6 @@ final class CampaignReport {
 				+ (status < 0 ? "—" : status) + " | " + cell(why) + " | " + cell(shorten(excerpt, 200)) + " |");
 	}
 
-	/** Something worth knowing that is no offence (e.g. a request that needed a second try). */
-	void note(HostileKind kind, String method, String path, String what, String note) {
-		notes.add("- " + kind.label() + " " + method + " " + shorten(path, 90) + " (" + what + "): " + note);
-	}
-
 	List<String> failures() {
 		return failures;
 	}
@@ -97,10 +90,6 @@ final class CampaignReport {
 			text.append("## Offending requests (").append(failures.size()).append(")\n\n");
 			text.append("| kind | method | path | what | status | why | answer (excerpt) |\n|---|---|---|---|---|---|---|\n");
 			failures.forEach(line -> text.append(line).append('\n'));
-		}
-		if (!notes.isEmpty()) {
-			text.append("\n## Notes\n\n");
-			notes.forEach(line -> text.append(line).append('\n'));
 		}
 		text.append("\n## What each kind sends\n\n");
 		for (HostileKind kind : HostileKind.values()) {

@@ -189,20 +189,12 @@ class HostileInputIT {
 		try {
 			answer = send(probe);
 		}
-		catch (IOException first) {
-			// Once, a request was left without an answer in one run and never again (not with curl, not alone): a
-			// second try on a new connection tells a lost connection from a service that does not answer.
-			report.note(probe.kind, probe.method, probe.path, probe.what, "first try: " + first);
-			start = Instant.now();
-			try {
-				answer = fresh().send(probe.request(gateway, ANALYSIS.plus(ANALYSIS)).build(),
-						HttpResponse.BodyHandlers.ofByteArray());
-			}
-			catch (IOException again) {
-				report.answered(probe.kind, -1);
-				report.failure(probe.kind, probe.method, probe.path, probe.what, -1, "no answer, twice", again.toString());
-				return;
-			}
+		catch (IOException none) {
+			// No answer at all is an offence: it was Reactor Netty losing a kept-alive connection's read (fixed, see
+			// GatewayApplication), and a retry on a new connection would hide its return.
+			report.answered(probe.kind, -1);
+			report.failure(probe.kind, probe.method, probe.path, probe.what, -1, "no answer", none.toString());
+			return;
 		}
 		Duration took = Duration.between(start, Instant.now());
 		int status = answer.statusCode();
@@ -223,10 +215,6 @@ class HostileInputIT {
 	private HttpResponse<byte[]> send(Probe probe) throws IOException, InterruptedException {
 		// The client waits longer than the limit so that a slow answer is seen (and its time reported).
 		return http.send(probe.request(gateway, ANALYSIS.plus(ANALYSIS)).build(), HttpResponse.BodyHandlers.ofByteArray());
-	}
-
-	private static HttpClient fresh() {
-		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 	}
 
 	private List<String> offences(Probe probe, int status, HttpResponse<byte[]> answer, String body) {

@@ -83,10 +83,8 @@ class JobScaleOutIT {
 		}
 	}
 
-	@Test
-	void twoReplicasScoreEachTrackOfAJobExactlyOnceThroughKillsAndRestarts() throws Exception {
-		RSAKey key = serveKeySet();
-		String schema = "hitter_prediction_scale_out_" + Long.toHexString(System.nanoTime());
+	/** Replicas a and b on one schema, both ready. */
+	private List<Replica> startTwoReplicas(String schema) throws Exception {
 		Replica a = new Replica("a", schema);
 		Replica b = new Replica("b", schema);
 		replicas.addAll(List.of(a, b));
@@ -95,6 +93,16 @@ class JobScaleOutIT {
 		a.awaitReady();
 		b.start();
 		b.awaitReady();
+		return List.of(a, b);
+	}
+
+	@Test
+	void twoReplicasScoreEachTrackOfAJobExactlyOnceThroughKillsAndRestarts() throws Exception {
+		RSAKey key = serveKeySet();
+		String schema = "hitter_prediction_scale_out_" + Long.toHexString(System.nanoTime());
+		List<Replica> started = startTwoReplicas(schema);
+		Replica a = started.get(0);
+		Replica b = started.get(1);
 
 		UUID member = UUID.randomUUID();
 		String token = token(key, member);
@@ -158,13 +166,9 @@ class JobScaleOutIT {
 	void aReplicaThatStallsPastItsLeaseRecordsNothingForTheItemItLost() throws Exception {
 		RSAKey key = serveKeySet();
 		String schema = "hitter_prediction_stall_" + Long.toHexString(System.nanoTime());
-		Replica a = new Replica("a", schema);
-		Replica b = new Replica("b", schema);
-		replicas.addAll(List.of(a, b));
-		a.start();
-		a.awaitReady();
-		b.start();
-		b.awaitReady();
+		List<Replica> started = startTwoReplicas(schema);
+		Replica a = started.get(0);
+		Replica b = started.get(1);
 
 		UUID member = UUID.randomUUID();
 		String token = token(key, member);
