@@ -1,0 +1,42 @@
+import type { BrowserContext, Page } from '@playwright/test';
+
+/** The app's languages; Korean is its default. */
+export const LOCALES = ['ko', 'en'] as const;
+export type AppLocale = (typeof LOCALES)[number];
+
+/** Where the app remembers the language a person chose (src/i18n reads and writes it). */
+export const LOCALE_KEY = 'hitter.locale';
+
+/**
+ * Starts every page of `target` (a page or a whole context, so that a second tab gets it too) in `locale` — unless
+ * the app has already stored a choice, so that a language picked in the app survives a reload as it would for a
+ * person. Takes effect at the next navigation.
+ */
+export async function useLocale(target: Page | BrowserContext, locale: AppLocale): Promise<void> {
+  await target.addInitScript(
+    ([key, value]) => {
+      try {
+        if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, value);
+      } catch {
+        // about:blank and opaque origins have no storage; the app's own pages do.
+      }
+    },
+    [LOCALE_KEY, locale] as const,
+  );
+}
+
+/**
+ * Switches the current page to `locale` the way a returning visitor would arrive in it: the stored choice changes
+ * and the page reloads. Waits until the document says it is in that language (`<html lang>`).
+ */
+export async function switchLocaleByReload(page: Page, locale: AppLocale): Promise<void> {
+  await page.evaluate(([key, value]) => window.localStorage.setItem(key, value), [LOCALE_KEY, locale] as const);
+  await page.reload({ waitUntil: 'load' });
+  await page.locator(`html[lang^="${locale}"]`).waitFor({ state: 'attached' });
+}
+
+/** The language the page is showing now, from `<html lang>`. */
+export async function currentLocale(page: Page): Promise<AppLocale | undefined> {
+  const lang = (await page.locator('html').getAttribute('lang')) ?? '';
+  return LOCALES.find((locale) => lang.startsWith(locale));
+}
