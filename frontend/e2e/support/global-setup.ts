@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import type { FullConfig } from '@playwright/test';
 import { SCREENSHOTS_DIR } from './paths';
@@ -18,6 +19,12 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
         'or point HITTER_E2E_CHROMIUM at a Chromium binary.',
     );
   }
+  if (!hasAKoreanFont()) {
+    throw new Error(
+      'No Korean font for Chromium: the Korean screenshots would show empty boxes. ' +
+        'Install one (apt-get install fonts-nanum; .ci/run does).',
+    );
+  }
   const baseURL = project?.use.baseURL;
   if (!baseURL) throw new Error('No baseURL: set HITTER_E2E_BASE_URL to the gateway, e.g. http://127.0.0.1:8080');
   let health: Response;
@@ -28,5 +35,14 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   }
   if (health.status !== 200) {
     throw new Error(`The system at ${baseURL} is not ready (health ${health.status}): wait for ./hitter run.`);
+  }
+}
+
+/** Chromium draws with fontconfig's fonts; where there is no fontconfig to ask, assume the system has its own. */
+function hasAKoreanFont(): boolean {
+  try {
+    return execFileSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' }).trim().length > 0;
+  } catch {
+    return true;
   }
 }
