@@ -5,7 +5,8 @@
  *   otherwise) and with two checks around every test: a Content-Security-Policy violation or an uncaught
  *   exception in the page fails it (option `failOnPageErrors`).
  * - Fixtures: `member` (a fresh account made through the API, not yet logged in), `media` (the real MP3 and WAV).
- * - Helpers re-exported from here: `signUp`, `logIn`, `signUpAndLogIn`, `useLocale`, `screenshotEveryLocale`,
+ * - Helpers re-exported from here: `signUp`, `logIn`, `signUpAndLogIn`, `useLocale`, `switchLocale` (the app's
+ *   language switch), `switchLocaleByReload`, `currentLocale`, `screenshotEveryLocale`,
  *   `expectNoSeriousA11yViolations`.
  */
 import { test as base, expect } from '@playwright/test';
@@ -15,7 +16,7 @@ import { type Member, signUp } from './members';
 
 export { expect };
 export { expectNoSeriousA11yViolations } from './a11y';
-export { LOCALES, LOCALE_KEY, type AppLocale, useLocale } from './locale';
+export { LOCALES, LOCALE_KEY, type AppLocale, currentLocale, switchLocale, switchLocaleByReload, useLocale } from './locale';
 export { type Media } from './media';
 export { logIn, signUp, signUpAndLogIn, uniqueEmail, type Member } from './members';
 export { screenshotEveryLocale } from './screenshots';

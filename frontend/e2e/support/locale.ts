@@ -35,6 +35,21 @@ export async function switchLocaleByReload(page: Page, locale: AppLocale): Promi
   await page.locator(`html[lang^="${locale}"]`).waitFor({ state: 'attached' });
 }
 
+/**
+ * Switches the current page to `locale` through the app's own language switch (the header's "Language"/"언어"
+ * select), without a reload: what is only in the page's memory (the browser's copy of a file just analysed, the
+ * access token) stays. Falls back to {@link switchLocaleByReload} where the page shows no switch.
+ */
+export async function switchLocale(page: Page, locale: AppLocale): Promise<void> {
+  const languageSwitch = page.getByRole('combobox', { name: /^(language|언어)$/i });
+  if (!(await languageSwitch.isVisible())) {
+    await switchLocaleByReload(page, locale);
+    return;
+  }
+  await languageSwitch.selectOption(locale);
+  await page.locator(`html[lang^="${locale}"]`).waitFor({ state: 'attached' });
+}
+
 /** The language the page is showing now, from `<html lang>`. */
 export async function currentLocale(page: Page): Promise<AppLocale | undefined> {
   const lang = (await page.locator('html').getAttribute('lang')) ?? '';

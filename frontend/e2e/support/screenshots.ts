@@ -1,15 +1,13 @@
 import { join } from 'node:path';
 import { type Page, test } from '@playwright/test';
-import { type AppLocale, LOCALES, currentLocale, switchLocaleByReload } from './locale';
+import { type AppLocale, LOCALES, currentLocale, switchLocale as switchInApp } from './locale';
 import { SCREENSHOTS_DIR } from './paths';
 import { DESKTOP, PHONE } from './sizes';
 
 type Options = {
   /**
-   * How to put the page into a language. By default the stored choice changes and the page reloads — fine for any
-   * screen that survives a reload. A screen that does not (a result that plays the browser's copy of the file just
-   * analysed) passes the app's own language switch instead, e.g.
-   * `(page, locale) => page.getByRole('combobox', { name: /language|언어/i }).selectOption(locale)`.
+   * How to put the page into a language. By default the app's own language switch (no reload, so what lives only in
+   * the page's memory stays), or a reload with the stored choice changed where the page shows no switch.
    */
   switchLocale?: (page: Page, locale: AppLocale) => Promise<void>;
   /** The whole scrollable page (default) or only the viewport. */
@@ -24,7 +22,7 @@ type Options = {
  */
 export async function screenshotEveryLocale(page: Page, screen: string, options: Options = {}): Promise<string[]> {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(screen)) throw new Error(`screen name "${screen}" must be kebab case`);
-  const switchLocale = options.switchLocale ?? switchLocaleByReload;
+  const switchLocale = options.switchLocale ?? switchInApp;
   const info = test.info();
   const startSize = page.viewportSize() ?? DESKTOP;
   const sizes = info.project.name === 'phone' ? [startSize] : [DESKTOP, PHONE];
@@ -34,6 +32,8 @@ export async function screenshotEveryLocale(page: Page, screen: string, options:
 
   const saved: string[] = [];
   for (const locale of locales) {
+    // At the starting size: at phone width the switch may sit in a folded menu.
+    await page.setViewportSize(startSize);
     if (locale !== (await currentLocale(page))) await switchLocale(page, locale);
     for (const size of sizes) {
       await page.setViewportSize({ width: size.width, height: size.height });

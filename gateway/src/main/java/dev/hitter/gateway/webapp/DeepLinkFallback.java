@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -42,7 +43,7 @@ class DeepLinkFallback implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().pathWithinApplication().value();
-		if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())
+		if ((!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod()))
 				|| !WebAppPaths.belongsToTheApp(path) || WebAppPaths.isHashedAsset(path)
 				|| !asksForAPage(request)) {
 			return chain.filter(exchange);
@@ -50,12 +51,17 @@ class DeepLinkFallback implements WebFilter {
 		// A jar lookup may touch the disk: off the event loop.
 		return Mono.fromCallable(() -> isAFileOfTheApp(path))
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap(isFile -> isFile ? chain.filter(exchange)
-					: chain.filter(exchange.mutate().request(r -> r.path(INDEX)).build()));
+			.flatMap(isFile -> isFile ? chain.filter(exchange) : answerTheApp(exchange, chain));
+	}
+
+	private static Mono<Void> answerTheApp(ServerWebExchange exchange, WebFilterChain chain) {
+		// The same URL answers a script or fetch() with a 404: a cache must key on what was accepted.
+		exchange.getResponse().getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+		return chain.filter(exchange.mutate().request(request -> request.path(INDEX)).build());
 	}
 
 	private static boolean asksForAPage(ServerHttpRequest request) {
-		List<String> accept = request.getHeaders().get("Accept");
+		List<String> accept = request.getHeaders().get(HttpHeaders.ACCEPT);
 		if (accept == null) {
 			return false;
 		}

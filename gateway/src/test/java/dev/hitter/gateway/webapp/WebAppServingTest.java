@@ -61,6 +61,8 @@ class WebAppServingTest {
 			.valueEquals("Cache-Control", "no-cache")
 			.expectHeader()
 			.doesNotExist("Expires")
+			.expectHeader()
+			.value("Vary", vary -> assertThat(vary).contains("Accept"))
 			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("<div id=\"root\"></div>", "<title>HITTER</title>"));
 	}
