@@ -163,6 +163,28 @@ class RefreshCookieTest extends AuthApiTest {
 		assertThat(plain).doesNotContain("Secure");
 	}
 
+	@Test
+	void apiDocumentsDescribeBothFormsOfTheSessionEndpoints() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		for (String endpoint : List.of("login", "refresh", "logout")) {
+			String operation = "$.paths['/api/v1/auth/" + endpoint + "'].post";
+			assertThat(read(docs, operation + ".summary")).as(endpoint).isNotBlank();
+			assertThat(read(docs, operation + ".parameters[?(@.name == '" + SESSION_HEADER + "')].in"))
+				.as(endpoint).contains("header");
+			assertThat(read(docs, operation + ".responses")).as(endpoint).contains("401");
+		}
+		for (String endpoint : List.of("refresh", "logout")) {
+			assertThat(read(docs, "$.paths['/api/v1/auth/" + endpoint + "'].post.parameters[?(@.name == '" + COOKIE
+					+ "')].in")).as(endpoint).contains("cookie");
+		}
+		assertThat(read(docs, "$.paths['/api/v1/auth/login'].post.responses['200'].headers")).contains("Set-Cookie");
+		assertThat(read(docs, "$.paths['/api/v1/auth/logout'].post.security")).contains("bearer");
+		assertThat(read(docs, "$.components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+		assertThat(read(docs, "$.components.schemas.TokenPair.properties.refreshToken.description"))
+			.contains("X-Hitter-Session");
+	}
+
 	private MockHttpServletResponse cookieLogin(String email, MockHttpServletRequestBuilder login) throws Exception {
 		signUp(email, STRONG_PASSWORD, "Min-ji", "producer").andExpect(status().isCreated());
 		return mvc
