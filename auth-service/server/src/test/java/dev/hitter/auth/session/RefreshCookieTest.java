@@ -152,15 +152,34 @@ class RefreshCookieTest extends AuthApiTest {
 
 	@Test
 	void cookieIsSecureWhenTheGatewaySaysTheRequestCameOverHttps() throws Exception {
-		// The gateway appends its own scheme to the ingress's: "https,http"; the first one is the browser's.
-		for (String forwardedProto : List.of("https", "https,http")) {
-			String setCookie = refreshSetCookie(cookieLogin(uniqueEmail(),
-					post("/api/v1/auth/login").header("X-Forwarded-Proto", forwardedProto)));
-			assertThat(setCookie).as(forwardedProto).contains("; Secure", "; HttpOnly", "; SameSite=Strict");
+		// What the gateway sends (seen from the real gateway): behind an HTTPS ingress it trusts, with its own
+		// forwarded-header handling on, both headers say https; with only X-Forwarded-Proto, the gateway appends its
+		// own scheme to the ingress's and the first one is the browser's.
+		List<Map<String, String>> overHttps = List.of(
+				Map.of("Forwarded", "proto=https;host=\"hitter.example\";for=\"10.0.0.7:51728\"", "X-Forwarded-Proto",
+						"https,https"),
+				Map.of("X-Forwarded-Proto", "https,http"), Map.of("X-Forwarded-Proto", "https"));
+		for (Map<String, String> forwarded : overHttps) {
+			assertThat(refreshSetCookie(cookieLogin(uniqueEmail(), withHeaders(post("/api/v1/auth/login"), forwarded))))
+				.as(forwarded.toString())
+				.contains("; Secure", "; HttpOnly", "; SameSite=Strict");
 		}
-		String plain = refreshSetCookie(
-				cookieLogin(uniqueEmail(), post("/api/v1/auth/login").header("X-Forwarded-Proto", "http")));
-		assertThat(plain).doesNotContain("Secure");
+		// Plain http://localhost: the gateway says http, or (trusting no proxy) sends no forwarded headers at all.
+		List<Map<String, String>> overHttp = List.of(
+				Map.of("Forwarded", "proto=http;host=\"localhost:8080\";for=\"127.0.0.1:51730\"", "X-Forwarded-Proto",
+						"http"),
+				Map.of());
+		for (Map<String, String> forwarded : overHttp) {
+			assertThat(refreshSetCookie(cookieLogin(uniqueEmail(), withHeaders(post("/api/v1/auth/login"), forwarded))))
+				.as(forwarded.toString())
+				.doesNotContain("Secure");
+		}
+	}
+
+	private static MockHttpServletRequestBuilder withHeaders(MockHttpServletRequestBuilder request,
+			Map<String, String> headers) {
+		headers.forEach(request::header);
+		return request;
 	}
 
 	@Test
