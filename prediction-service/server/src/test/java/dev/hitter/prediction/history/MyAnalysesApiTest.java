@@ -129,6 +129,25 @@ class MyAnalysesApiTest extends CommunityApiTestBase {
 		mvc.perform(post(EXPORT).with(member(alice))).andExpect(status().isMethodNotAllowed());
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void documentsTheExportAndTheListAsMemberOnlyWithTheirProblems() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		Map<String, Object> export = JsonPath.read(docs, "$.paths['" + EXPORT + "'].get");
+		assertThat(export.get("summary")).isEqualTo("Export my analyses as CSV");
+		assertThat((List<Object>) export.get("tags")).containsExactly("Predictions");
+		assertThat((List<Object>) export.get("security")).containsExactly(Map.of("bearer", List.of()));
+		assertThat((Map<String, Object>) export.get("responses")).containsKeys("200", "401");
+		assertThat(JsonPath.<Map<String, Object>>read(docs, "$.paths['" + EXPORT + "'].get.responses['200'].content"))
+			.containsOnlyKeys("text/csv");
+		Map<String, Object> mine = JsonPath.read(docs, "$.paths['" + BASE + "'].get");
+		assertThat((Map<String, Object>) mine.get("responses")).containsKeys("200", "400", "401");
+		assertThat(JsonPath.<String>read(docs, "$.components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+		assertThat(JsonPath.<Map<String, Object>>read(docs, "$.components.schemas.PredictionSummary.properties"))
+			.containsKey("demonstration");
+	}
+
 	private String export(UUID member) throws Exception {
 		byte[] body = mvc.perform(get(EXPORT).with(member(member)))
 			.andExpect(status().isOk())
