@@ -177,23 +177,8 @@ class PredictionController {
 			response.setHeader(EXPORT_TRUNCATED, "true");
 		}
 		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-		out.write(PredictionsCsv.header());
-		PredictionsCsv.Row last = null;
-		int written = 0;
-		while (written < PredictionsCsv.MAX_ROWS) {
-			List<PredictionsCsv.Row> batch = predictions.exportMine(member, last,
-					Math.min(PredictionsCsv.BATCH, PredictionsCsv.MAX_ROWS - written));
-			for (PredictionsCsv.Row row : batch) {
-				out.write(PredictionsCsv.line(row));
-			}
-			written += batch.size();
-			if (batch.size() < PredictionsCsv.BATCH) {
-				break;
-			}
-			last = batch.get(batch.size() - 1);
-			out.flush();
-		}
-		out.flush();
+		PredictionsCsv.write(out, (after, size) -> predictions.exportMine(member, after, size),
+				PredictionsCsv.MAX_ROWS, PredictionsCsv.BATCH);
 	}
 
 	@Operation(summary = "A genre's leaderboard of shared analyses",

@@ -3,6 +3,8 @@ package dev.hitter.prediction.history;
 import static dev.hitter.prediction.csv.SpreadsheetCsv.cell;
 import static dev.hitter.prediction.csv.SpreadsheetCsv.number;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +42,37 @@ public final class PredictionsCsv {
 			String modelAudio, String modelLyrics) {
 	}
 
-	static String header() {
-		return SpreadsheetCsv.BYTE_ORDER_MARK + HEADER + "\r\n";
+	/** Reads the rows after a row (null: from the first), at most {@code size}, in export order. */
+	@FunctionalInterface
+	interface Batches {
+
+		List<Row> after(Row last, int size);
+	}
+
+	/**
+	 * Writes the header, then the rows a batch at a time (each batch flushed before the next is read), at most
+	 * {@code maxRows}.
+	 *
+	 * @return the rows written
+	 */
+	static int write(Writer out, Batches batches, int maxRows, int batchSize) throws IOException {
+		out.write(SpreadsheetCsv.BYTE_ORDER_MARK + HEADER + "\r\n");
+		Row last = null;
+		int written = 0;
+		while (written < maxRows) {
+			int wanted = Math.min(batchSize, maxRows - written);
+			List<Row> batch = batches.after(last, wanted);
+			for (Row row : batch) {
+				out.write(line(row));
+			}
+			out.flush();
+			written += batch.size();
+			if (batch.size() < wanted) {
+				break;
+			}
+			last = batch.get(batch.size() - 1);
+		}
+		return written;
 	}
 
 	static String line(Row row) {

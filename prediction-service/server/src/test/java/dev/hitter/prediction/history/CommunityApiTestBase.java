@@ -97,6 +97,13 @@ abstract class CommunityApiTestBase {
 		return predictions.save(prediction).id();
 	}
 
+	/** A private prediction by demonstration models made at the given moment (not the test's clock). */
+	UUID storedAt(UUID member, Instant createdAt, String title) {
+		Prediction prediction = new Prediction(UUID.randomUUID(), member, title, "Artist", Genre.POP, 0.5, 0.5, 0.5,
+				"fixture", 0, 0, explanation, createdAt);
+		return predictions.save(prediction).id();
+	}
+
 	String read(String path, UUID member) throws Exception {
 		return mvc.perform(get(path).with(member(member)))
 			.andExpect(status().isOk())

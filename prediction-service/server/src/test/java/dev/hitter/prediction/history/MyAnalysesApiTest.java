@@ -8,15 +8,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.jayway.jsonpath.JsonPath;
 
+import dev.hitter.kit.security.Member;
+import dev.hitter.kit.security.Role;
 import dev.hitter.models.Genre;
 
 /**
@@ -30,6 +37,9 @@ class MyAnalysesApiTest extends CommunityApiTestBase {
 	final UUID alice = UUID.randomUUID();
 
 	final UUID bob = UUID.randomUUID();
+
+	@Autowired
+	Predictions analyses;
 
 	@Test
 	void myListSaysWhichAnswersADemonstrationModelGave() throws Exception {
@@ -104,6 +114,32 @@ class MyAnalysesApiTest extends CommunityApiTestBase {
 			.contains(",true,false,");
 		assertThat(csv).doesNotContain(bobs.toString()).doesNotContain("Bob's shared song");
 		assertThat(export(bob).lines()).hasSize(2);
+	}
+
+	@Test
+	void exportBatchesFollowOneAnotherWithoutRepeatOrGapWhenAnalysesShareATime() {
+		Instant same = Instant.parse("2026-11-02T08:00:00Z");
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			// Two by two at the same microsecond: the id alone orders them, also across a batch's end.
+			ids.add(storedAt(alice, same.minusSeconds(i / 2), "take " + i));
+		}
+		stored(bob, Genre.POP, 0.5, false, "Bob's", true);
+		Member me = new Member(alice, null, null, Set.of(Role.MEMBER));
+
+		List<UUID> exported = new ArrayList<>();
+		PredictionsCsv.Row last = null;
+		List<PredictionsCsv.Row> batch;
+		do {
+			batch = analyses.exportMine(me, last, 2);
+			batch.forEach(row -> exported.add(row.id()));
+			last = batch.isEmpty() ? null : batch.get(batch.size() - 1);
+		}
+		while (batch.size() == 2);
+
+		assertThat(exported).hasSize(5).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(exported.stream().map(id -> predictions.findById(id).orElseThrow().createdAt()).toList())
+			.isSortedAccordingTo(Comparator.reverseOrder());
 	}
 
 	@Test
