@@ -2,14 +2,19 @@ package dev.hitter.prediction.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import dev.hitter.models.BinaryMetrics;
 import dev.hitter.models.Genre;
 import dev.hitter.models.ModelCard;
+import dev.hitter.models.ModelFiles;
 import dev.hitter.models.ModelKind;
 import dev.hitter.models.PlattCalibration;
 
@@ -51,6 +56,41 @@ class ModelCardsTest {
 		assertThat(described.limits()).contains(
 				"Its card reports no results on held-out songs, so how well it does is unknown.");
 		assertThat(described.limits().get(0)).contains("synthetic songs");
+	}
+
+	@Test
+	void describesTheShippedDemonstrationCardsAsDocsModelsApiShows() throws Exception {
+		// The newest POP version shipped (the trainer names versions by time, so they sort).
+		Path pop;
+		try (Stream<Path> versions = Files.list(Path.of("../default-models/POP"))) {
+			pop = versions.max(Comparator.naturalOrder()).orElseThrow();
+		}
+		ModelCard audioCard = ModelFiles.readCard(pop.resolve("audio/card.json"));
+		ModelCard lyricsCard = ModelFiles.readCard(pop.resolve("lyrics/card.json"));
+
+		ModelCatalogue.ModelDescription audio = ModelCards.describe(audioCard, audioCard.version());
+		ModelCatalogue.ModelDescription lyrics = ModelCards.describe(lyricsCard, lyricsCard.version());
+
+		String synthetic = "It was trained on synthetic songs, not real ones: its score says nothing about whether a "
+				+ "real track will be a hit.";
+		String genreOnly = "It scores POP tracks only: a track analysed under the wrong genre gets a meaningless score.";
+		String heldOut = "Its held-out results come from only 90 songs, so they are rough estimates.";
+		String calibrated = "Its probabilities were calibrated on 90 validation songs; for music unlike its training "
+				+ "songs they can be off.";
+		assertThat(audio.limits()).containsExactly(synthetic, genreOnly,
+				"It listens to one 30-second segment of the track, not the whole song.", heldOut, calibrated);
+		assertThat(lyrics.limits()).containsExactly(synthetic, genreOnly,
+				"It reads at most the first 512 words of the lyrics; the rest is not scored.",
+				"It knows " + lyricsCard.featureSpec().settings().get("vocabularySize")
+						+ " words; words it never saw in training do not count.",
+				heldOut, calibrated);
+		assertThat(audio.notice()).isEqualTo(ModelCard.DEMONSTRATION_NOTICE);
+		assertThat(audio.trainedOn().songs()).isEqualTo(600);
+		assertThat(audio.trainedOn().trainingSongs()).isEqualTo(420);
+		assertThat(audio.trainedOn().releaseYears()).isNull();
+		assertThat(audio.heldOut().songs()).isEqualTo(90);
+		assertThat(audio.heldOut().auc()).isEqualTo(audioCard.test().rocAuc());
+		assertThat(audio.heldOut().calibrationError()).isEqualTo(audioCard.test().expectedCalibrationError());
 	}
 
 	private static ModelCard card(boolean demonstration, BinaryMetrics test) {
