@@ -19,7 +19,4 @@ public class PredictionApiDocs {
 
 	/** RFC 9457: every error answer's media type. */
 	public static final String PROBLEM_JSON = "application/problem+json";
-
-	private PredictionApiDocs() {
-	}
 }
