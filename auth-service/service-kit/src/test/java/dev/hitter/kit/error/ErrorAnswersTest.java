@@ -72,6 +72,26 @@ class ErrorAnswersTest {
 	}
 
 	@Test
+	void aRequestLineAsLongAsTheGatewayForwardsIsRead() throws IOException {
+		// The gateway forwards lines up to 16 KB and headers up to 8 KB: the service must read them, not refuse them.
+		Answer answer = send(("GET /api/v1/models/" + "x".repeat(16 * 1024 - 40) + " HTTP/1.1\r\nHost: localhost\r\n"
+				+ "X-Padding: " + "y".repeat(8 * 1024 - 20) + "\r\nConnection: close\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
+
+		// Read, so it reaches security: a token is wanted there.
+		answer.assertProblem(401, "unauthorized");
+	}
+
+	@Test
+	void aRequestLineLongerThanTomcatReadsIsAMalformedRequestProblem() throws IOException {
+		Answer answer = send(("GET /api/v1/models/" + "x".repeat(40 * 1024) + " HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Connection: close\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
+
+		answer.assertProblem(400, "malformed-request");
+	}
+
+	@Test
 	void aMissingResourceIsANotFoundProblemEvenForABrowser() throws IOException {
 		// The error page itself is public: the path Boot forwards every error to must answer the same shape.
 		Answer answer = send(("GET /error HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
