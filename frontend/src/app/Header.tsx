@@ -81,7 +81,7 @@ export function Header() {
                   <NavLink to="/login">{t('nav.login')}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/signup" role="button" className="site-nav__signup">
+                  <NavLink to="/signup" className="button-link site-nav__signup">
                     {t('nav.signup')}
                   </NavLink>
                 </li>

@@ -12,6 +12,8 @@ export const REFRESH_URL = '/api/v1/auth/refresh';
 export const SESSION_HEADER = 'X-Hitter-Session';
 export const LOCK_NAME = 'hitter-refresh';
 export const CHANNEL_NAME = 'hitter-session';
+/** How long the refreshing tab keeps the lock after broadcasting, so waiting tabs hear the news first. */
+export const HANDOVER_MS = 100;
 
 export interface AccessToken {
   value: string;
@@ -49,6 +51,8 @@ export interface TokenDeps {
   now: () => number;
   setTimer: (callback: () => void, ms: number) => unknown;
   clearTimer: (handle: unknown) => void;
+  /** Waits a little (the lock hand-over); real time even where the timers above are driven by hand. */
+  pause: (ms: number) => Promise<void>;
 }
 
 /** Renew this long before expiry: a quarter of the lifetime, at most 30 s (so 8 s test tokens renew at 6 s). */
@@ -98,7 +102,19 @@ export class SessionTokens {
   refresh(stale?: string): Promise<AccessToken | undefined> {
     if (!this.inFlight) {
       const seen = stale ?? this.token?.value;
-      this.inFlight = this.withLock(() => this.refreshHoldingLock(seen)).finally(() => {
+      this.inFlight = new Promise<AccessToken | undefined>((resolve, reject) => {
+        this.withLock(async () => {
+          try {
+            const outcome = await this.refreshHoldingLock(seen);
+            resolve(outcome.token);
+            // Keep the lock a moment after a rotation so the broadcast reaches the tabs waiting for it
+            // before they get their turn: they then take the new token instead of rotating again.
+            if (outcome.rotated) await this.deps.pause(HANDOVER_MS);
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }).catch(reject);
+      }).finally(() => {
         this.inFlight = undefined;
       });
     }
@@ -119,30 +135,25 @@ export class SessionTokens {
     if (this.token) this.token = { ...this.token, expiresAt: this.deps.now() - 1 };
   }
 
-  private async refreshHoldingLock(seen: string | undefined): Promise<AccessToken | undefined> {
+  private async refreshHoldingLock(seen: string | undefined): Promise<{ token: AccessToken | undefined; rotated: boolean }> {
     // Another tab may have renewed while this one waited for the lock; its broadcast put the new token here.
     const mine = this.token;
-    if (mine && mine.value !== seen && mine.expiresAt > this.deps.now()) return mine;
-    let response: Response;
-    try {
-      response = await this.deps.fetch(REFRESH_URL, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { [SESSION_HEADER]: 'cookie', Accept: 'application/json' },
-      });
-    } catch (error) {
-      throw error instanceof Error ? error : new Error(String(error));
-    }
+    if (mine && mine.value !== seen && mine.expiresAt > this.deps.now()) return { token: mine, rotated: false };
+    const response = await this.deps.fetch(REFRESH_URL, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { [SESSION_HEADER]: 'cookie', Accept: 'application/json' },
+    });
     if (!response.ok) {
       // 401 invalid-refresh-token (or no cookie at all): this browser's session is over, in every tab.
       if (response.status === 401 || response.status === 400 || response.status === 403) {
         this.signOut(this.token !== undefined);
-        return undefined;
+        return { token: undefined, rotated: false };
       }
       throw new Error(`refresh answered ${response.status}`);
     }
     const answer = (await response.json()) as TokenAnswer;
-    return this.accept(answer);
+    return { token: this.accept(answer), rotated: true };
   }
 
   private withLock<T>(work: () => Promise<T>): Promise<T> {
@@ -201,6 +212,7 @@ function browserDeps(): TokenDeps {
     now: () => Date.now(),
     setTimer: (callback, ms) => setTimeout(callback, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 }
 

@@ -16,7 +16,7 @@ export function HomePage() {
       <section className="home home--member" aria-labelledby="home-title">
         <h1 id="home-title">{t('home.welcome', { name: member.displayName })}</h1>
         <p>
-          <Link to="/analyse" role="button">
+          <Link to="/analyse" className="button-link">
             {t('home.analyseCta')}
           </Link>
         </p>
@@ -38,10 +38,10 @@ export function HomePage() {
         <li>{t('home.step3')}</li>
       </ol>
       <p className="home__actions">
-        <Link to="/signup" role="button">
+        <Link to="/signup" className="button-link">
           {t('home.signupCta')}
         </Link>{' '}
-        <Link to="/login" role="button" className="secondary outline">
+        <Link to="/login" className="button-link button-link--secondary">
           {t('home.loginCta')}
         </Link>
       </p>

@@ -13,6 +13,22 @@ function leaves(node: unknown): [string, unknown][] {
   return Object.entries(node).flatMap(([key, value]) => leaves(value).map(([k, v]) => [k ? `${key}.${k}` : key, v] as [string, unknown]));
 }
 
+// i18next plural forms: English has _one and _other, Korean only _other (CLDR), so compare keys without them.
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const baseKeys = (node: unknown) => [...new Set(leafKeys(node).map((key) => key.replace(PLURAL, '')))].sort();
+
+/** base key → the placeholders used in any of its plural forms. */
+function placeholders(node: unknown): Map<string, string[]> {
+  const found = new Map<string, Set<string>>();
+  for (const [key, text] of leaves(node)) {
+    const base = key.replace(PLURAL, '');
+    const names = found.get(base) ?? new Set<string>();
+    for (const match of String(text).matchAll(/\{\{\s*(\w+)/g)) names.add(match[1] ?? '');
+    found.set(base, names);
+  }
+  return new Map([...found].map(([key, names]) => [key, [...names].sort()]));
+}
+
 describe('i18n catalogues', () => {
   afterEach(() => localStorage.clear());
 
@@ -25,7 +41,7 @@ describe('i18n catalogues', () => {
   it('koreanAndEnglishHaveTheSameKeysInEveryNamespace', () => {
     const all = catalogues();
     for (const ns of Object.keys(all.en)) {
-      expect(leafKeys(all.ko[ns]).sort(), `namespace ${ns}`).toEqual(leafKeys(all.en[ns]).sort());
+      expect(baseKeys(all.ko[ns]), `namespace ${ns}`).toEqual(baseKeys(all.en[ns]));
     }
   });
 
@@ -43,11 +59,10 @@ describe('i18n catalogues', () => {
 
   it('placeholdersMatchBetweenLanguages', () => {
     const all = catalogues();
-    const names = (text: unknown) => [...String(text).matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
     for (const ns of Object.keys(all.en)) {
-      const ko = new Map(leaves(all.ko[ns]));
-      for (const [key, text] of leaves(all.en[ns])) {
-        expect(names(ko.get(key)), `${ns}:${key}`).toEqual(names(text));
+      const ko = placeholders(all.ko[ns]);
+      for (const [key, names] of placeholders(all.en[ns])) {
+        expect(ko.get(key), `${ns}:${key}`).toEqual(names);
       }
     }
   });

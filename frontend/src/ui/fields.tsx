@@ -38,11 +38,11 @@ export type TextFieldProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputEle
 export function TextField({ label, error, hint, id, ...input }: TextFieldProps) {
   const ids = useFieldIds(id);
   return (
-    <label htmlFor={ids.controlId}>
-      {label}
+    <div className="field">
+      <label htmlFor={ids.controlId}>{label}</label>
       <input id={ids.controlId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(hint, error, ids)} {...input} />
       <Messages hint={hint} error={error} {...ids} />
-    </label>
+    </div>
   );
 }
 
@@ -51,11 +51,11 @@ export type TextAreaProps = FieldChrome & Omit<TextareaHTMLAttributes<HTMLTextAr
 export function TextArea({ label, error, hint, id, ...area }: TextAreaProps) {
   const ids = useFieldIds(id);
   return (
-    <label htmlFor={ids.controlId}>
-      {label}
+    <div className="field">
+      <label htmlFor={ids.controlId}>{label}</label>
       <textarea id={ids.controlId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(hint, error, ids)} {...area} />
       <Messages hint={hint} error={error} {...ids} />
-    </label>
+    </div>
   );
 }
 
@@ -64,12 +64,12 @@ export type SelectProps = FieldChrome & SelectHTMLAttributes<HTMLSelectElement> 
 export function Select({ label, error, hint, id, children, ...select }: SelectProps) {
   const ids = useFieldIds(id);
   return (
-    <label htmlFor={ids.controlId}>
-      {label}
+    <div className="field">
+      <label htmlFor={ids.controlId}>{label}</label>
       <select id={ids.controlId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(hint, error, ids)} {...select}>
         {children}
       </select>
       <Messages hint={hint} error={error} {...ids} />
-    </label>
+    </div>
   );
 }
