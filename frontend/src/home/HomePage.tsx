@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { useSession } from '../auth/session';
-import { ExampleResult } from './ExampleResultPlaceholder';
-import { RecentAnalyses } from './RecentAnalysesPlaceholder';
+import { ExampleResult } from './ExampleResult';
+import { RecentAnalyses } from './RecentAnalyses';
 
 /** A visitor learns what HITTER does and sees an example; a member sees their recent analyses. */
 export function HomePage() {
