@@ -90,7 +90,9 @@ test('logout ends the session, also after a reload', async ({ page, member }) =>
   await expect(page.getByRole('link', { name: 'Log in' }).first()).toBeVisible();
   await expect(memberName(page)).toHaveCount(0);
 
-  // The refresh cookie is gone too: a reload does not bring the member back, member pages ask for a login.
+  // The refresh cookie is gone too: the server refuses a refresh with it, and member pages ask for a login.
+  const refresh = await page.request.post('/api/v1/auth/refresh', { headers: { 'X-Hitter-Session': 'cookie' } });
+  expect(refresh.status()).toBe(401);
   await page.goto('/analyses');
   await expect(page).toHaveURL(/\/login\?next=%2Fanalyses$/);
   await page.reload();

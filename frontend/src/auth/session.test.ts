@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SessionStore } from './session';
+import { SESSION_HINT_KEY, SessionStore } from './session';
 import { tokens } from './tokens';
 
 const member = { id: 'm1', email: 'ann@example.com', displayName: 'Ann', kind: 'producer', roles: ['MEMBER'] };
@@ -8,7 +8,10 @@ function ok(body: unknown) {
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 }
 
-afterEach(() => tokens.signOut(false));
+afterEach(() => {
+  tokens.signOut(false);
+  localStorage.clear();
+});
 
 describe('SessionStore', () => {
   it('resumesTheSessionFromTheRefreshCookieOnStart', async () => {
@@ -16,6 +19,7 @@ describe('SessionStore', () => {
       String(input) === '/api/v1/auth/refresh' ? ok({ accessToken: 'a1', expiresIn: 900 }) : ok(member),
     );
     vi.stubGlobal('fetch', fetchMock);
+    localStorage.setItem(SESSION_HINT_KEY, '1');
     const store = new SessionStore(tokens);
     expect(store.getState().status).toBe('unknown');
     await store.start();
@@ -23,14 +27,38 @@ describe('SessionStore', () => {
     expect(new Headers(fetchMock.mock.calls[1]?.[1]?.headers).get('Authorization')).toBe('Bearer a1');
   });
 
+  it('doesNotAskTheServerForAVisitorWhoNeverSignedIn', async () => {
+    const fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+    const store = new SessionStore(tokens);
+    await store.start();
+    expect(store.getState().status).toBe('signedOut');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('remembersABrowserThatSignedInUntilItLogsOut', async () => {
+    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
+      if (String(input) === '/api/v1/auth/logout') return new Response(null, { status: 204 });
+      return String(input) === '/api/v1/auth/login' ? ok({ accessToken: 'a1', expiresIn: 900 }) : ok(member);
+    }));
+    const store = new SessionStore(tokens);
+    await store.logIn('ann@example.com', 'pw');
+    expect(localStorage.getItem(SESSION_HINT_KEY)).toBe('1');
+    await store.logOut();
+    expect(localStorage.getItem(SESSION_HINT_KEY)).toBeNull();
+  });
+
   it('isSignedOutWhenThereIsNoCookie', async () => {
+    localStorage.setItem(SESSION_HINT_KEY, '1');
     vi.stubGlobal('fetch', vi.fn(async () => new Response('{"type":"https://hitter.dev/problems/invalid-refresh-token"}', { status: 401 })));
     const store = new SessionStore(tokens);
     await store.start();
     expect(store.getState().status).toBe('signedOut');
+    expect(localStorage.getItem(SESSION_HINT_KEY)).toBeNull();
   });
 
   it('isSignedOutWhenTheServerCannotBeReached', async () => {
+    localStorage.setItem(SESSION_HINT_KEY, '1');
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     const store = new SessionStore(tokens);
     await store.start();

@@ -13,6 +13,23 @@ export interface Member {
   roles: string[];
 }
 
+/**
+ * A flag (no secret) saying this browser signed in and has not logged out: a visitor without it is not sent to
+ * the refresh endpoint on every page load only to be told 401.
+ */
+export const SESSION_HINT_KEY = 'hitter.session';
+
+function hint(present: boolean | undefined): boolean {
+  try {
+    if (present === true) localStorage.setItem(SESSION_HINT_KEY, '1');
+    else if (present === false) localStorage.removeItem(SESSION_HINT_KEY);
+    return localStorage.getItem(SESSION_HINT_KEY) === '1';
+  } catch {
+    // Without storage, always ask the server.
+    return true;
+  }
+}
+
 export type SessionStatus = 'unknown' | 'signedOut' | 'signedIn';
 
 export interface SessionState {
@@ -40,6 +57,7 @@ export class SessionStore {
   constructor(sessionTokens: SessionTokens) {
     this.tokens = sessionTokens;
     sessionTokens.subscribe((event) => {
+      hint(event.type === 'token');
       if (event.type === 'signedOut') this.set({ status: 'signedOut' });
       // Another tab signed in (or this one renewed while nobody was known): learn who it is.
       else if (this.state.status !== 'signedIn' && event.fromOtherTab) void this.loadMember();
@@ -57,11 +75,18 @@ export class SessionStore {
   start(): Promise<void> {
     if (this.started) return Promise.resolve();
     this.started = true;
+    if (!hint(undefined)) {
+      this.set({ status: 'signedOut' });
+      return Promise.resolve();
+    }
     return this.tokens
       .refresh()
       .then(async (token) => {
         if (token) await this.loadMember();
-        else this.set({ status: 'signedOut' });
+        else {
+          hint(false);
+          this.set({ status: 'signedOut' });
+        }
       })
       .catch(() => this.set({ status: 'signedOut' }));
   }
