@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect, useState } from 'react';
 import { api, apiBlob, uploadWithProgress } from '../api/client';
 import { forgetTrack } from './localAudio';
-import type { Genre, PredictionPage, PredictionView } from './types';
+import type { Genre, GenreCard, PredictionPage, PredictionView } from './types';
 
 /** Server state of the analysis journey: one place for the addresses and the cache keys. */
 
@@ -124,4 +124,15 @@ export function sendForAnalysis(
   if (request.title.trim() !== '') form.set('title', request.title);
   if (request.artist.trim() !== '') form.set('artist', request.artist);
   return uploadWithProgress<PredictionView>(PREDICTIONS, form, onProgress, signal);
+}
+
+/** The card of the models serving a genre now (public); a result shows it only if the same models scored it. */
+export function useGenreCard(genre: Genre | undefined) {
+  return useQuery({
+    queryKey: ['models', genre ?? ''],
+    queryFn: () => api<GenreCard>(`/api/v1/models/${encodeURIComponent(genre ?? '')}`),
+    enabled: Boolean(genre),
+    staleTime: 60_000,
+    retry: false,
+  });
 }

@@ -120,3 +120,22 @@ export interface PredictionPage {
 export function isDemonstration(view: Pick<PredictionView, 'model'>): boolean {
   return view.model.audio.demonstration || view.model.lyrics.demonstration;
 }
+
+/** GET /api/v1/models/{genre}: the cards of the model set serving a genre now (docs/models-api.md). */
+export interface ModelDescription {
+  modelId: string;
+  version: string;
+  kind: 'AUDIO' | 'LYRICS';
+  demonstration: boolean;
+  notice: string | null;
+  trainedOn: { source: string; dataset: string; songs: number; hits: number } | null;
+  heldOut: { songs: number; hits: number; auc: number | null; accuracy: number | null } | null;
+}
+
+export interface GenreCard {
+  genre: Genre;
+  version: string;
+  demonstration: boolean;
+  audio: ModelDescription;
+  lyrics: ModelDescription;
+}

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/useFormat';
-import type { ModelInfo, PredictionView, Reference } from '../types';
+import type { GenreCard, ModelDescription, ModelInfo, PredictionView, Reference } from '../types';
 import { SectionHeading } from '../headings';
 
 /** Where this analysis stands in its genre: the percentile and the nearest reference tracks. */
@@ -47,15 +47,18 @@ function ReferenceName({ reference, link }: { reference: Reference; link: boolea
 }
 
 /** The two models that answered, as their cards describe them, with a way to the full cards. */
-export function ModelSummary({ view }: { view: PredictionView }) {
+export function ModelSummary({ view, card }: { view: PredictionView; card?: GenreCard }) {
   const { t } = useTranslation('analysis');
   const titleId = useId();
+  // A card describes the models serving the genre now; it speaks for this result only if they scored it.
+  const audioCard = card?.audio.modelId === view.model.audio.modelId ? card.audio : undefined;
+  const lyricsCard = card?.lyrics.modelId === view.model.lyrics.modelId ? card.lyrics : undefined;
   return (
     <section className="model-summary" aria-labelledby={titleId}>
       <SectionHeading id={titleId}>{t('models.title')}</SectionHeading>
       <dl>
-        <ModelEntry label={t('models.audio')} model={view.model.audio} />
-        <ModelEntry label={t('models.lyrics')} model={view.model.lyrics} />
+        <ModelEntry label={t('models.audio')} model={view.model.audio} card={audioCard} />
+        <ModelEntry label={t('models.lyrics')} model={view.model.lyrics} card={lyricsCard} />
       </dl>
       <p>
         <Link to="/models">{t('models.more')}</Link>
@@ -64,15 +67,28 @@ export function ModelSummary({ view }: { view: PredictionView }) {
   );
 }
 
-function ModelEntry({ label, model }: { label: string; model: ModelInfo }) {
+function ModelEntry({ label, model, card }: { label: string; model: ModelInfo; card?: ModelDescription }) {
   const { t } = useTranslation('analysis');
+  const format = useFormat();
+  const heldOut = card?.heldOut;
   return (
     <>
       <dt>{label}</dt>
       <dd>
         <code>{model.modelId}</code> · {t('models.version', { version: model.version })}
         {model.demonstration && <strong className="model-summary__demo"> · {t('models.demonstration')}</strong>}
-        {model.trainingData && <p className="model-summary__data">{t('models.trainedOn', { data: model.trainingData })}</p>}
+        {card?.trainedOn ? (
+          <p className="model-summary__data">
+            {t('models.trainedOnSongs', { songs: format.number(card.trainedOn.songs), hits: format.number(card.trainedOn.hits) })}
+          </p>
+        ) : (
+          model.trainingData && <p className="model-summary__data">{t('models.trainedOn', { data: model.trainingData })}</p>
+        )}
+        {heldOut && heldOut.auc !== null && (
+          <p className="model-summary__data" data-testid="held-out">
+            {t('models.heldOut', { songs: format.number(heldOut.songs), auc: format.number(heldOut.auc, 2) })}
+          </p>
+        )}
       </dd>
     </>
   );

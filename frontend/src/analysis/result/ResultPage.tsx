@@ -4,7 +4,7 @@ import { isApiError, useProblemText } from '../../api/problem';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { Button, Notice } from '../../ui';
-import { usePrediction, useSpectrogramUrl } from '../api';
+import { useGenreCard, usePrediction, useSpectrogramUrl } from '../api';
 import { useHeldTrack } from '../localAudio';
 import { ResultActions } from './ResultActions';
 import { ResultView } from './ResultView';
@@ -17,6 +17,7 @@ export function ResultPage() {
   const prediction = usePrediction(id);
   const spectrogram = useSpectrogramUrl(prediction.data ? id : undefined);
   const held = useHeldTrack(id);
+  const card = useGenreCard(prediction.data?.genre);
   useDocumentTitle(prediction.data ? (prediction.data.title ?? t('untitled')) : t('result.title'));
 
   if (prediction.isPending) {
@@ -45,6 +46,7 @@ export function ResultPage() {
       spectrogramUrl={spectrogram.url}
       spectrogramFailed={spectrogram.isError}
       file={held?.audio}
+      card={card.data}
       actions={<ResultActions view={view} canAnalyseAgain={held !== undefined} />}
     />
   );

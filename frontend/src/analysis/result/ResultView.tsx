@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat';
-import { isDemonstration, type PredictionView } from '../types';
+import { isDemonstration, type GenreCard, type PredictionView } from '../types';
 import { DemonstrationNotice } from './DemonstrationNotice';
 import { HitGauge } from './HitGauge';
 import { OwnPlayer } from './OwnPlayer';
@@ -24,6 +24,8 @@ interface ResultViewProps {
   /** Above the title: e.g. "this is an example". */
   banner?: ReactNode;
   linkReferences?: boolean;
+  /** The card of the models serving the genre, when known. */
+  card?: GenreCard;
 }
 
 /**
@@ -31,7 +33,7 @@ interface ResultViewProps {
  * member's own file playing over it), the words, the genre standing and the models. Renders what it is given and
  * fetches nothing, so the home page's example uses it too.
  */
-export function ResultView({ view, spectrogramUrl, spectrogramFailed, file, actions, banner, linkReferences }: ResultViewProps) {
+export function ResultView({ view, spectrogramUrl, spectrogramFailed, file, actions, banner, linkReferences, card }: ResultViewProps) {
   const { t } = useTranslation('analysis');
   const format = useFormat();
   const own = useOwnAudio(file);
@@ -85,7 +87,7 @@ export function ResultView({ view, spectrogramUrl, spectrogramFailed, file, acti
 
       <div className="result__more">
         <GenreStanding view={view} linkReferences={linkReferences} />
-        <ModelSummary view={view} />
+        <ModelSummary view={view} card={card} />
       </div>
     </article>
   );

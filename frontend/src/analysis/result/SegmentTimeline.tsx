@@ -87,7 +87,7 @@ export function SegmentTimeline({ audio, spectrogramUrl, spectrogramFailed, maxA
     : {};
 
   return (
-    <figure className={`timeline${compact ? ' timeline--compact' : ''}`} aria-labelledby={`${id}-caption`} data-testid="timeline">
+    <figure className={`timeline${compact ? ' timeline--compact' : ''}`} aria-labelledby={`${id}-caption`} data-testid="timeline" data-axis-start={axis.start}>
       <div className="timeline__stack" data-seekable={seekable || undefined} {...sliderProps}>
         {spectrogramUrl ? (
           <img

@@ -218,4 +218,35 @@ describe('the result page', () => {
       'Too long: at most 200 characters.',
     );
   });
+
+  it('quotes the model card’s held-out result only when the same models scored this analysis', async () => {
+    const description = (modelId: string) => ({
+      modelId,
+      version: 'v1',
+      kind: 'AUDIO',
+      demonstration: false,
+      notice: null,
+      trainedOn: { source: 'melon', dataset: 'd', songs: 1200, hits: 300 },
+      heldOut: { songs: 180, hits: 45, auc: 0.81, accuracy: 0.8 },
+    });
+    for (const [audioId, shown] of [['pop-audio-1', true], ['pop-audio-2', false]] as const) {
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async (input: RequestInfo | URL) => {
+          const url = String(input);
+          if (url === '/api/v1/models/POP') {
+            return json({ genre: 'POP', version: 'v1', demonstration: false, audio: description(audioId), lyrics: description('pop-lyrics-1') });
+          }
+          if (url.endsWith('/spectrogram.png')) return new Response(new Blob(['png']), { status: 200 });
+          return json(aPrediction());
+        }),
+      );
+      const { unmount } = renderWithApp(<ResultPage />, { path: '/analyses/:id', at: `/analyses/${ID}` });
+      await screen.findByRole('heading', { level: 1, name: 'Night Drive' });
+      // The lyrics card matches in both rounds; the audio card only in the first.
+      await waitFor(() => expect(screen.getAllByTestId('held-out')).toHaveLength(shown ? 2 : 1));
+      expect(screen.getAllByTestId('held-out')[0]?.textContent).toContain('AUC of 0.81');
+      unmount();
+    }
+  });
 });

@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import { expect, expectNoSeriousA11yViolations, logIn, screenshotEveryLocale, test } from './support/fixtures';
+
+// Bad files cost the server next to nothing (refused before or at decoding), so these make no real analysis.
+
+function describedBy(page: import('@playwright/test').Page, label: string | RegExp) {
+  return page.getByLabel(label).evaluate((control) =>
+    (control.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}
+
+test('refused_files_are_explained_next_to_the_field_and_nothing_typed_is_lost', async ({ page, member }) => {
+  const empty = test.info().outputPath('empty.mp3');
+  const text = test.info().outputPath('notes.mp3');
+  writeFileSync(empty, '');
+  writeFileSync(text, 'These are my notes, not a song.\n'.repeat(40));
+
+  await logIn(page, member);
+  await page.goto('/analyse');
+  await page.getByRole('radio', { name: 'Dance', exact: true }).check();
+  await page.getByLabel('Title (optional)').fill('My unreleased single');
+  await page.getByLabel(/^Lyrics \(optional\)/).fill('words I wrote myself');
+
+  // 0 bytes: refused at once, before any upload.
+  await page.getByLabel('Audio file').setInputFiles(empty);
+  await expect.poll(() => describedBy(page, 'Audio file')).toContain('This file is empty (0 bytes)');
+  await expect(page.getByLabel('Audio file')).toHaveAttribute('aria-invalid', 'true');
+
+  // A text file named .mp3: only the server can tell; it answers "not audio", shown next to the file.
+  await page.getByLabel('Audio file').setInputFiles(text);
+  await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+  await expect.poll(() => describedBy(page, 'Audio file')).toContain('This file is not audio');
+  await expect(page).toHaveURL(/\/analyse$/);
+  await expect(page.getByLabel('Title (optional)')).toHaveValue('My unreleased single');
+  await expect(page.getByLabel(/^Lyrics \(optional\)/)).toHaveValue('words I wrote myself');
+  await expect(page.getByRole('radio', { name: 'Dance', exact: true })).toBeChecked();
+  await expectNoSeriousA11yViolations(page);
+  await screenshotEveryLocale(page, 'analyse-refused', {
+    // A reload keeps the typed text (session storage) but not the chosen file; the app's own switch keeps both.
+    switchLocale: async (p, locale) => {
+      const size = p.viewportSize();
+      await p.setViewportSize({ width: 1280, height: 800 });
+      await p.getByRole('combobox', { name: /language|언어/i }).selectOption(locale);
+      await p.locator(`html[lang^="${locale}"]`).waitFor({ state: 'attached' });
+      if (size) await p.setViewportSize(size);
+    },
+  });
+
+  // An over-long title: refused next to the title, the rest kept.
+  await page.getByLabel('Title (optional)').fill('t'.repeat(201));
+  await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+  await expect(page.getByLabel('Title (optional)')).toHaveAttribute('aria-invalid', 'true');
+  await expect.poll(() => describedBy(page, 'Title (optional)')).toContain('Too long: at most 200 characters.');
+  await expect(page.getByLabel(/^Lyrics \(optional\)/)).toHaveValue('words I wrote myself');
+});
+
+test('the_form_survives_a_reload_with_what_was_typed', async ({ page, member }) => {
+  await logIn(page, member);
+  await page.goto('/analyse');
+  await page.getByLabel('Title (optional)').fill('Draft title');
+  await page.getByLabel(/^Lyrics \(optional\)/).fill('draft words');
+  await page.reload();
+  await expect(page.getByLabel('Title (optional)')).toHaveValue('Draft title');
+  await expect(page.getByLabel(/^Lyrics \(optional\)/)).toHaveValue('draft words');
+});
