@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
@@ -17,9 +17,22 @@ export function Header() {
   const [open, setOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
+  const menuButton = useRef<HTMLButtonElement>(null);
 
   // A followed link closes the phone menu.
   useEffect(() => setOpen(false), [location.pathname]);
+
+  // Escape closes the open phone menu and gives focus back to its button.
+  useEffect(() => {
+    if (!open) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
 
   return (
     <header className="site-header">
@@ -28,6 +41,7 @@ export function Header() {
           {t('app.name')}
         </Link>
         <button
+          ref={menuButton}
           type="button"
           className="site-header__menu outline secondary"
           aria-expanded={open}

@@ -96,6 +96,9 @@ describe('the app', () => {
     fireEvent.click(menu);
     expect(menu.getAttribute('aria-expanded')).toBe('true');
     expect(document.getElementById(menu.getAttribute('aria-controls') ?? '')?.dataset.open).toBe('true');
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(menu);
   });
 
   it('explainsTheModelsInPlainWordsWithTheDemonstrationNotice', async () => {
