@@ -115,6 +115,7 @@ function ModelSection({ card, title }: { card: ModelCard; title: string }) {
       {card.limits.length > 0 && (
         <details>
           <summary>{t('models.cardDetails')}</summary>
+          {trained?.dataset && <p lang="en">{trained.dataset}</p>}
           <ul lang="en">
             {card.limits.map((limit) => (
               <li key={limit}>{limit}</li>
