@@ -183,7 +183,8 @@ export function HistoryPage() {
                       <td>{row.shared ? t('history.sharedYes') : t('history.sharedNo')}</td>
                       <td className="history__row-actions">
                         {confirming === row.id ? (
-                          <span role="group" aria-label={t('history.confirmDelete', { title: name })}>
+                          <span>
+                            <span className="visually-hidden">{t('history.confirmDelete', { title: name })} </span>
                             <button type="button" ref={confirmButton} className="danger" disabled={remove.isPending} onClick={() => deleteRow(row)}>
                               {t('history.deleteYes')}
                             </button>{' '}

@@ -14,7 +14,7 @@ export function HitGauge({ probability, size = 'large' }: { probability: number;
   const id = useId();
   const value = gaugeValue(probability);
   const band = gaugeBand(value);
-  const needle = pointOnArc(value, CX, CY, R - 18);
+  const end = pointOnArc(value, CX, CY, R);
   const label = t('gauge.label', { percent: format.percent(value), band: t(`gauge.band.${band}`) });
 
   return (
@@ -22,9 +22,8 @@ export function HitGauge({ probability, size = 'large' }: { probability: number;
       <svg viewBox="0 0 200 118" role="img" aria-labelledby={`${id}-text`}>
         <path d={arcPath(1, CX, CY, R)} className="gauge__track" />
         <path d={arcPath(value, CX, CY, R)} className="gauge__value" data-testid="gauge-arc" />
-        <line x1={CX} y1={CY} x2={needle.x} y2={needle.y} className="gauge__needle" />
-        <circle cx={CX} cy={CY} r={5} className="gauge__hub" />
-        <text x={CX} y={CY - 24} textAnchor="middle" className="gauge__number" aria-hidden="true">
+        <circle cx={end.x} cy={end.y} r={9} className="gauge__tip" />
+        <text x={CX} y={CY - 6} textAnchor="middle" className="gauge__number" aria-hidden="true">
           {format.percent(value)}
         </text>
       </svg>

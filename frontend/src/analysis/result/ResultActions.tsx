@@ -66,7 +66,7 @@ export function ResultActions({ view, canAnalyseAgain }: { view: PredictionView;
       <p className="result-actions__share" data-testid="share-state">
         {view.shared ? t('actions.isShared', { genre: t(`genre.${view.genre}`) }) : t('actions.isPrivate')}
       </p>
-      <div className="result-actions__buttons" role="group" aria-label={t('actions.label')}>
+      <div className="result-actions__buttons">
         <Button variant="secondary" busy={change.isPending && change.variables?.shared !== undefined} onClick={toggleShared} data-testid="share-toggle">
           {view.shared ? t('actions.unshare') : t('actions.share')}
         </Button>
@@ -116,7 +116,7 @@ export function ResultActions({ view, canAnalyseAgain }: { view: PredictionView;
       )}
 
       {open === 'delete' && (
-        <div className="result-actions__confirm" role="group" aria-labelledby="confirm-delete-text">
+        <section className="result-actions__confirm" aria-labelledby="confirm-delete-text">
           <p id="confirm-delete-text">{t('actions.confirmDelete', { title: view.title ?? t('untitled') })}</p>
           <div className="result-actions__buttons">
             <button
@@ -134,7 +134,7 @@ export function ResultActions({ view, canAnalyseAgain }: { view: PredictionView;
               {t('actions.keepIt')}
             </Button>
           </div>
-        </div>
+        </section>
       )}
 
       {done && !changeError && (

@@ -139,7 +139,7 @@ export function SegmentTimeline({ audio, spectrogramUrl, spectrogramFailed, maxA
       {!compact && (
         <div className="top-segments">
           <SectionHeading sub>{t('timeline.topTitle')}</SectionHeading>
-          <ol>
+          <ul className="top-segments__list">
             {audio.topSegments.map((segment, index) => {
               const from = segmentToTrack(axis, segment.fromSeconds);
               const words = t('timeline.topItem', { rank: index + 1, from: clock(from), to: clock(segmentToTrack(axis, segment.toSeconds)) });
@@ -155,7 +155,7 @@ export function SegmentTimeline({ audio, spectrogramUrl, spectrogramFailed, maxA
                 </li>
               );
             })}
-          </ol>
+          </ul>
         </div>
       )}
     </figure>

@@ -200,7 +200,7 @@ describe('the result page', () => {
     renderResult();
     fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
-    const confirm = screen.getByRole('group', { name: /Delete “Night Drive” for good\?/ });
+    const confirm = screen.getByRole('region', { name: /Delete “Night Drive” for good\?/ });
     fireEvent.click(within(confirm).getByRole('button', { name: 'Delete for good' }));
     expect(await screen.findByText('my list')).toBeTruthy();
     expect(fetchMock.mock.calls.some(([url, init]) => init?.method === 'DELETE' && String(url) === `/api/v1/predictions/${ID}`)).toBe(true);

@@ -62,7 +62,7 @@ export function AudioDrop({ file, error, disabled, onChoose }: AudioDropProps) {
       />
       {file && (
         <p className="audio-drop__chosen" data-testid="chosen-audio">
-          {t('analyse.audio.chosen', { name: file.name, size: format.number(file.size / (1024 * 1024), 1) })}
+          {t('analyse.audio.chosen', { name: file.name, size: sizeText(file.size, format.number) })}
         </p>
       )}
       {error && (
@@ -72,4 +72,10 @@ export function AudioDrop({ file, error, disabled, onChoose }: AudioDropProps) {
       )}
     </div>
   );
+}
+
+/** "840 KB" or "7.1 MB": a small file does not read as "0.0 MB". */
+export function sizeText(bytes: number, number: (x: number, digits?: number) => string): string {
+  const mb = bytes / (1024 * 1024);
+  return mb < 1 ? `${number(Math.max(1, Math.round(bytes / 1024)))} KB` : `${number(mb, 1)} MB`;
 }
