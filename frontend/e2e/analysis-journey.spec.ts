@@ -103,6 +103,15 @@ test('analyse_a_real_mp3_then_see_and_hear_the_result', async ({ page, media }) 
   await expect(page.getByTestId('analyse-again')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await screenshotEveryLocale(page, 'result', { switchLocale: switchInApp });
+
+  // "Analyse again as another genre" brings the held file and what was typed back into the form (not sent here:
+  // each analysis costs seconds of CPU).
+  await page.getByTestId('analyse-again').click();
+  await expect(page).toHaveURL(/\/analyse\?again=/);
+  await expect(page.getByTestId('chosen-audio')).toContainText(media.mp3.split('/').pop() ?? '');
+  await expect(page.getByLabel('Title (optional)')).toHaveValue('Night Drive (mix A)');
+  await expect(page.getByLabel(/^Lyrics \(optional\)/)).toHaveValue(LYRICS);
+  await expect(page.getByText('(analysed as this)')).toBeVisible();
 });
 
 test('analyse_a_real_wav_whose_labels_look_like_code_and_see_them_as_text', async ({ page, media }) => {

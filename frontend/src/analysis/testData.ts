@@ -62,7 +62,8 @@ export function problem(status: number, type: string, extra: Record<string, unkn
 /** What a FakeXhr does when sent: report progress, then answer, or fail like a dropped connection. */
 export type XhrScript =
   | { progress?: [number, number][]; status: number; body: unknown; contentType?: string }
-  | { progress?: [number, number][]; networkError: true };
+  | { progress?: [number, number][]; networkError: true }
+  | { progress?: [number, number][]; never: true };
 
 /**
  * A stand-in for XMLHttpRequest driven by a queue of scripts, one per request; records what was sent. The browser's
@@ -100,6 +101,7 @@ export function fakeXhr(scripts: XhrScript[]) {
         for (const [loaded, total] of script?.progress ?? []) {
           this.upload.onprogress?.({ loaded, total, lengthComputable: true } as ProgressEvent);
         }
+        if (script && 'never' in script) return;
         setTimeout(() => {
           if (!script || 'networkError' in script) {
             this.onerror?.();

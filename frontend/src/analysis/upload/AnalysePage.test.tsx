@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderWithApp } from '../../test-utils';
-import { forgetAllTracks, heldTrack } from '../localAudio';
+import { forgetAllTracks, heldTrack, holdTrack } from '../localAudio';
 import { aPrediction, fakeXhr, type XhrScript } from '../testData';
 import { AnalysePage } from './AnalysePage';
 import { clearDraft } from './draft';
@@ -149,5 +149,26 @@ describe('the analyse form', () => {
       target: { files: [new File(['x'], 'lyrics.docx')] },
     });
     expect(describedText(screen.getByLabelText(/Lyrics \(optional\)/))).toContain('Lyrics files must be .txt or .lrc.');
+  });
+
+  it('cancels an upload and keeps everything for the next try', async () => {
+    renderPage([{ progress: [[100, 2048]], never: true }]);
+    fill({ title: 'Kept', lyrics: 'kept words' });
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Cancelled. Everything you entered is still here.')).toBeTruthy();
+    expect((screen.getByLabelText('Title (optional)') as HTMLInputElement).value).toBe('Kept');
+    expect((screen.getByRole('button', { name: 'Analyse' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('analyses the held file again under another genre, with its labels and lyrics', () => {
+    holdTrack('p1', { audio: audioFile('held.wav', 4096, 'audio/wav'), genre: 'POP', title: 'Held', artist: 'Ann', lyrics: 'held words' });
+    vi.stubGlobal('XMLHttpRequest', fakeXhr([]).FakeXhr);
+    renderWithApp(<AnalysePage />, { path: '/analyse', at: '/analyse?again=p1' });
+    expect(screen.getByTestId('chosen-audio').textContent).toContain('held.wav');
+    expect((screen.getByLabelText('Title (optional)') as HTMLInputElement).value).toBe('Held');
+    expect((screen.getByLabelText('Lyrics (optional)') as HTMLTextAreaElement).value).toBe('held words');
+    expect(screen.getByText('(analysed as this)').closest('label')?.textContent).toContain('Pop');
+    expect((screen.getByLabelText(/Pop/) as HTMLInputElement).checked).toBe(false);
   });
 });
