@@ -66,3 +66,13 @@ test('the_form_survives_a_reload_with_what_was_typed', async ({ page, member }) 
   await expect(page.getByLabel('Title (optional)')).toHaveValue('Draft title');
   await expect(page.getByLabel(/^Lyrics \(optional\)/)).toHaveValue('draft words');
 });
+
+test('the analysis screens fit a phone without sideways scrolling', { tag: '@phone' }, async ({ page, member }) => {
+  await logIn(page, member);
+  for (const path of ['/analyse', '/analyses', '/compare']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

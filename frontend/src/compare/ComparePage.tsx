@@ -100,7 +100,13 @@ function CompareTable({ views }: { views: PredictionView[] }) {
     { key: 'lyrics', label: t('compare.rows.lyrics'), values: views.map((v) => v.lyrics.score) },
   ];
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('compare.tableLabel')}>
+    <div
+      className="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={t('compare.tableLabel')}
+      style={{ ['--compare-count' as string]: views.length }}
+    >
       <table className="compare__table" data-testid="compare-table">
         <caption className="visually-hidden">{t('compare.tableLabel')}</caption>
         <thead>
