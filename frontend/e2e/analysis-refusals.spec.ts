@@ -57,6 +57,29 @@ test('refused_files_are_explained_next_to_the_field_and_nothing_typed_is_lost', 
   await expect(page.getByLabel(/^Lyrics \(optional\)/)).toHaveValue('words I wrote myself');
 });
 
+test('an_ended_session_sends_to_sign_in_and_back_to_the_form_with_everything_in_it', async ({ page, member, media }) => {
+  await logIn(page, member);
+  await page.goto('/analyse');
+  await page.getByRole('radio', { name: 'Ballad', exact: true }).check();
+  await page.getByLabel('Audio file').setInputFiles(media.wav);
+  await page.getByLabel('Title (optional)').fill('Written before the session ended');
+  await page.getByLabel(/^Lyrics \(optional\)/).fill('every word kept');
+
+  // The refresh cookie goes (as when the session is revoked or times out): the next renewal of the short-lived
+  // access token is refused and the app asks to sign in again, remembering where the member was.
+  await page.context().clearCookies();
+  await expect(page).toHaveURL(/\/login\?next=%2Fanalyse/, { timeout: 30_000 });
+  await page.getByLabel(/^(e-?mail|이메일)/i).fill(member.email);
+  await page.getByLabel(/^(password|비밀번호)/i).first().fill(member.password);
+  await page.getByRole('button', { name: /^(log ?in|로그인)$/i }).click();
+
+  await expect(page).toHaveURL(/\/analyse$/);
+  await expect(page.getByRole('radio', { name: 'Ballad', exact: true })).toBeChecked();
+  await expect(page.getByTestId('chosen-audio')).toContainText(media.wav.split('/').pop() ?? '');
+  await expect(page.getByLabel('Title (optional)')).toHaveValue('Written before the session ended');
+  await expect(page.getByLabel(/^Lyrics \(optional\)/)).toHaveValue('every word kept');
+});
+
 test('the_form_survives_a_reload_with_what_was_typed', async ({ page, member }) => {
   await logIn(page, member);
   await page.goto('/analyse');
