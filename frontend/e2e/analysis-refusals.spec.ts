@@ -80,6 +80,26 @@ test('an_ended_session_sends_to_sign_in_and_back_to_the_form_with_everything_in_
   await expect(page.getByLabel(/^Lyrics \(optional\)/)).toHaveValue('every word kept');
 });
 
+test('a_connection_lost_mid_upload_is_said_above_the_form_and_nothing_typed_is_lost', async ({ page, member, media }) => {
+  await logIn(page, member);
+  await page.goto('/analyse');
+  await page.getByRole('radio', { name: 'Pop', exact: true }).check();
+  await page.getByLabel('Audio file').setInputFiles(media.mp3);
+  await page.getByLabel('Title (optional)').fill('Sent over a bad line');
+  await page.getByLabel(/^Lyrics \(optional\)/).fill('words that must survive');
+  // The connection drops while the upload is under way (the browser, not the server, gives up).
+  await page.route('**/api/v1/predictions', (route) =>
+    route.request().method() === 'POST' ? route.abort('connectionreset') : route.fallback(),
+  );
+  await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The connection was lost' })).toBeVisible();
+  await expect(page.getByLabel('Title (optional)')).toHaveValue('Sent over a bad line');
+  await expect(page.getByLabel(/^Lyrics \(optional\)/)).toHaveValue('words that must survive');
+  await expect(page.getByTestId('chosen-audio')).toContainText(media.mp3.split('/').pop() ?? '');
+  await expect(page.getByRole('button', { name: 'Analyse', exact: true })).toBeEnabled();
+  await page.unroute('**/api/v1/predictions');
+});
+
 test('the_form_survives_a_reload_with_what_was_typed', async ({ page, member }) => {
   await logIn(page, member);
   await page.goto('/analyse');
