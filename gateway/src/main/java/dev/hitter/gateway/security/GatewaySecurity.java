@@ -73,6 +73,8 @@ class GatewaySecurity {
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/v1/auth/jwks")
 				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/api/v1/models", "/api/v1/models/*")
+				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")

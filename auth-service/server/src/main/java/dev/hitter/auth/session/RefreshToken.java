@@ -13,9 +13,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One refresh token, stored only as its SHA-256. Each use replaces it with a new one of the same family;
- * a second use of a spent token means it was stolen, and the whole family is revoked. The family keeps the moment
- * of its sign-in, so that refreshing cannot stretch a login past its maximum lifetime.
+ * One refresh token, stored only as its SHA-256. Each use rotates it: it is spent and a new one of the same family
+ * is issued; a second use of a spent token means it was stolen, and the whole family is revoked — except for the
+ * token rotated last in its family, within the reuse grace after its rotation (two tabs racing one cookie). The
+ * family keeps the moment of its sign-in, so that refreshing cannot stretch a login past its maximum lifetime.
  */
 @Entity
 @Table(name = "refresh_token")
@@ -48,6 +49,10 @@ class RefreshToken {
 	@Column(name = "revoked_at")
 	private Instant revokedAt;
 
+	// Spent by a refresh; kept apart from revokedAt (logout, reuse) so that the grace can tell the two apart.
+	@Column(name = "rotated_at")
+	private Instant rotatedAt;
+
 	protected RefreshToken() {
 	}
 
@@ -75,10 +80,23 @@ class RefreshToken {
 		return !now.isBefore(sessionStartedAt.plus(maxLifetime));
 	}
 
-	void revoke(Instant now) {
-		if (revokedAt == null) {
-			revokedAt = now;
+	boolean isRotated() {
+		return rotatedAt != null;
+	}
+
+	boolean wasRotatedWithin(Duration grace, Instant now) {
+		return rotatedAt != null && now.isBefore(rotatedAt.plus(grace));
+	}
+
+	/** The first rotation counts: accepting it again within the grace does not move the grace on. */
+	void rotate(Instant now) {
+		if (rotatedAt == null) {
+			rotatedAt = now;
 		}
+	}
+
+	Instant rotatedAt() {
+		return rotatedAt;
 	}
 
 	UUID memberId() {

@@ -17,6 +17,9 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	Optional<RefreshToken> findByTokenHash(String tokenHash);
 
+	/** Whether the family moved on past a rotated token: then that token is no longer the one rotated last. */
+	boolean existsByFamilyIdAndRotatedAtAfter(UUID familyId, Instant rotatedAt);
+
 	@Modifying
 	@Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :familyId and t.revokedAt is null")
 	int revokeFamily(UUID familyId, Instant now);

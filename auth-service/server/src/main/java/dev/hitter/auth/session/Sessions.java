@@ -84,12 +84,17 @@ public class Sessions {
 		Instant now = clock.instant();
 		RefreshToken presented = refreshTokens.findByTokenHash(hash(request.refreshToken()))
 			.orElseThrow(Sessions::invalidRefreshToken);
-		if (presented.isRevoked()) {
+		if (presented.isRevoked() || (presented.isRotated() && !isWithinReuseGrace(presented, now))) {
 			int revoked = refreshTokens.revokeFamily(presented.familyId(), now);
 			log.warn("Spent refresh token presented again for member {}: revoked {} token(s) of its session",
 					presented.memberId(), revoked);
 			// noRollbackFor: the revocation is committed even though the caller gets an error.
 			throw new RefreshTokenReuseException();
+		}
+		if (presented.isRotated()) {
+			log.info("Refresh token of member {} presented again {} ms after its rotation, within the reuse grace: "
+					+ "a sibling is issued", presented.memberId(),
+					Duration.between(presented.rotatedAt(), now).toMillis());
 		}
 		if (presented.isExpiredAt(now)) {
 			throw invalidRefreshToken();
@@ -99,8 +104,17 @@ public class Sessions {
 			throw invalidRefreshToken();
 		}
 		MemberAccount account = members.findById(presented.memberId()).orElseThrow(Sessions::invalidRefreshToken);
-		presented.revoke(now);
+		presented.rotate(now);
 		return issue(account, presented.familyId(), presented.sessionStartedAt());
+	}
+
+	/**
+	 * Two tabs share one refresh cookie: both may refresh with it before either sees the other's answer. The token
+	 * rotated last in its login is therefore accepted again for a few seconds; an older one never is.
+	 */
+	private boolean isWithinReuseGrace(RefreshToken presented, Instant now) {
+		return presented.wasRotatedWithin(properties.refreshReuseGrace(), now)
+				&& !refreshTokens.existsByFamilyIdAndRotatedAtAfter(presented.familyId(), presented.rotatedAt());
 	}
 
 	@Transactional
@@ -146,7 +160,7 @@ public class Sessions {
 		}
 	}
 
-	private static ApiException invalidRefreshToken() {
+	static ApiException invalidRefreshToken() {
 		return new ApiException(AuthProblems.INVALID_REFRESH_TOKEN, "The refresh token is not valid; sign in again.");
 	}
 

@@ -1,11 +1,29 @@
 package dev.hitter.auth.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What login and refresh answer.
  *
  * @param expiresIn seconds until the access token expires
+ * @param refreshToken absent in the web app's cookie form ({@code X-Hitter-Session: cookie}): there it travels only
+ *        in the HttpOnly cookie, out of reach of page scripts
  * @param refreshExpiresIn seconds until the refresh token expires
  */
-public record TokenPair(String accessToken, String tokenType, long expiresIn, String refreshToken,
+public record TokenPair(String accessToken, String tokenType, long expiresIn,
+		@Schema(description = "Absent when the request carried X-Hitter-Session: cookie (then it is the "
+				+ RefreshCookie.NAME + " cookie)") @JsonInclude(JsonInclude.Include.NON_NULL) String refreshToken,
 		long refreshExpiresIn) {
+
+	TokenPair withoutRefreshToken() {
+		return new TokenPair(accessToken, tokenType, expiresIn, null, refreshExpiresIn);
+	}
+
+	@Override
+	public String toString() {
+		return "TokenPair[tokenType=" + tokenType + ", expiresIn=" + expiresIn + ", refreshExpiresIn="
+				+ refreshExpiresIn + "]";
+	}
 }

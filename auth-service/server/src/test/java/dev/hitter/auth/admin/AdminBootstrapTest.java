@@ -99,7 +99,8 @@ class AdminBootstrapTest extends AuthApiTest {
 
 	private void bootstrap(String email, String password) {
 		AuthProperties settings = new AuthProperties(properties.accessTokenTtl(), properties.refreshTokenTtl(),
-				properties.refreshTokenMaxLifetime(), new AuthProperties.Admin(email, password, "Administrator"));
+				properties.refreshTokenMaxLifetime(), properties.refreshReuseGrace(),
+				new AuthProperties.Admin(email, password, "Administrator"));
 		new AdminBootstrap(settings, members, signUpMember, passwordEncoder, transaction, clock)
 			.run(new DefaultApplicationArguments());
 	}

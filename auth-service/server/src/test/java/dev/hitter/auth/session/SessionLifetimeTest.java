@@ -5,20 +5,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 
 import dev.hitter.auth.AuthApiTest;
@@ -27,7 +19,7 @@ import dev.hitter.auth.AuthApiTest;
  * A login ends after {@code hitter.auth.refresh-token-max-lifetime} however often it is refreshed: a stolen
  * refresh token that is kept in use must not live forever. Time is moved on by a clock the test controls.
  */
-@Import(SessionLifetimeTest.MovableClockConfiguration.class)
+@Import(MovableClock.Configuration.class)
 class SessionLifetimeTest extends AuthApiTest {
 
 	@Autowired
@@ -65,40 +57,5 @@ class SessionLifetimeTest extends AuthApiTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-	}
-
-	/** Real time plus an offset the test moves forward. */
-	static final class MovableClock extends Clock {
-
-		private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-		void advance(Duration by) {
-			offset.updateAndGet(current -> current.plus(by));
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.now().plus(offset.get());
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableClockConfiguration {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
 	}
 }

@@ -2,6 +2,8 @@ package dev.hitter.prediction.analysis;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Why a track got its hit probability: what the result page shows besides the number, kept as the analysis
  * produced it so that a stored prediction renders exactly as it was first answered. Of the lyrics it keeps only
@@ -49,6 +51,12 @@ public record Explanation(Audio audio, Lyrics lyrics, Combination combination, M
 
 	/** The audio and lyrics models that answered. */
 	public record Models(Model audio, Model lyrics) {
+
+		/** Whether either model that answered is a demonstration model: then every list showing it says so. */
+		@JsonIgnore
+		public boolean anyDemonstration() {
+			return (audio != null && audio.demonstration()) || (lyrics != null && lyrics.demonstration());
+		}
 	}
 
 	/** One model as its card describes it; {@code notice} is repeated word for word. */

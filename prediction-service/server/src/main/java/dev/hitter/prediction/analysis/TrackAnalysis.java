@@ -92,6 +92,11 @@ public class TrackAnalysis {
 	/** The analysis: the combined score, its explanation, and the spectrogram picture of the segment. */
 	public record Result(Genre genre, double hitProbability, double audioProbability, double lyricsProbability,
 			String modelSetVersion, Explanation explanation, byte[] spectrogramPng) {
+
+		/** Whether a demonstration model gave (part of) this answer. */
+		public boolean demonstration() {
+			return explanation.model() != null && explanation.model().anyDemonstration();
+		}
 	}
 
 	public Result analyse(Track track) {

@@ -118,6 +118,16 @@ class Prediction {
 		return hitProbability;
 	}
 
+	/** The calibrated audio score. */
+	double audioProbability() {
+		return audioProbability;
+	}
+
+	/** The calibrated lyrics score. */
+	double lyricsProbability() {
+		return lyricsProbability;
+	}
+
 	long genreEarlierCount() {
 		return genreEarlierCount;
 	}

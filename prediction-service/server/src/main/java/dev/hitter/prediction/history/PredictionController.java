@@ -1,16 +1,24 @@
 package dev.hitter.prediction.history;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +36,7 @@ import dev.hitter.kit.problem.FieldProblem;
 import dev.hitter.kit.security.Member;
 import dev.hitter.models.Genre;
 import dev.hitter.prediction.Paging;
+import dev.hitter.prediction.PredictionApiDocs;
 import dev.hitter.prediction.analysis.AnalysisGate;
 import dev.hitter.prediction.analysis.TrackAnalysis;
 import dev.hitter.prediction.analysis.TrackForm;
@@ -37,6 +46,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The prediction resource: analyse a track, then list, read, share, rename and delete the results; the genre
@@ -44,9 +56,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @RestController
 @RequestMapping(PredictionController.BASE)
+@Tag(name = "Predictions", description = "Analyse tracks; a member's analyses, the leaderboard, likes and references")
 class PredictionController {
 
 	static final String BASE = "/api/v1/predictions";
+
+	/** The columns of "my analyses" a member may sort by; the genre sorts by its name. */
+	private static final List<String> SORTABLE = List.of("createdAt", "hitProbability", "title", "genre");
+
+	/** Set on an export that holds only the newest {@link PredictionsCsv#MAX_ROWS} of the member's analyses. */
+	static final String EXPORT_TRUNCATED = "X-Export-Truncated";
 
 	private final Predictions predictions;
 
@@ -107,9 +126,23 @@ class PredictionController {
 		}
 	}
 
+	@Operation(summary = "List my analyses",
+			description = "The member's own analyses, a page at a time. Each says whether a demonstration model "
+					+ "answered it.")
+	@SecurityRequirement(name = PredictionApiDocs.BEARER)
+	@ApiResponse(responseCode = "200", description = "A page of the member's analyses")
+	@ApiResponse(responseCode = "400", description = "validation-failed: page, size or sort (errors names each)",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping
 	PredictionPage mine(Member member, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "createdAt,desc") String sort) {
+			@RequestParam(defaultValue = "20") int size,
+			@Parameter(description = "createdAt, hitProbability, title or genre, then ,asc or ,desc (default "
+					+ "createdAt,desc); equal values newest first") @RequestParam(defaultValue = "createdAt,desc")
+			String sort) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Paging.check(page, size, problems);
 		Sort order = parseSort(sort, problems);
@@ -119,6 +152,46 @@ class PredictionController {
 		return predictions.mine(member, page, size, order);
 	}
 
+	/**
+	 * Streams the rows a batch at a time, so an export of thousands never sits whole in memory; bounded by
+	 * {@link PredictionsCsv#MAX_ROWS} (the newest), and says so in a header when the member has more.
+	 */
+	@Operation(summary = "Export my analyses as CSV",
+			description = "The member's own analyses, newest first, at most " + PredictionsCsv.MAX_ROWS
+					+ " (then X-Export-Truncated: true), as a CSV attachment for spreadsheets (UTF-8 with a byte-order "
+					+ "mark; cells that would run as a formula start with an apostrophe). Columns: "
+					+ PredictionsCsv.HEADER + ".")
+	@SecurityRequirement(name = PredictionApiDocs.BEARER)
+	@ApiResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv",
+			schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	// A literal segment like /leaderboard: Spring prefers it to the {id} pattern.
+	@GetMapping(value = "/export.csv", produces = "text/csv")
+	void export(Member member, @Parameter(hidden = true) HttpServletResponse response) throws IOException {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hitter-analyses.csv\"");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		if (predictions.countMine(member) > PredictionsCsv.MAX_ROWS) {
+			response.setHeader(EXPORT_TRUNCATED, "true");
+		}
+		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+		PredictionsCsv.write(out, (after, size) -> predictions.exportMine(member, after, size),
+				PredictionsCsv.MAX_ROWS, PredictionsCsv.BATCH);
+	}
+
+	@Operation(summary = "A genre's leaderboard of shared analyses",
+			description = "Shared analyses of the genre, best first, with likes. Each says whether a demonstration "
+					+ "model answered it.")
+	@SecurityRequirement(name = PredictionApiDocs.BEARER)
+	@ApiResponse(responseCode = "200", description = "A page of the leaderboard")
+	@ApiResponse(responseCode = "400", description = "validation-failed: genre, page or size (errors names each)",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
 	// A literal segment: Spring prefers it to the {id} pattern, and "leaderboard" is no UUID anyway.
 	@GetMapping("/leaderboard")
 	PredictionPage leaderboard(Member member, @RequestParam(required = false) String genre,
@@ -181,9 +254,9 @@ class PredictionController {
 		String[] parts = sort.split(",", -1);
 		String property = parts[0].strip();
 		String direction = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "desc";
-		if (parts.length > 2 || !List.of("createdAt", "hitProbability").contains(property)
-				|| !List.of("asc", "desc").contains(direction)) {
-			problems.add(new FieldProblem("sort", "must be createdAt or hitProbability, then ,asc or ,desc"));
+		if (parts.length > 2 || !SORTABLE.contains(property) || !List.of("asc", "desc").contains(direction)) {
+			problems.add(new FieldProblem("sort",
+					"must be createdAt, hitProbability, title or genre, then ,asc or ,desc"));
 			return Sort.unsorted();
 		}
 		return Sort.by(direction.equals("asc") ? Sort.Direction.ASC : Sort.Direction.DESC, property);

@@ -1,8 +1,10 @@
 package dev.hitter.prediction.history;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,6 +15,22 @@ import dev.hitter.models.Genre;
 interface PredictionRepository extends JpaRepository<Prediction, UUID> {
 
 	Page<Prediction> findByMemberId(UUID memberId, Pageable pageable);
+
+	long countByMemberId(UUID memberId);
+
+	/** The first of a member's analyses for an export, newest first. */
+	@Query("select p from Prediction p where p.memberId = :memberId order by p.createdAt desc, p.id desc")
+	List<Prediction> newestOf(UUID memberId, Limit limit);
+
+	/**
+	 * The member's next analyses after the last one exported, by (createdAt, id) rather than by offset: an analysis
+	 * made during the export then neither repeats a row nor skips one.
+	 */
+	@Query("""
+			select p from Prediction p where p.memberId = :memberId
+			and (p.createdAt < :createdAt or (p.createdAt = :createdAt and p.id < :id))
+			order by p.createdAt desc, p.id desc""")
+	List<Prediction> newestOfAfter(UUID memberId, Instant createdAt, UUID id, Limit limit);
 
 	long countByGenre(Genre genre);
 

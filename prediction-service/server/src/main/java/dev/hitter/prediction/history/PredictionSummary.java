@@ -8,8 +8,11 @@ import dev.hitter.models.Genre;
 /**
  * A prediction in a list: enough to choose one, without its explanation.
  *
+ * @param demonstration true when either model that answered was a demonstration model (trained on synthetic data):
+ *     the list must say so as the full prediction does
  * @param rank the place on the genre's leaderboard, from 1; null in a member's own list
  */
 public record PredictionSummary(UUID id, String title, String artist, Genre genre, Instant createdAt, boolean shared,
-		double hitProbability, long likes, boolean likedByMe, Long rank, PredictionView.Links links) {
+		double hitProbability, boolean demonstration, long likes, boolean likedByMe, Long rank,
+		PredictionView.Links links) {
 }

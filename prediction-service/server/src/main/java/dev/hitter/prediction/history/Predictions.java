@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
@@ -104,11 +107,38 @@ public class Predictions {
 		return spectrograms.findById(id).orElseThrow(() -> notFound(id)).png();
 	}
 
+	/** The member's own analyses; equal values (a genre, a title) newest first, so that pages are stable. */
 	@Transactional(readOnly = true)
 	public PredictionPage mine(Member member, int page, int size, Sort sort) {
 		Page<Prediction> found = predictions.findByMemberId(member.id(),
-				PageRequest.of(page, size, sort.and(Sort.by("id"))));
+				PageRequest.of(page, size, sort.and(Sort.by(Sort.Direction.DESC, "createdAt")).and(Sort.by("id"))));
 		return page(found, member, false);
+	}
+
+	/** How many analyses the member has, for an export to say whether it holds them all. */
+	@Transactional(readOnly = true)
+	public long countMine(Member member) {
+		return predictions.countByMemberId(member.id());
+	}
+
+	/**
+	 * The member's own analyses for an export, newest first: at most {@code size} after {@code after} (null: from
+	 * the newest). Each batch is read in a transaction of its own, so an export of thousands holds neither a
+	 * connection nor their explanations for longer than one batch.
+	 */
+	@Transactional(readOnly = true)
+	public List<PredictionsCsv.Row> exportMine(Member member, PredictionsCsv.Row after, int size) {
+		List<Prediction> found = after == null ? predictions.newestOf(member.id(), Limit.of(size))
+				: predictions.newestOfAfter(member.id(), after.createdAt(), after.id(), Limit.of(size));
+		List<PredictionsCsv.Row> rows = new ArrayList<>(found.size());
+		for (Prediction p : found) {
+			Explanation.Models models = models(p);
+			rows.add(new PredictionsCsv.Row(p.id(), p.title(), p.artist(), p.genre(), p.createdAt(),
+					p.hitProbability(), p.audioProbability(), p.lyricsProbability(), percentile(p), p.shared(),
+					models.anyDemonstration(), models.audio() == null ? null : models.audio().modelId(),
+					models.lyrics() == null ? null : models.lyrics().modelId()));
+		}
+		return rows;
 	}
 
 	/** Every member may read it: only shared analyses are on it. */
@@ -196,11 +226,9 @@ public class Predictions {
 	}
 
 	private PredictionView view(Prediction p, Explanation e, Member member) {
-		Double percentile = p.genreEarlierCount() == 0 ? null
-				: 100.0 * p.genreLowerCount() / p.genreEarlierCount();
 		Likes.Tally tally = likes.tally(p.id(), member.id());
 		return new PredictionView(p.id(), p.title(), p.artist(), p.genre(), p.createdAt(), p.shared(),
-				p.hitProbability(), percentile, e.audio(), e.lyrics(), e.combination(), e.model(), e.timings(),
+				p.hitProbability(), percentile(p), e.audio(), e.lyrics(), e.combination(), e.model(), e.timings(),
 				p.referenceTrack(), tally.likes(), tally.likedByMe(), references(p), PredictionView.Links.of(p.id()));
 	}
 
@@ -223,6 +251,22 @@ public class Predictions {
 			.toList();
 	}
 
+	/** The share (0–100) of the genre's earlier analyses scored lower; null for the genre's first. */
+	private static Double percentile(Prediction p) {
+		return p.genreEarlierCount() == 0 ? null : 100.0 * p.genreLowerCount() / p.genreEarlierCount();
+	}
+
+	/** The models that answered, read from the kept explanation (the one place a prediction records them). */
+	private Explanation.Models models(Prediction p) {
+		Explanation.Models models = json.readValue(p.explanation(), AnsweringModels.class).model();
+		return models == null ? new Explanation.Models(null, null) : models;
+	}
+
+	/** The part of a kept explanation that names the models; the rest (segments, words) is skipped unread. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	private record AnsweringModels(Explanation.Models model) {
+	}
+
 	private PredictionPage page(Page<Prediction> found, Member member, boolean ranked) {
 		Map<UUID, Likes.Tally> tallies = likes.tally(found.map(Prediction::id).getContent(), member.id());
 		long first = found.getPageable().isPaged() ? found.getPageable().getOffset() : 0;
@@ -231,7 +275,8 @@ public class Predictions {
 			Likes.Tally tally = tallies.getOrDefault(p.id(), Likes.Tally.NONE);
 			Long rank = ranked ? first + items.size() + 1 : null;
 			items.add(new PredictionSummary(p.id(), p.title(), p.artist(), p.genre(), p.createdAt(), p.shared(),
-					p.hitProbability(), tally.likes(), tally.likedByMe(), rank, PredictionView.Links.of(p.id())));
+					p.hitProbability(), models(p).anyDemonstration(), tally.likes(), tally.likedByMe(), rank,
+					PredictionView.Links.of(p.id())));
 		}
 		return new PredictionPage(items, found.getNumber(), found.getSize(), found.getTotalElements(),
 				found.getTotalPages());

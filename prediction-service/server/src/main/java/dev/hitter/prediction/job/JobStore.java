@@ -50,7 +50,7 @@ class JobStore {
 	record ItemRow(UUID id, UUID jobId, UUID memberId, int position, String fileName, String title, String artist,
 			Genre genre, long audioSize, ItemState state, int attempts, String scoredBy, UUID predictionId,
 			Double hitProbability, Double audioProbability, Double lyricsProbability, String modelSetVersion,
-			String problemType, String problemDetail, String problemReason, Instant finishedAt) {
+			String problemType, String problemDetail, String problemReason, Instant finishedAt, Boolean demonstration) {
 	}
 
 	/** A claimed item: what the worker needs to score it; {@code attempts} counts this claim. */
@@ -262,13 +262,14 @@ class JobStore {
 	 * transaction.
 	 */
 	boolean recordSuccess(UUID itemId, String owner, UUID predictionId, double hit, double audio, double lyrics,
-			String modelSetVersion) {
+			String modelSetVersion, boolean demonstration) {
 		int updated = jdbc.sql("""
 				UPDATE prediction_job_item SET state = 'SUCCEEDED', lease_owner = NULL, scored_by = ?,
 				    prediction_id = ?, hit_probability = ?, audio_probability = ?, lyrics_probability = ?,
-				    model_set_version = ?, lyrics = NULL, finished_at = NOW(6)
+				    model_set_version = ?, demonstration = ?, lyrics = NULL, finished_at = NOW(6)
 				WHERE id = ? AND state = 'RUNNING' AND lease_owner = ?""")
-			.params(owner, predictionId.toString(), hit, audio, lyrics, modelSetVersion, itemId.toString(), owner)
+			.params(owner, predictionId.toString(), hit, audio, lyrics, modelSetVersion, demonstration,
+					itemId.toString(), owner)
 			.update();
 		if (updated == 1) {
 			dropAudio(itemId);
@@ -416,7 +417,8 @@ class JobStore {
 				uuid(rs, "prediction_id"), rs.getObject("hit_probability", Double.class),
 				rs.getObject("audio_probability", Double.class), rs.getObject("lyrics_probability", Double.class),
 				rs.getString("model_set_version"), rs.getString("problem_type"), rs.getString("problem_detail"),
-				rs.getString("problem_reason"), instant(rs, "finished_at"));
+				rs.getString("problem_reason"), instant(rs, "finished_at"),
+				rs.getObject("demonstration", Boolean.class));
 	}
 
 	private static UUID uuid(ResultSet rs, String column) throws SQLException {

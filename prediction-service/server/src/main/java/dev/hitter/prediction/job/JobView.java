@@ -28,11 +28,17 @@ public record JobView(UUID id, JobState state, Instant createdAt, Instant finish
 	public record Webhook(String url, WebhookState state, int attempts, Integer lastStatus, String lastError) {
 	}
 
-	/** One track: its outcome once finished (the prediction, or the problem that stopped it). */
+	/**
+	 * One track: its outcome once finished (the prediction, or the problem that stopped it).
+	 *
+	 * @param demonstration with a result: true when either model that gave it was a demonstration model (trained on
+	 *     synthetic data); absent without a result (and for results kept before it was recorded whose prediction is
+	 *     gone)
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Item(int position, String file, String title, String artist, Genre genre, ItemState state,
 			int attempts, UUID predictionId, Double hitProbability, Double audioProbability, Double lyricsProbability,
-			String modelSetVersion, Problem problem, Instant finishedAt, String prediction) {
+			String modelSetVersion, Boolean demonstration, Problem problem, Instant finishedAt, String prediction) {
 	}
 
 	/** Why an item failed, in the terms of the API's problem types. */
@@ -67,7 +73,7 @@ public record JobView(UUID id, JobState state, Instant createdAt, Instant finish
 						row.problemReason());
 		return new Item(row.position(), row.fileName(), row.title(), row.artist(), row.genre(), row.state(),
 				row.attempts(), row.predictionId(), row.hitProbability(), row.audioProbability(),
-				row.lyricsProbability(), row.modelSetVersion(), problem, row.finishedAt(),
+				row.lyricsProbability(), row.modelSetVersion(), row.demonstration(), problem, row.finishedAt(),
 				row.predictionId() == null ? null : PredictionView.Links.of(row.predictionId()).self());
 	}
 }

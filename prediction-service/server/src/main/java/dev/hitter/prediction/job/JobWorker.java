@@ -125,7 +125,8 @@ class JobWorker implements SmartLifecycle {
 					item.lyrics(), "lyrics"));
 			boolean recorded = withRetries(() -> transaction.execute(status -> {
 				if (!store.recordSuccess(item.id(), owner, predictionId, result.hitProbability(),
-						result.audioProbability(), result.lyricsProbability(), result.modelSetVersion())) {
+						result.audioProbability(), result.lyricsProbability(), result.modelSetVersion(),
+						result.demonstration())) {
 					return false;
 				}
 				predictions.record(predictionId, item.memberId(), result, item.title(), item.artist());

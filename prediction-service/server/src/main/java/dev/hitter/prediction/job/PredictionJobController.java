@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +25,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
 import dev.hitter.prediction.Paging;
+import dev.hitter.prediction.PredictionApiDocs;
 
 /**
  * Batch prediction jobs for partner tools: submit many tracks at once (202), follow the job, collect its results as
@@ -36,6 +41,7 @@ import dev.hitter.prediction.Paging;
  */
 @RestController
 @RequestMapping(PredictionJobController.BASE)
+@Tag(name = "Prediction jobs", description = "Batch analyses for partner tools")
 class PredictionJobController {
 
 	static final String BASE = "/api/v1/prediction-jobs";
@@ -96,17 +102,51 @@ class PredictionJobController {
 		return jobs.mine(member, Paging.of(page, size));
 	}
 
+	@Operation(summary = "Follow a batch job",
+			description = "Progress, the webhook's state and each item's outcome; a scored item says whether a "
+					+ "demonstration model scored it.")
+	@SecurityRequirement(name = PredictionApiDocs.BEARER)
+	@ApiResponse(responseCode = "200", description = "The job")
+	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "not-found: no such job of the member's",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping("/{id}")
 	JobView one(Member member, @PathVariable UUID id) {
 		return jobs.find(member, id);
 	}
 
+	@Operation(summary = "A batch job's results",
+			description = "Each item's outcome as {jobId, items}; a scored item says whether a demonstration model "
+					+ "scored it.")
+	@SecurityRequirement(name = PredictionApiDocs.BEARER)
+	@ApiResponse(responseCode = "200", description = "The items")
+	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "not-found: no such job of the member's",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping("/{id}/results")
 	Map<String, Object> results(Member member, @PathVariable UUID id) {
 		List<JobView.Item> items = jobs.items(member, id).stream().map(JobView::item).toList();
 		return Map.of("jobId", id, "items", items);
 	}
 
+	@Operation(summary = "A batch job's results as CSV",
+			description = "UTF-8 with a byte-order mark; formula-like cells start with an apostrophe. Columns: "
+					+ JobResultsCsv.HEADER + ".")
+	@SecurityRequirement(name = PredictionApiDocs.BEARER)
+	@ApiResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv",
+			schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "not-found: no such job of the member's",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping(value = "/{id}/results.csv", produces = "text/csv")
 	ResponseEntity<byte[]> resultsCsv(Member member, @PathVariable UUID id) {
 		byte[] csv = JobResultsCsv.write(jobs.items(member, id)).getBytes(StandardCharsets.UTF_8);

@@ -79,10 +79,28 @@ abstract class CommunityApiTestBase {
 	 * chosen); each one is a second younger than the one before.
 	 */
 	UUID stored(UUID member, Genre genre, double hitProbability, boolean shared) {
+		return stored(member, genre, hitProbability, shared, "Track " + hitProbability, true);
+	}
+
+	/**
+	 * As {@link #stored(UUID, Genre, double, boolean)}, titled, and answered by demonstration models (the fixture
+	 * models are) or by models that are not: the same explanation with both models' flags cleared.
+	 */
+	UUID stored(UUID member, Genre genre, double hitProbability, boolean shared, String title,
+			boolean demonstration) {
 		clock = clock.plus(1, ChronoUnit.SECONDS);
-		Prediction prediction = new Prediction(UUID.randomUUID(), member, "Track " + hitProbability, "Artist",
-				genre, hitProbability, hitProbability, hitProbability, "fixture", 0, 0, explanation, clock);
+		String answered = demonstration ? explanation
+				: explanation.replace("\"demonstration\":true", "\"demonstration\":false");
+		Prediction prediction = new Prediction(UUID.randomUUID(), member, title, "Artist", genre, hitProbability,
+				hitProbability, hitProbability, "fixture", 0, 0, answered, clock);
 		prediction.share(shared);
+		return predictions.save(prediction).id();
+	}
+
+	/** A private prediction by demonstration models made at the given moment (not the test's clock). */
+	UUID storedAt(UUID member, Instant createdAt, String title) {
+		Prediction prediction = new Prediction(UUID.randomUUID(), member, title, "Artist", Genre.POP, 0.5, 0.5, 0.5,
+				"fixture", 0, 0, explanation, createdAt);
 		return predictions.save(prediction).id();
 	}
 

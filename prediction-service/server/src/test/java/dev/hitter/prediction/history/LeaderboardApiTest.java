@@ -44,6 +44,17 @@ class LeaderboardApiTest extends CommunityApiTestBase {
 	}
 
 	@Test
+	void marksEachAnswerThatADemonstrationModelGave() throws Exception {
+		stored(alice, Genre.POP, 0.9, true, "Real", false);
+		stored(bob, Genre.POP, 0.8, true, "Synthetic", true);
+
+		mvc.perform(get(LEADERBOARD).param("genre", "POP").with(member(reader)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].title").value(Matchers.contains("Real", "Synthetic")))
+			.andExpect(jsonPath("$.items[*].demonstration").value(Matchers.contains(false, true)));
+	}
+
+	@Test
 	void pagesTheLeaderboardWithRanksCountedAcrossPages() throws Exception {
 		for (int i = 1; i <= 5; i++) {
 			stored(alice, Genre.DANCE, i / 10.0, true);

@@ -240,7 +240,7 @@ class PredictionApiTest {
 		mvc.perform(get(BASE).param("size", "101").with(member(me)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("size"));
-		mvc.perform(get(BASE).param("sort", "title,asc").with(member(me)))
+		mvc.perform(get(BASE).param("sort", "likes,asc").with(member(me)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("sort"));
 	}

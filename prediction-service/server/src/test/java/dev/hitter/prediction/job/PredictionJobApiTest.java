@@ -146,6 +146,10 @@ class PredictionJobApiTest {
 		assertThat(JsonPath.<List<String>>read(results, "$.items[*].genre")).containsExactly("BALLAD", "DANCE");
 		assertThat(JsonPath.<List<String>>read(results, "$.items[*].state")).containsExactly("SUCCEEDED", "SUCCEEDED");
 		assertThat(JsonPath.<String>read(results, "$.items[1].title")).isEqualTo("b");
+		// The fixture models are demonstration models: every result says so, in the job too.
+		assertThat(JsonPath.<List<Boolean>>read(results, "$.items[*].demonstration")).containsExactly(true, true);
+		assertThat(JsonPath.<List<Boolean>>read(read(BASE + "/" + id, member), "$.items[*].demonstration"))
+			.containsExactly(true, true);
 
 		byte[] csv = mvc.perform(get(BASE + "/" + id + "/results.csv").with(as(member)))
 			.andExpect(status().isOk())
@@ -159,6 +163,8 @@ class PredictionJobApiTest {
 		// A title that a spreadsheet would run as a formula is defused; a comma in a cell is quoted.
 		assertThat(lines.get(1)).startsWith("0,a.wav,\"'=HYPERLINK(\"\"x\"\")\",\"김, 민수\",BALLAD,SUCCEEDED,0.");
 		assertThat(lines.get(2)).startsWith("1,b.wav,b,,DANCE,SUCCEEDED,0.");
+		assertThat(lines.get(0)).endsWith(",problem_type,problem_detail,demonstration");
+		assertThat(lines.subList(1, 3)).allSatisfy(line -> assertThat(line).endsWith(",,,true"));
 	}
 
 	@Test

@@ -1,0 +1,104 @@
+package dev.hitter.prediction.model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.hitter.kit.problem.ApiException;
+import dev.hitter.kit.problem.FieldProblem;
+import dev.hitter.models.Genre;
+import dev.hitter.prediction.PredictionApiDocs;
+import dev.hitter.prediction.PredictionProblems;
+import dev.hitter.prediction.analysis.TrackForm;
+import dev.hitter.serving.GenreModels;
+import dev.hitter.serving.GenreStatus;
+import dev.hitter.serving.ModelRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The public, read-only description of the models that score each genre: anyone may learn what a score rests on
+ * before signing up (the gateway and this service let {@code GET} through without a token; docs/models-api.md).
+ */
+@RestController
+@RequestMapping(ModelsController.BASE)
+@Tag(name = "Models", description = "What the hit models were trained on, how they did on held-out songs, their limits")
+class ModelsController {
+
+	static final String BASE = "/api/v1/models";
+
+	/**
+	 * Short: the registry swaps in a newly trained model set without a restart, and the page should show it soon;
+	 * long enough that a busy "about" page costs the service little.
+	 */
+	static final Duration MAX_AGE = Duration.ofSeconds(60);
+
+	private final ModelRegistry registry;
+
+	private final ModelProperties properties;
+
+	ModelsController(ModelRegistry registry, ModelProperties properties) {
+		this.registry = registry;
+		this.properties = properties;
+	}
+
+	@Operation(summary = "Describe the models serving every genre",
+			description = "Public, no token needed. Per genre, the audio and lyrics model cards in plain words and how "
+					+ "their scores are combined; genres whose models are not loaded yet are listed in 'unavailable'.")
+	@SecurityRequirements
+	@ApiResponse(responseCode = "200", description = "The models serving each genre")
+	@GetMapping
+	ResponseEntity<ModelCatalogue> all() {
+		List<ModelCatalogue.GenreCard> served = new ArrayList<>();
+		List<Genre> unavailable = new ArrayList<>();
+		for (GenreStatus status : registry.status().values()) {
+			registry.find(status.genre())
+				.ifPresentOrElse(models -> served.add(ModelCards.describe(models)),
+						() -> unavailable.add(status.genre()));
+		}
+		return cached(new ModelCatalogue(served, unavailable));
+	}
+
+	@Operation(summary = "Describe the models serving one genre",
+			description = "Public, no token needed. The audio and lyrics model cards of the genre in plain words and "
+					+ "how their scores are combined.")
+	@SecurityRequirements
+	@ApiResponse(responseCode = "200", description = "The genre's models")
+	@ApiResponse(responseCode = "400", description = "validation-failed: not a genre (errors names 'genre')",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "503",
+			description = "models-unavailable: the genre's models are not loaded (yet); Retry-After says when to retry",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@GetMapping("/{genre}")
+	ResponseEntity<ModelCatalogue.GenreCard> one(
+			@Parameter(description = "POP, BALLAD or DANCE (any case)") @PathVariable String genre) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Genre chosen = TrackForm.genre("genre", genre, problems);
+		if (!problems.isEmpty()) {
+			throw TrackForm.invalid(problems);
+		}
+		GenreModels models = registry.find(chosen)
+			.orElseThrow(() -> new ApiException(PredictionProblems.MODELS_UNAVAILABLE,
+					"No " + chosen + " models are loaded right now; retry later.", properties.reloadInterval()));
+		return cached(ModelCards.describe(models));
+	}
+
+	private static <T> ResponseEntity<T> cached(T body) {
+		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic()).body(body);
+	}
+}
