@@ -11,6 +11,7 @@ import static dev.hitter.gateway.system.HostileKind.PAGING;
 import static dev.hitter.gateway.system.HostileKind.SSRF_WEBHOOK;
 import static dev.hitter.gateway.system.HostileKind.UNKNOWN_ROUTE;
 import static dev.hitter.gateway.system.HostileKind.UPLOAD;
+import static dev.hitter.gateway.system.HostileKind.WEB_APP;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -84,6 +85,7 @@ final class HostileCampaign {
 		ssrfWebhooks();
 		paging();
 		unknownRoutes();
+		webApp();
 		return probes;
 	}
 
@@ -567,6 +569,64 @@ final class HostileCampaign {
 			probes.add(Probe.of(UNKNOWN_ROUTE, "no route", "GET", path).as(targets.attacker()));
 		}
 		probes.add(Probe.of(UNKNOWN_ROUTE, "TRACE", "TRACE", "/api/v1/users/me").as(targets.attacker()));
+	}
+
+	// --- the web app's additions --------------------------------------------------------------------------------
+
+	private void webApp() {
+		String refresh = "/api/v1/auth/refresh";
+		Map<String, String> cookies = new java.util.LinkedHashMap<>();
+		cookies.put("a forged refresh cookie", "hitter_refresh=" + UUID.randomUUID());
+		cookies.put("an empty refresh cookie", "hitter_refresh=");
+		cookies.put("a 6 KB refresh cookie", "hitter_refresh=" + "a".repeat(6_000));
+		cookies.put("a cookie with attributes injected", "hitter_refresh=x\"; Path=/; Domain=evil.example");
+		cookies.put("a cookie of control characters", "hitter_refresh=%00%0d%0aSet-Cookie:%20a=b");
+		cookies.forEach((what, cookie) -> probes.add(Probe.of(WEB_APP, what, "POST", refresh)
+			.header("X-Hitter-Session", "cookie")
+			.header("Cookie", cookie)
+			.due(Due.UNAUTHORIZED)));
+		// More cookies than the server parses: a refusal of the whole request, not a 401, is the right answer.
+		probes.add(Probe.of(WEB_APP, "the refresh cookie 300 times", "POST", refresh)
+			.header("X-Hitter-Session", "cookie")
+			.header("Cookie", "hitter_refresh=x; ".repeat(300).strip()));
+		probes.add(Probe.of(WEB_APP, "a refresh cookie without the web app's header", "POST", refresh)
+			.header("Cookie", "hitter_refresh=" + UUID.randomUUID()));
+		probes.add(Probe.of(WEB_APP, "the web app's header with another value", "POST", refresh)
+			.header("X-Hitter-Session", "COOKIE, cookie")
+			.header("Cookie", "hitter_refresh=" + UUID.randomUUID()));
+		probes.add(Probe.of(WEB_APP, "logout by cookie alone", "POST", "/api/v1/auth/logout")
+			.header("X-Hitter-Session", "cookie")
+			.header("Cookie", "hitter_refresh=" + UUID.randomUUID())
+			.due(Due.UNAUTHORIZED));
+		for (String genre : List.of("%00", "x".repeat(5_000), "..%2F..%2Factuator%2Fenv", "POP%27%20OR%201%3D1--",
+				"%3Cscript%3Ealert(1)%3C%2Fscript%3E", "POP,BALLAD", "%F0%9F%8E%B5", "%C3%28")) {
+			probes.add(Probe.of(WEB_APP, "model cards of genre " + (genre.length() > 40 ? "x×5000" : genre), "GET",
+					"/api/v1/models/" + genre));
+		}
+		for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+			probes.add(Probe.of(WEB_APP, "a write to the model cards", method, "/api/v1/models")
+				.body(JSON, bytes("{\"genre\":\"POP\"}")));
+			probes.add(Probe.of(WEB_APP, "a write to the model cards as a member", method, "/api/v1/models/POP")
+				.as(targets.attacker())
+				.body(JSON, bytes("{\"demonstration\":false}")));
+		}
+		probes.add(Probe.of(WEB_APP, "the export without a token", "GET", PREDICTIONS + "/export.csv")
+			.due(Due.UNAUTHORIZED));
+		for (String sort : List.of("title;DROP%20TABLE%20prediction", "genre,asc,asc", "title%00", "member_id,asc")) {
+			probes.add(Probe.of(WEB_APP, "sort=" + sort, "GET", PREDICTIONS + "?sort=" + sort).as(targets.attacker()));
+		}
+		// The app's page answers its deep links: it must never carry the path back, nor open a way to the APIs.
+		for (String path : List.of("/analyses/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+				"/login?next=javascript:alert(1)", "/analyses/" + "a".repeat(4_000), "/compare?ids=" + "x,".repeat(1_000))) {
+			probes.add(Probe.of(WEB_APP, "an app deep link with markup or length", "GET", path)
+				.header("Accept", "text/html")
+				.due(Due.ANY));
+		}
+		for (String path : List.of("/api/v1/users/me", "/api/v1/predictions", "/actuator/env", "/v3/api-docs/../../actuator/env")) {
+			probes.add(Probe.of(WEB_APP, "an API path asked for as a page, without a token", "GET", path)
+				.header("Accept", "text/html")
+				.due(path.startsWith("/api") ? Due.UNAUTHORIZED : Due.REFUSED));
+		}
 	}
 
 	// --- bytes ---------------------------------------------------------------------------------------------------

@@ -237,6 +237,9 @@ class HostileInputIT {
 		if (STACK_TRACE.matcher(body).find()) {
 			offences.add("stack trace or class name in the answer");
 		}
+		if (body.contains("<script>alert(")) {
+			offences.add("markup from the request echoed in the answer");
+		}
 		if (FILE_PATH.matcher(body).find() || body.contains(system.home().toString())) {
 			offences.add("file path in the answer");
 		}

@@ -19,13 +19,23 @@ public final class Problems {
 		return of(type, detail, path, List.of(), Map.of());
 	}
 
+	// A path Tomcat refused may not even be a URI: then the problem names no instance rather than failing.
+	private static URI instance(String path) {
+		try {
+			return URI.create(path);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
 	public static ProblemDetail of(ProblemType type, String detail, String path, List<FieldProblem> errors,
 			Map<String, Object> properties) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
 		problem.setType(type.uri());
 		problem.setTitle(type.title());
 		if (path != null) {
-			problem.setInstance(URI.create(path));
+			problem.setInstance(instance(path));
 		}
 		if (!errors.isEmpty()) {
 			problem.setProperty("errors", errors);
