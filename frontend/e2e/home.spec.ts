@@ -51,9 +51,11 @@ test('on a phone the navigation folds behind a menu button', { tag: '@phone' }, 
     const menu = page.getByRole('button', { name: 'Menu' });
     await expect(menu).toBeVisible();
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
-    await expect(page.getByRole('link', { name: 'About the models' }).first()).toBeHidden();
+    const nav = page.locator('#site-nav');
+    await expect(nav).toBeHidden();
     await menu.click();
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(nav).toBeVisible();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About the models' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'About the models' })).toBeVisible();
     await expect(menu).toHaveAttribute('aria-expanded', 'false');

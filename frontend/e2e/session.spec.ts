@@ -74,6 +74,7 @@ test('two tabs refreshing at once stay logged in, with one rotation', async ({ p
   await expect.poll(() => refreshes.length).toBeGreaterThanOrEqual(1);
   await page.waitForTimeout(1_500);
   // One tab rotated the cookie and told the other; a second rotation is tolerated only if the broadcast was late.
+  test.info().annotations.push({ type: 'refreshes when both tabs renewed at once', description: String(refreshes.length) });
   expect(refreshes.length).toBeLessThanOrEqual(2);
   expect(refused).toEqual([]);
 
