@@ -1,7 +1,7 @@
-import { useI18n, type MessageKey } from '../i18n/i18n';
+import { useTranslation } from 'react-i18next';
 import { useSystemStatus, type SystemStatus } from './useSystemStatus';
 
-const messages: Record<SystemStatus, MessageKey> = {
+const messages: Record<SystemStatus, string> = {
   checking: 'status.checking',
   up: 'status.up',
   down: 'status.down',
@@ -10,7 +10,7 @@ const messages: Record<SystemStatus, MessageKey> = {
 
 /** One line telling the visitor whether the platform behind the gateway is healthy. */
 export function SystemStatusLine() {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const status = useSystemStatus();
   return (
     <p className="status" role="status" aria-live="polite" data-status={status}>

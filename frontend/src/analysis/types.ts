@@ -1,0 +1,141 @@
+/**
+ * The prediction API's answers as prediction-service writes them (PredictionView, Explanation, PredictionSummary,
+ * PredictionPage). Kept by hand beside docs/predictions.md: the server is the authority on their shape.
+ */
+
+export const GENRES = ['POP', 'BALLAD', 'DANCE'] as const;
+export type Genre = (typeof GENRES)[number];
+
+/** A stretch of the analysed segment, in seconds from the segment's start, and its share of the audio logit. */
+export interface Segment {
+  fromSeconds: number;
+  toSeconds: number;
+  contribution: number;
+}
+
+export interface AudioExplanation {
+  score: number;
+  segmentStartSeconds: number;
+  segments: Segment[];
+  topSegments: Segment[];
+}
+
+export interface Word {
+  word: string;
+  contribution: number;
+  occurrences: number;
+}
+
+export interface LyricsExplanation {
+  score: number;
+  raised: Word[];
+  lowered: Word[];
+  unknownTokens: number;
+  truncated: boolean;
+}
+
+export interface Combination {
+  method: string;
+  audioWeight: number;
+  lyricsWeight: number;
+  bias: number;
+  audioShare: number;
+}
+
+export interface ModelInfo {
+  modelId: string;
+  version: string;
+  demonstration: boolean;
+  notice: string | null;
+  trainingData: string | null;
+}
+
+export interface Timings {
+  decode: number;
+  features: number;
+  audioModel: number;
+  lyricsModel: number;
+  total: number;
+}
+
+export interface Reference {
+  id: string;
+  title: string | null;
+  artist: string | null;
+  hitProbability: number;
+  distance: number;
+}
+
+export interface Links {
+  self: string;
+  spectrogram: string;
+}
+
+export interface PredictionView {
+  id: string;
+  title: string | null;
+  artist: string | null;
+  genre: Genre;
+  createdAt: string;
+  shared: boolean;
+  hitProbability: number;
+  genrePercentile: number | null;
+  audio: AudioExplanation;
+  lyrics: LyricsExplanation;
+  combination: Combination;
+  model: { audio: ModelInfo; lyrics: ModelInfo };
+  timings: Timings;
+  referenceTrack: boolean;
+  likes: number;
+  likedByMe: boolean;
+  references: Reference[];
+  links: Links;
+}
+
+export interface PredictionSummary {
+  id: string;
+  title: string | null;
+  artist: string | null;
+  genre: Genre;
+  createdAt: string;
+  shared: boolean;
+  hitProbability: number;
+  likes: number;
+  likedByMe: boolean;
+  rank: number | null;
+  /** Added to summaries by issue 10; absent from an older server, which then means "not known". */
+  demonstration?: boolean;
+  links: Links;
+}
+
+export interface PredictionPage {
+  items: PredictionSummary[];
+  page: number;
+  size: number;
+  totalItems: number;
+  totalPages: number;
+}
+
+/** Whether either model that answered is the demonstration model. */
+export function isDemonstration(view: Pick<PredictionView, 'model'>): boolean {
+  return view.model.audio.demonstration || view.model.lyrics.demonstration;
+}
+
+/** GET /api/v1/models/{genre}: the cards of the model set serving a genre now (docs/models-api.md). */
+export interface ModelDescription {
+  modelId: string;
+  version: string;
+  kind: 'AUDIO' | 'LYRICS';
+  demonstration: boolean;
+  notice: string | null;
+  trainedOn: { source: string; dataset: string; songs: number; hits: number } | null;
+  heldOut: { songs: number; hits: number; auc: number | null; accuracy: number | null } | null;
+}
+
+export interface GenreCard {
+  genre: Genre;
+  version: string;
+  demonstration: boolean;
+  audio: ModelDescription;
+  lyrics: ModelDescription;
+}

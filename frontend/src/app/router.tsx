@@ -1,0 +1,42 @@
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
+import { analysisRoutes } from '../analysis/routes';
+import { LoginPage } from '../auth/LoginPage';
+import { RequireAuth } from '../auth/session';
+import { SignupPage } from '../auth/SignupPage';
+import { HomePage } from '../home/HomePage';
+import { ModelsPage } from '../models/ModelsPage';
+import { ErrorPage } from './ErrorPage';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+
+/** Every app address; the gateway answers index.html for each of them on a reload, so deep links survive. */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <ErrorPage />,
+    children: [
+      {
+        errorElement: <ErrorPage />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/login', element: <LoginPage /> },
+          { path: '/signup', element: <SignupPage /> },
+          { path: '/models', element: <ModelsPage /> },
+          {
+            element: (
+              <RequireAuth>
+                <Outlet />
+              </RequireAuth>
+            ),
+            children: analysisRoutes,
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
