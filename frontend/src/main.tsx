@@ -2,6 +2,7 @@ import '@picocss/pico/css/pico.min.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { forgetUnreleasedWorkOnSignOut } from './analysis/forgetOnSignOut';
 import { App } from './app/App';
 import { queryClient } from './app/queryClient';
 import { createRouter } from './app/router';
@@ -13,6 +14,7 @@ import { i18n } from './i18n/i18n';
 tokens.subscribe((event) => {
   if (event.type === 'signedOut') queryClient.clear();
 });
+forgetUnreleasedWorkOnSignOut(tokens);
 
 // Resume the session the refresh cookie holds, so a reload keeps the member signed in.
 void session.start();

@@ -66,6 +66,7 @@ export const EXAMPLE_PREDICTION: PredictionView = {
   referenceTrack: false,
   likes: 0,
   likedByMe: false,
+  ownedByMe: false,
   references: [],
   links: { self: '', spectrogram: '' },
 };

@@ -43,7 +43,7 @@ export function forgetTrack(predictionId: string): void {
   if (held.delete(predictionId)) changed();
 }
 
-/** Tests only: start from an empty tab. */
+/** On sign-out (the next person at this screen must not hear the last one's tracks), and in tests. */
 export function forgetAllTracks(): void {
   held.clear();
   changed();

@@ -42,6 +42,7 @@ export function aPrediction(over: Partial<PredictionView> = {}): PredictionView 
     referenceTrack: false,
     likes: 0,
     likedByMe: false,
+    ownedByMe: true,
     references: [],
     links: { self: '/api/v1/predictions/1', spectrogram: '/api/v1/predictions/1/spectrogram.png' },
     ...over,

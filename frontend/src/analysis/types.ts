@@ -88,6 +88,8 @@ export interface PredictionView {
   referenceTrack: boolean;
   likes: number;
   likedByMe: boolean;
+  /** Whether the caller made it: only the owner renames, shares, deletes (a shared one is seen by others too). */
+  ownedByMe: boolean;
   references: Reference[];
   links: Links;
 }

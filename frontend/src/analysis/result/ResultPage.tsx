@@ -47,7 +47,8 @@ export function ResultPage() {
       spectrogramFailed={spectrogram.isError}
       file={held?.audio}
       card={card.data}
-      actions={<ResultActions view={view} canAnalyseAgain={held !== undefined} />}
+      // A shared analysis is seen by other members too: the owner's actions are for its owner only.
+      actions={view.ownedByMe ? <ResultActions view={view} canAnalyseAgain={held !== undefined} /> : undefined}
     />
   );
 }

@@ -174,6 +174,16 @@ describe('the result page', () => {
     expect(screen.queryByTestId('analyse-again')).toBeNull();
   });
 
+  it('offers another member looking at a shared analysis none of the owner’s actions', async () => {
+    stubApi(aPrediction({ shared: true, ownedByMe: false }));
+    renderResult();
+    expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Share' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Stop sharing' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Rename' })).toBeNull();
+  });
+
   it('shares with a PATCH of only the shared flag and says it is shared', async () => {
     const fetchMock = stubApi();
     fetchMock.mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {

@@ -15,12 +15,14 @@ import dev.hitter.prediction.analysis.Explanation;
  * @param genrePercentile the percentage (0–100) of the genre's earlier analyses, by every member, with a lower hit
  *     probability; null for the genre's first analysis
  * @param referenceTrack whether an administrator marked this one as a reference track
+ * @param ownedByMe whether the caller made this analysis (only its owner may rename, share or delete it)
  * @param references up to five reference tracks of the genre, nearest hit probability first, found when read
  */
 public record PredictionView(UUID id, String title, String artist, Genre genre, Instant createdAt, boolean shared,
 		double hitProbability, Double genrePercentile, Explanation.Audio audio, Explanation.Lyrics lyrics,
 		Explanation.Combination combination, Explanation.Models model, Explanation.Timings timings,
-		boolean referenceTrack, long likes, boolean likedByMe, List<Reference> references, Links links) {
+		boolean referenceTrack, long likes, boolean likedByMe, boolean ownedByMe, List<Reference> references,
+		Links links) {
 
 	/** Where the prediction and its spectrogram are. */
 	public record Links(String self, String spectrogram) {

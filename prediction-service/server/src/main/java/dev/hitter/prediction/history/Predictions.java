@@ -229,7 +229,8 @@ public class Predictions {
 		Likes.Tally tally = likes.tally(p.id(), member.id());
 		return new PredictionView(p.id(), p.title(), p.artist(), p.genre(), p.createdAt(), p.shared(),
 				p.hitProbability(), percentile(p), e.audio(), e.lyrics(), e.combination(), e.model(), e.timings(),
-				p.referenceTrack(), tally.likes(), tally.likedByMe(), references(p), PredictionView.Links.of(p.id()));
+				p.referenceTrack(), tally.likes(), tally.likedByMe(), p.memberId().equals(member.id()), references(p),
+				PredictionView.Links.of(p.id()));
 	}
 
 	/**

@@ -44,10 +44,12 @@ class LikesApiTest extends CommunityApiTestBase {
 
 		mvc.perform(get(path(id)).with(member(fan)))
 			.andExpect(jsonPath("$.likes").value(2))
-			.andExpect(jsonPath("$.likedByMe").value(true));
+			.andExpect(jsonPath("$.likedByMe").value(true))
+			.andExpect(jsonPath("$.ownedByMe").value(false));
 		mvc.perform(get(path(id)).with(member(owner)))
 			.andExpect(jsonPath("$.likes").value(2))
-			.andExpect(jsonPath("$.likedByMe").value(false));
+			.andExpect(jsonPath("$.likedByMe").value(false))
+			.andExpect(jsonPath("$.ownedByMe").value(true));
 		mvc.perform(get(BASE).with(member(owner)))
 			.andExpect(jsonPath("$.items[0].id").value(id.toString()))
 			.andExpect(jsonPath("$.items[0].likes").value(2))
