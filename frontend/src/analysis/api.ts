@@ -68,6 +68,7 @@ export function useObjectUrl(blob: Blob | undefined | null): string | undefined 
 }
 
 export interface PredictionChanges {
+  artist?: string;
   title?: string;
   shared?: boolean;
 }

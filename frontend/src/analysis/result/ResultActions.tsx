@@ -19,6 +19,8 @@ export function ResultActions({ view, canAnalyseAgain }: { view: PredictionView;
   const [open, setOpen] = useState<Open>('none');
   const [title, setTitle] = useState(view.title ?? '');
   const [titleError, setTitleError] = useState<string>();
+  const [artist, setArtist] = useState(view.artist ?? '');
+  const [artistError, setArtistError] = useState<string>();
   const [done, setDone] = useState<string>();
   const confirmButton = useRef<HTMLButtonElement>(null);
   const renameOpener = useRef<HTMLButtonElement>(null);
@@ -37,20 +39,22 @@ export function ResultActions({ view, canAnalyseAgain }: { view: PredictionView;
 
   function rename(event: FormEvent) {
     event.preventDefault();
-    if (title.length > MAX_LABEL_LENGTH) {
-      setTitleError(t('messages.label.tooLong', { max: MAX_LABEL_LENGTH }));
-      return;
-    }
-    setTitleError(undefined);
+    const tooLong = t('messages.label.tooLong', { max: MAX_LABEL_LENGTH });
+    setTitleError(title.length > MAX_LABEL_LENGTH ? tooLong : undefined);
+    setArtistError(artist.length > MAX_LABEL_LENGTH ? tooLong : undefined);
+    if (title.length > MAX_LABEL_LENGTH || artist.length > MAX_LABEL_LENGTH) return;
     change.mutate(
-      { title: title.trim() },
+      { title: title.trim(), artist: artist.trim() },
       {
         onSuccess: () => {
           setOpen('none');
           setDone(t('actions.renamed'));
           requestAnimationFrame(() => renameOpener.current?.focus());
         },
-        onError: (error) => setTitleError(problems.field(error, 'title')),
+        onError: (error) => {
+          setTitleError(problems.field(error, 'title'));
+          setArtistError(problems.field(error, 'artist'));
+        },
       },
     );
   }
@@ -59,7 +63,10 @@ export function ResultActions({ view, canAnalyseAgain }: { view: PredictionView;
     remove.mutate(view.id, { onSuccess: () => navigate('/analyses', { state: { deleted: view.title ?? '' } }) });
   }
 
-  const changeError = change.error && !(isApiError(change.error) && 'title' in change.error.fieldErrors) ? change.error : null;
+  const changeError =
+    change.error && !(isApiError(change.error) && ('title' in change.error.fieldErrors || 'artist' in change.error.fieldErrors))
+      ? change.error
+      : null;
 
   return (
     <div className="result-actions">
@@ -78,6 +85,8 @@ export function ResultActions({ view, canAnalyseAgain }: { view: PredictionView;
           onClick={() => {
             setTitle(view.title ?? '');
             setTitleError(undefined);
+            setArtist(view.artist ?? '');
+            setArtistError(undefined);
             setOpen(open === 'rename' ? 'none' : 'rename');
           }}
         >
@@ -103,6 +112,14 @@ export function ResultActions({ view, canAnalyseAgain }: { view: PredictionView;
             error={titleError}
             hint={t('analyse.labelHint', { max: MAX_LABEL_LENGTH })}
             onChange={(event) => setTitle(event.target.value)}
+          />
+          <TextField
+            name="artist"
+            label={t('actions.newArtist')}
+            value={artist}
+            error={artistError}
+            hint={t('analyse.labelHint', { max: MAX_LABEL_LENGTH })}
+            onChange={(event) => setArtist(event.target.value)}
           />
           <div className="result-actions__buttons">
             <Button type="submit" busy={change.isPending}>

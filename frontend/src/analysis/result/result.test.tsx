@@ -216,6 +216,24 @@ describe('the result page', () => {
     expect(fetchMock.mock.calls.some(([url, init]) => init?.method === 'DELETE' && String(url) === `/api/v1/predictions/${ID}`)).toBe(true);
   });
 
+  it('renames title and artist with one PATCH of both, trimmed', async () => {
+    const fetchMock = stubApi();
+    fetchMock.mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      if (url.endsWith('/spectrogram.png')) return new Response(new Blob(['png']), { status: 200 });
+      if (init?.method === 'PATCH') return json(aPrediction({ title: 'Night Drive (mix B)', artist: 'Min-ji' }));
+      return json(aPrediction());
+    });
+    renderResult();
+    fireEvent.click(await screen.findByRole('button', { name: 'Rename' }));
+    fireEvent.change(screen.getByLabelText('New title'), { target: { value: 'Night Drive (mix B) ' } });
+    fireEvent.change(screen.getByLabelText('New artist'), { target: { value: '  Min-ji' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Renamed.')).toBeTruthy();
+    const patch = fetchMock.mock.calls.find(([, init]) => init?.method === 'PATCH');
+    expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ title: 'Night Drive (mix B)', artist: 'Min-ji' });
+  });
+
   it('refuses an over-long new title next to the field', async () => {
     stubApi();
     renderResult();

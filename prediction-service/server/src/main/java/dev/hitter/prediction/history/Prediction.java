@@ -160,6 +160,10 @@ class Prediction {
 		this.title = title;
 	}
 
+	void creditArtist(String artist) {
+		this.artist = artist;
+	}
+
 	/** Unsharing also unmarks a reference track: references are shown to every member, so they must be shared. */
 	void share(boolean shared) {
 		this.shared = shared;

@@ -187,6 +187,9 @@ public class Predictions {
 		if (changes.title() != null) {
 			prediction.rename(changes.title().isBlank() ? null : changes.title().strip());
 		}
+		if (changes.artist() != null) {
+			prediction.creditArtist(changes.artist().isBlank() ? null : changes.artist().strip());
+		}
 		if (changes.shared() != null) {
 			prediction.share(changes.shared());
 		}

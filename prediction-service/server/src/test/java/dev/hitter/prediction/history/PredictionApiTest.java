@@ -263,6 +263,18 @@ class PredictionApiTest {
 			.andExpect(jsonPath("$.shared").value(true))
 			.andExpect(jsonPath("$.title").value("Renamed"))
 			.andExpect(jsonPath("$.artist").value("HITTER Band"));
+		mvc.perform(patch(path).with(member(owner)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"artist\":\"  New Artist \"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.artist").value("New Artist"))
+			.andExpect(jsonPath("$.title").value("Renamed"));
+		mvc.perform(patch(path).with(member(owner)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"artist\":\"" + "a".repeat(201) + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("artist"));
+		mvc.perform(patch(path).with(member(owner)).contentType(MediaType.APPLICATION_JSON).content("{\"artist\":\"\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.artist").value(org.hamcrest.Matchers.nullValue()));
 
 		mvc.perform(get(path).with(member(other)))
 			.andExpect(status().isOk())
