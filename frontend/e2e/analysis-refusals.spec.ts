@@ -72,6 +72,25 @@ test('an_ended_session_sends_to_sign_in_and_back_to_the_form_with_everything_in_
   await expect(page.getByLabel(/^Lyrics \(optional\)/)).toHaveValue('every word kept');
 });
 
+test('a_logout_forgets_the_unsent_form_so_the_next_person_at_the_screen_finds_nothing', async ({ page, member, media }) => {
+  await logIn(page, member);
+  await page.goto('/analyse');
+  await page.getByRole('radio', { name: 'Dance', exact: true }).check();
+  await page.getByLabel('Audio file').setInputFiles(media.wav);
+  await page.getByLabel('Title (optional)').fill('Unreleased, not for the next person');
+  await page.getByLabel(/^Lyrics \(optional\)/).fill('secret words');
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' })).toHaveCount(0);
+  expect(await page.evaluate(() => sessionStorage.getItem('hitter.analyse.draft'))).toBeNull();
+
+  await logIn(page, member);
+  await page.goto('/analyse');
+  await expect(page.getByLabel('Title (optional)')).toHaveValue('');
+  await expect(page.getByLabel(/^Lyrics \(optional\)/)).toHaveValue('');
+  await expect(page.getByRole('radio', { name: 'Dance', exact: true })).not.toBeChecked();
+});
+
 test('a_connection_lost_mid_upload_is_said_above_the_form_and_nothing_typed_is_lost', async ({ page, member, media }) => {
   await logIn(page, member);
   await page.goto('/analyse');

@@ -23,18 +23,31 @@ describe('forgetUnreleasedWorkOnSignOut', () => {
     clearDraft();
   });
 
-  it('forgetsTheHeldFilesAndTheDraftWhenTheMemberSignsOut', () => {
+  it('forgetsTheHeldFilesAndTheDraftWhenTheMemberLogsOut', () => {
     const tokens = fakeTokens();
     forgetUnreleasedWorkOnSignOut(tokens);
     const audio = new File([new Uint8Array(8)], 'unreleased.mp3', { type: 'audio/mpeg' });
     holdTrack('p1', { audio, genre: 'POP', title: 'Secret', artist: 'Me', lyrics: 'words' });
     saveDraft({ ...EMPTY_DRAFT, title: 'Secret demo', lyrics: '아직 발표 안 한 가사' });
 
-    tokens.emit({ type: 'signedOut', fromOtherTab: true });
+    tokens.emit({ type: 'signedOut', reason: 'logout', fromOtherTab: true });
 
     expect(heldTrack('p1')).toBeUndefined();
     expect(sessionStorage.getItem('hitter.analyse.draft')).toBeNull();
     expect(readDraft().lyrics).toBe('');
+  });
+
+  it('keepsThemWhenTheSessionEndsByItselfSoTheMemberFindsThemAfterSigningInAgain', () => {
+    const tokens = fakeTokens();
+    forgetUnreleasedWorkOnSignOut(tokens);
+    const audio = new File([new Uint8Array(8)], 'unreleased.mp3', { type: 'audio/mpeg' });
+    holdTrack('p1', { audio, genre: 'POP', title: 'Secret', artist: 'Me', lyrics: 'words' });
+    saveDraft({ ...EMPTY_DRAFT, title: 'Secret demo' });
+
+    tokens.emit({ type: 'signedOut', reason: 'ended', fromOtherTab: false });
+
+    expect(heldTrack('p1')).toBeDefined();
+    expect(readDraft().title).toBe('Secret demo');
   });
 
   it('keepsThemWhileTheTokenIsOnlyRenewed', () => {

@@ -3,13 +3,14 @@ import { forgetAllTracks } from './localAudio';
 import { clearDraft } from './upload/draft';
 
 /**
- * Unreleased work stays in this tab only while its member is signed in: on sign-out, here or in another tab, the
+ * Unreleased work stays in this tab only while its member is signed in: on logout, here or in another tab, the
  * held files and the analyse form's draft (title, artist, lyrics in session storage) are forgotten, so that the next
- * person at a shared screen finds neither.
+ * person at a shared screen finds neither. A session that ended by itself (expired, refused) keeps them: the member
+ * signs in again and finds the form as they left it.
  */
 export function forgetUnreleasedWorkOnSignOut(sessionTokens: Pick<SessionTokens, 'subscribe'>): void {
   sessionTokens.subscribe((event) => {
-    if (event.type === 'signedOut') {
+    if (event.type === 'signedOut' && event.reason === 'logout') {
       forgetAllTracks();
       clearDraft();
     }

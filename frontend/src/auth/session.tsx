@@ -118,7 +118,7 @@ export class SessionStore {
     } catch {
       // The cookie's session lapses on its own; the person asked to leave, so leave.
     } finally {
-      this.tokens.signOut();
+      this.tokens.signOut(true, 'logout');
       this.set({ status: 'signedOut' });
     }
   };

@@ -220,10 +220,11 @@ describe('SessionTokens across tabs', () => {
     await nextEvent(second, 'token');
 
     const heard = nextEvent(second, 'signedOut');
-    first.signOut();
+    first.signOut(true, 'logout');
     const event = await heard;
 
-    expect(event).toEqual({ type: 'signedOut', fromOtherTab: true });
+    // The other tab learns it was a logout (it forgets the member's unsaved work), not a session that ended.
+    expect(event).toEqual({ type: 'signedOut', reason: 'logout', fromOtherTab: true });
     expect(second.current()).toBeUndefined();
     expect(first.current()).toBeUndefined();
     expect(clock.pendingAt()).toEqual([]);

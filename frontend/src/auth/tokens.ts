@@ -30,9 +30,17 @@ export interface TokenAnswer {
   refreshExpiresIn?: number;
 }
 
-export type TokenEvent = { type: 'token'; token: AccessToken; fromOtherTab: boolean } | { type: 'signedOut'; fromOtherTab: boolean };
+/**
+ * Why a session stopped: the member logged out, or it ended under them (refresh refused, a second 401). Only a
+ * logout forgets the member's unsaved work in the page; an ended session keeps it for the way back after signing in.
+ */
+export type SignOutReason = 'logout' | 'ended';
 
-type Message = { type: 'token'; token: AccessToken } | { type: 'signedOut' };
+export type TokenEvent =
+  | { type: 'token'; token: AccessToken; fromOtherTab: boolean }
+  | { type: 'signedOut'; reason: SignOutReason; fromOtherTab: boolean };
+
+type Message = { type: 'token'; token: AccessToken } | { type: 'signedOut'; reason?: SignOutReason };
 
 interface LockManagerLike {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
@@ -122,12 +130,12 @@ export class SessionTokens {
   }
 
   /** Forgets the token here and, unless told otherwise, in every other tab. */
-  signOut(broadcast = true): void {
+  signOut(broadcast = true, reason: SignOutReason = 'ended'): void {
     const had = this.token !== undefined;
     this.token = undefined;
     this.cancelTimer();
-    if (broadcast) this.deps.channel?.postMessage({ type: 'signedOut' } satisfies Message);
-    if (had || broadcast) this.emit({ type: 'signedOut', fromOtherTab: false });
+    if (broadcast) this.deps.channel?.postMessage({ type: 'signedOut', reason } satisfies Message);
+    if (had || broadcast) this.emit({ type: 'signedOut', reason, fromOtherTab: false });
   }
 
   /** Pretends the access token has expired (browser tests force a refresh with it; dev/test builds only). */
@@ -192,7 +200,7 @@ export class SessionTokens {
     } else if (message?.type === 'signedOut') {
       this.token = undefined;
       this.cancelTimer();
-      this.emit({ type: 'signedOut', fromOtherTab: true });
+      this.emit({ type: 'signedOut', reason: message.reason === 'logout' ? 'logout' : 'ended', fromOtherTab: true });
     }
   }
 
