@@ -610,6 +610,17 @@ final class HostileCampaign {
 				.as(targets.attacker())
 				.body(JSON, bytes("{\"demonstration\":false}")));
 		}
+		// Renaming the artist from the result page: too long, the wrong type, and another member's analysis.
+		String mine = PREDICTIONS + "/" + targets.attackerPrediction();
+		probes.add(Probe.of(WEB_APP, "a 5,000-character artist", "PATCH", mine).as(targets.attacker())
+			.body(JSON, bytes("{\"artist\":\"" + "a".repeat(5_000) + "\"}")));
+		probes.add(Probe.of(WEB_APP, "an artist of the wrong type", "PATCH", mine).as(targets.attacker())
+			.body(JSON, bytes("{\"artist\":{\"name\":[1,2]}}")));
+		probes.add(Probe.of(WEB_APP, "renaming the artist of another member's analysis", "PATCH",
+				PREDICTIONS + "/" + targets.victimPrediction())
+			.as(targets.attacker())
+			.body(JSON, bytes("{\"artist\":\"mine now\"}"))
+			.due(Due.NOT_VISIBLE));
 		probes.add(Probe.of(WEB_APP, "the export without a token", "GET", PREDICTIONS + "/export.csv")
 			.due(Due.UNAUTHORIZED));
 		for (String sort : List.of("title;DROP%20TABLE%20prediction", "genre,asc,asc", "title%00", "member_id,asc")) {

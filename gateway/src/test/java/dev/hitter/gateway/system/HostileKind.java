@@ -28,8 +28,8 @@ enum HostileKind {
 			+ "page beyond int, page x size overflow, negative and zero sizes, non-numbers, bad sort"),
 	UNKNOWN_ROUTE("addresses no route serves and actuator endpoints that must stay closed"),
 	WEB_APP("what the web app added: forged, oversized and repeated refresh cookies, a cookie without the web "
-			+ "app's header, logout by cookie alone, hostile genres on the public model cards, writes to them, the "
-			+ "analyses export without a token, hostile sorts, and app deep links carrying markup and traversal");
+			+ "app's header, logout by cookie alone, hostile genres on the public model cards, writes to them, bad "
+			+ "artist renames, the analyses export without a token, hostile sorts, and app deep links carrying markup and traversal");
 
 	private final String sends;
 
