@@ -14,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.hamcrest.Matchers;
@@ -274,6 +276,30 @@ class PublishedTracksApiTest extends CommunityApiTestBase {
 		mvc.perform(get(leaderboard).with(member(listener))).andExpect(jsonPath("$.totalItems").value(1))
 			.andExpect(jsonPath("$.items[0].moderation").value(Matchers.nullValue()));
 		publish(id, TRACK, null).andExpect(status().isOk());
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void documentsEveryPublicationAndModerationEndpointAsAPartnerNeedsIt() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		String[][] operations = { { "/publication", "put", "422" }, { "/publication", "delete", "404" },
+				{ "/audio-ticket", "post", "404" }, { "/audio", "get", "416" }, { "/lyrics", "get", "404" },
+				{ "/moderation", "put", "403" }, { "/moderation", "delete", "403" } };
+		for (String[] operation : operations) {
+			Map<String, Object> documented = JsonPath.read(docs,
+					"$.paths['" + BASE + "/{id}" + operation[0] + "']." + operation[1]);
+			assertThat((String) documented.get("summary")).as(operation[0] + " " + operation[1]).isNotBlank();
+			assertThat((List<Object>) documented.get("tags")).as(operation[0]).isNotEmpty();
+			assertThat((List<Object>) documented.get("security")).as(operation[0])
+				.containsExactly(Map.of("bearer", List.of()));
+			Map<String, Object> responses = (Map<String, Object>) documented.get("responses");
+			assertThat(responses).as(operation[0] + " " + operation[1]).containsKeys("401", operation[2]);
+			assertThat(JsonPath.<Map<String, Object>>read(responses.get(operation[2]), "$.content"))
+				.as(operation[0] + " " + operation[1]).containsKey("application/problem+json");
+		}
+		assertThat(JsonPath.<Map<String, Object>>read(docs, "$.components.schemas.PredictionView.properties"))
+			.containsKeys("publication", "moderation", "publishable");
 	}
 
 	private ResultActions publish(UUID id, byte[] audio, String lyrics) throws Exception {
