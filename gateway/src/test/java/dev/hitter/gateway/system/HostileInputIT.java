@@ -113,12 +113,13 @@ class HostileInputIT {
 		victimPrediction = analyse(victim, WavMaker.chords(12));
 		attackerPrediction = analyse(attacker, WavMaker.chords(12));
 		victimPublished = analyse(victim, WavMaker.chords(12));
+		Multipart theSameFile = new Multipart().file("audio", "own.wav", "audio/wav", WavMaker.chords(12));
 		HttpResponse<String> published = http.send(HttpRequest.newBuilder(URI.create(gateway + HostileCampaign.PREDICTIONS
 				+ "/" + victimPublished + "/publication"))
 			.timeout(ANALYSIS)
 			.header("Authorization", "Bearer " + victim.token())
-			.header("Content-Type", publication().contentType())
-			.PUT(HttpRequest.BodyPublishers.ofByteArray(publication().body()))
+			.header("Content-Type", theSameFile.contentType())
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(theSameFile.body()))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
 		HttpResponse<String> job = send(HttpRequest.newBuilder(URI.create(gateway + HostileCampaign.JOBS))
@@ -374,10 +375,6 @@ class HostileInputIT {
 	}
 
 	// --- plumbing --------------------------------------------------------------------------------------------------
-
-	private static Multipart publication() {
-		return new Multipart().file("audio", "own.wav", "audio/wav", WavMaker.chords(12));
-	}
 
 	private String analyse(Member member, byte[] wav) throws Exception {
 		Multipart form = new Multipart().field("genre", "BALLAD").file("audio", "own.wav", "audio/wav", wav);
