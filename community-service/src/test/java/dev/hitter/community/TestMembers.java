@@ -45,7 +45,7 @@ public final class TestMembers {
 			.authorities(roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
 	}
 
-	static String tokenFor(UUID id) {
+	public static String tokenFor(UUID id) {
 		Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
 		return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
 				+ b64.encodeToString(("{\"sub\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)) + ".test";

@@ -64,9 +64,13 @@ class PostStore {
 			.optional();
 	}
 
-	/** A visible post's author, for checks that need no more (commenting, liking, notifying). */
-	Optional<UUID> visibleAuthor(UUID id) {
-		return jdbc.sql("select author_id from posts where id = :id and state = 'VISIBLE'")
+	/**
+	 * A visible post's author, its row locked until the transaction ends. Liking locks the post first: inserting a like
+	 * takes a shared lock on the post (the foreign key check) and counting it an exclusive one, so two likes that did
+	 * not lock first deadlocked each other (ConcurrentLikesTest found it).
+	 */
+	Optional<UUID> lockVisible(UUID id) {
+		return jdbc.sql("select author_id from posts where id = :id and state = 'VISIBLE' for update")
 			.param("id", id.toString())
 			.query((rs, n) -> UUID.fromString(rs.getString(1)))
 			.optional();

@@ -154,7 +154,7 @@ public class Posts {
 	/** Likes a post; liking it again changes nothing. The author is told of a new like (not of their own). */
 	@Transactional
 	public void like(Member member, UUID id) {
-		UUID author = store.visibleAuthor(id).orElseThrow(() -> notFound(id));
+		UUID author = store.lockVisible(id).orElseThrow(() -> notFound(id));
 		if (store.like(id, member.id(), now())) {
 			notifications.tell(author, NotificationKind.POST_LIKE, member, id, null);
 		}
@@ -162,7 +162,7 @@ public class Posts {
 
 	@Transactional
 	public void unlike(Member member, UUID id) {
-		store.visibleAuthor(id).orElseThrow(() -> notFound(id));
+		store.lockVisible(id).orElseThrow(() -> notFound(id));
 		store.unlike(id, member.id());
 	}
 
