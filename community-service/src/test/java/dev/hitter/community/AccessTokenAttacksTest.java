@@ -1,11 +1,17 @@
 package dev.hitter.community;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -65,12 +72,43 @@ class AccessTokenAttacksTest {
 	Stream<DynamicTest> everyAttackIsRefusedAsProblemJson() {
 		return TOKENS.attacks(UUID.randomUUID())
 			.stream()
-			.map(attack -> DynamicTest.dynamicTest(attack.name(), () -> isRefused(attack)));
+			.map(attack -> DynamicTest.dynamicTest(attack.name(), () -> isRefused(attack, get(WhoAmI.PATH))));
 	}
 
-	private void isRefused(TokenAttack attack) throws Exception {
+	/** Every community endpoint, the internal hooks included: each attack refused before any of them runs. */
+	@TestFactory
+	Stream<DynamicTest> everyAttackIsRefusedByEveryCommunityEndpoint() {
+		UUID id = UUID.randomUUID();
+		String posts = "/api/v1/community/posts";
+		List<Supplier<MockHttpServletRequestBuilder>> endpoints = List.of(() -> get(posts),
+				() -> get(posts + "/search").param("q", "사랑"), () -> json(post(posts)), () -> get(posts + "/" + id),
+				() -> json(patch(posts + "/" + id)), () -> delete(posts + "/" + id), () -> put(posts + "/" + id + "/like"),
+				() -> delete(posts + "/" + id + "/like"), () -> get(posts + "/" + id + "/comments"),
+				() -> json(post(posts + "/" + id + "/comments")), () -> json(patch("/api/v1/community/comments/" + id)),
+				() -> delete("/api/v1/community/comments/" + id), () -> put("/api/v1/community/comments/" + id + "/like"),
+				() -> json(post("/api/v1/community/reports")), () -> get("/api/v1/community/reports"),
+				() -> json(put("/api/v1/community/moderation/POST/" + id)), () -> get("/api/v1/community/notifications"),
+				() -> get("/api/v1/community/notifications/unread-count"),
+				() -> json(post("/api/v1/community/notifications/read")),
+				() -> json(post("/internal/v1/members/" + id + "/renamed")),
+				() -> post("/internal/v1/members/" + id + "/anonymise"));
+		List<TokenAttack> attacks = TOKENS.attacks(UUID.randomUUID());
+		return endpoints.stream().flatMap(endpoint -> attacks.stream().map(attack -> {
+			MockHttpServletRequestBuilder request = endpoint.get();
+			String name = request.buildRequest(new org.springframework.mock.web.MockServletContext()).getMethod() + " "
+					+ request.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
+			return DynamicTest.dynamicTest(name + " — " + attack.name(), () -> isRefused(attack, endpoint.get()));
+		}));
+	}
+
+	private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request) {
+		return request.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"t\",\"body\":\"b\",\"category\":\"QA\",\"action\":\"HIDE\",\"displayName\":\"x\"}");
+	}
+
+	private void isRefused(TokenAttack attack, MockHttpServletRequestBuilder request) throws Exception {
 		try {
-			mvc.perform(get(WhoAmI.PATH).header("Authorization", "Bearer " + attack.token()))
+			mvc.perform(request.header("Authorization", "Bearer " + attack.token()))
 				.andExpect(status().isUnauthorized())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/unauthorized"));
@@ -81,8 +119,8 @@ class AccessTokenAttacksTest {
 	}
 
 	/**
-	 * community-service has no API of its own yet: this test-only endpoint stands in for its first one, behind the
-	 * same security as every {@code /api} path (only a valid token reaches it).
+	 * A test-only endpoint that answers who the token says the caller is, behind the same security as every
+	 * {@code /api} path (only a valid token reaches it).
 	 */
 	@RestController
 	static class WhoAmI {

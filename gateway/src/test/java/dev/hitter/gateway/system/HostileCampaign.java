@@ -1,6 +1,7 @@
 package dev.hitter.gateway.system;
 
 import static dev.hitter.gateway.system.HostileKind.AUDIO_HEADER;
+import static dev.hitter.gateway.system.HostileKind.COMMUNITY;
 import static dev.hitter.gateway.system.HostileKind.FORGED_TOKEN;
 import static dev.hitter.gateway.system.HostileKind.LYRICS;
 import static dev.hitter.gateway.system.HostileKind.MALFORMED_JSON;
@@ -51,6 +52,8 @@ final class HostileCampaign {
 
 	static final String JOBS = "/api/v1/prediction-jobs";
 
+	static final String POSTS = "/api/v1/community/posts";
+
 	private static final String JSON = "application/json";
 
 	/** One byte past the prediction service's default upload limit (60 MB). */
@@ -58,7 +61,7 @@ final class HostileCampaign {
 
 	/** What the campaign knows of the world: the attacker (a), the victim (b) and the victim's resources. */
 	record Targets(int gatewayPort, Supplier<String> attacker, Supplier<String> victim, String attackerPrediction,
-			String victimPrediction, String victimJob, String expiredToken, String jwksJson, String victimPublished) {
+			String victimPrediction, String victimJob, String expiredToken, String jwksJson, String victimPublished, String victimPost) {
 	}
 
 	private final Targets targets;
@@ -88,6 +91,7 @@ final class HostileCampaign {
 		unknownRoutes();
 		webApp();
 		publications();
+		community();
 		return probes;
 	}
 
@@ -718,6 +722,85 @@ final class HostileCampaign {
 		Probe probe = Probe.of(PUBLICATION, what, method, path).as(targets.attacker()).due(due);
 		probes.add(probe);
 		return probe;
+	}
+
+	// --- the community board ---------------------------------------------------------------------------------------
+
+	private void community() {
+		String victims = POSTS + "/" + targets.victimPost();
+		for (String form : List.of("{\"title\":\"\",\"body\":\"b\",\"category\":\"QA\"}",
+				"{\"title\":\"   \",\"body\":\"b\",\"category\":\"QA\"}",
+				"{\"title\":\"t\",\"body\":\"\",\"category\":\"QA\"}",
+				"{\"title\":\"" + "제".repeat(201) + "\",\"body\":\"b\",\"category\":\"QA\"}",
+				"{\"title\":\"t\",\"body\":\"" + "x".repeat(20_001) + "\",\"category\":\"QA\"}",
+				"{\"title\":\"t\",\"body\":\"" + "본".repeat(300_000) + "\",\"category\":\"QA\"}",
+				"{\"title\":\"t\",\"body\":\"b\",\"category\":\"GOSSIP' OR 1=1 --\"}",
+				"{\"title\":\"t\",\"body\":\"b\"}", "{\"title\":[1],\"body\":{},\"category\":7}",
+				"{\"title\":\"t\",\"body\":\"b\",\"category\":\"QA\",\"predictionId\":\"not-a-uuid\"}",
+				"{\"title\":\"t\",\"body\":\"b\",\"category\":\"QA\",\"predictionId\":\""
+						+ targets.attackerPrediction() + "\"}",
+				"[]", "null", "{")) {
+			community(form.length() > 80 ? "a post of " + form.length() + " characters" : "a post " + form, "POST", POSTS,
+					Due.REFUSED).body(JSON, bytes(form));
+		}
+		community("sharing another member's analysis", "POST", POSTS, Due.NOT_VISIBLE).body(JSON,
+				bytes("{\"title\":\"t\",\"body\":\"b\",\"category\":\"FEEDBACK\",\"predictionId\":\""
+						+ targets.victimPrediction() + "\",\"confirmShareFigures\":true}"));
+		for (String body : List.of("<script>alert(document.cookie)</script>", "[click](javascript:alert(1))",
+				"<img src=x onerror=alert(1)> <a href=\\\"javascript:void(0)\\\">x</a>", "\\u0001marker\\u0002 %00 ../../etc/passwd")) {
+			community("a post carrying " + body.substring(0, Math.min(30, body.length())), "POST", POSTS, Due.ANY)
+				.body(JSON, bytes("{\"title\":\"<svg onload=alert(1)>\",\"body\":\"" + body + "\",\"category\":\"FREE_TALK\"}"));
+		}
+		community("changing another member's post", "PATCH", victims, Due.NOT_VISIBLE)
+			.body(JSON, bytes("{\"title\":\"mine now\"}"));
+		community("deleting another member's post", "DELETE", victims, Due.NOT_VISIBLE);
+		community("hiding a post as a member", "PUT", "/api/v1/community/moderation/POST/" + targets.victimPost(),
+				Due.FORBIDDEN).body(JSON, bytes("{\"action\":\"REMOVE\",\"note\":\"mine now\"}"));
+		community("the report queue as a member", "GET", "/api/v1/community/reports", Due.FORBIDDEN);
+		for (int i = 0; i < 2; i++) {
+			community("liking a post " + (i == 0 ? "once" : "twice"), "PUT", victims + "/like", Due.ANY);
+		}
+		community("liking an unknown post", "PUT", POSTS + "/" + UUID.randomUUID() + "/like", Due.NOT_VISIBLE);
+		community("a comment on an unknown post", "POST", POSTS + "/" + UUID.randomUUID() + "/comments", Due.NOT_VISIBLE)
+			.body(JSON, bytes("{\"body\":\"hi\"}"));
+		for (String comment : List.of("{\"body\":\"\"}", "{\"body\":\"" + "c".repeat(5_001) + "\"}",
+				"{\"body\":\"hi\",\"parentId\":\"" + UUID.randomUUID() + "\"}", "{\"body\":\"hi\",\"parentId\":\"x\"}",
+				"{\"body\":42}")) {
+			community("a comment " + (comment.length() > 60 ? "of " + comment.length() + " characters" : comment), "POST",
+					victims + "/comments", Due.REFUSED).body(JSON, bytes(comment));
+		}
+		for (String query : List.of("size=0", "size=101", "size=-1", "size=abc", "size=99999999999", "sort=hot",
+				"category=GOSSIP", "author=victim", "cursor=garbage", "cursor=" + "A".repeat(3_000), "cursor=%00",
+				"cursor=YzEKcG9zdHMtbmV3ZXN0CnllcwpubwA")) {
+			community("a list with " + (query.length() > 40 ? query.substring(0, 40) + "…" : query), "GET",
+					POSTS + "?" + query, Due.REFUSED);
+		}
+		community("paging past the end", "GET", POSTS + "?cursor="
+				+ b64url("c1\nposts-newest\n2000-01-01T00:00:00Z\n00000000-0000-0000-0000-000000000000"), Due.ANY);
+		for (String q : List.of("", "q=" + java.net.URLEncoder.encode("가".repeat(201), java.nio.charset.StandardCharsets.UTF_8), "q=%2B%22%EC%82%AC%EB%9E%91%22%20-%28*%29%20%40%7E%3C%3E",
+				"q=%27%20OR%201%3D1--", "q=the%20of%20and", "q=%E2%80%8B")) {
+			community("a search " + (q.length() > 40 ? q.substring(0, 40) + "…" : q), "GET", POSTS + "/search?" + q,
+					q.isEmpty() || q.length() > 200 ? Due.REFUSED : Due.ANY);
+		}
+		community("a report without a reason", "POST", "/api/v1/community/reports", Due.REFUSED)
+			.body(JSON, bytes("{\"targetType\":\"POST\",\"targetId\":\"" + targets.victimPost() + "\",\"reason\":\"\"}"));
+		community("a report of something unknown", "POST", "/api/v1/community/reports", Due.REFUSED)
+			.body(JSON, bytes("{\"targetType\":\"MEMBER\",\"targetId\":\"x\",\"reason\":\"r\"}"));
+		community("the member hooks through the gateway", "POST",
+				"/internal/v1/members/" + UUID.randomUUID() + "/anonymise", Due.REFUSED);
+		community("marking notifications with garbage", "POST", "/api/v1/community/notifications/read", Due.REFUSED)
+			.body(JSON, bytes("{\"ids\":[\"x\"]}"));
+	}
+
+	private Probe community(String what, String method, String path, Due due) {
+		Probe probe = Probe.of(COMMUNITY, what, method, path).as(targets.attacker()).due(due);
+		probes.add(probe);
+		return probe;
+	}
+
+	private static String b64url(String text) {
+		return java.util.Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	// --- bytes ---------------------------------------------------------------------------------------------------

@@ -94,6 +94,8 @@ class HostileInputIT {
 	/** The victim's shared analysis with its audio published: what the attacker may listen to, and nothing more. */
 	private String victimPublished;
 
+	private String victimPost;
+
 	private String victimJob;
 
 	private String expiredToken;
@@ -136,6 +138,15 @@ class HostileInputIT {
 		}
 		while (!state.equals("COMPLETED") && System.nanoTime() < deadline);
 		assertThat(state).as("the victim's job").isEqualTo("COMPLETED");
+		HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(gateway + HostileCampaign.POSTS))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + victim.token())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"title\":\"the victim's post\",\"body\":\"피드백 부탁해요\",\"category\":\"FEEDBACK\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(post.statusCode()).as(post.body()).isEqualTo(201);
+		victimPost = JsonPath.read(post.body(), "$.id");
 		jwks = get("/api/v1/auth/jwks", null).body();
 		// The campaign's "expired, once real" token must have run out by the time it is sent.
 		Instant expiry = SignedJWT.parse(expiredToken).getJWTClaimsSet().getExpirationTime().toInstant();
@@ -150,7 +161,7 @@ class HostileInputIT {
 	void survivesAFewHundredHostileRequestsWithProperRefusalsAndNoLeftovers() throws Exception {
 		HostileCampaign.Targets targets = new HostileCampaign.Targets(Integer.parseInt(gateway.substring(gateway.lastIndexOf(':') + 1)),
 				attacker::token, victim::token, attackerPrediction, victimPrediction, victimJob, expiredToken, jwks,
-				victimPublished);
+				victimPublished, victimPost);
 		Instant started = Instant.now();
 		for (int round = 0; round < ROUNDS; round++) {
 			List<Probe> probes = new HostileCampaign(targets, 20261207L + round).round();
@@ -366,6 +377,12 @@ class HostileInputIT {
 			report.failure(HostileKind.PUBLICATION, "GET", HostileCampaign.PREDICTIONS + "/" + victimPublished + "/audio",
 					"the victim's published audio afterwards", stream.statusCode(),
 					"the attacker's requests unpublished, hid or removed it", stream.body());
+		}
+		HttpResponse<String> post = get(HostileCampaign.POSTS + "/" + victimPost, victim.token());
+		if (post.statusCode() != 200 || !"the victim's post".equals(JsonPath.read(post.body(), "$.title"))) {
+			report.failure(HostileKind.COMMUNITY, "GET", HostileCampaign.POSTS + "/" + victimPost,
+					"the victim's post afterwards", post.statusCode(), "the attacker changed, hid or deleted it",
+					post.body());
 		}
 		HttpResponse<String> prediction = get(HostileCampaign.PREDICTIONS + "/" + victimPrediction, victim.token());
 		if (prediction.statusCode() == 200 && "mine now".equals(JsonPath.read(prediction.body(), "$.title"))) {

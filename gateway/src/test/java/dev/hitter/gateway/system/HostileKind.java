@@ -33,7 +33,12 @@ enum HostileKind {
 	PUBLICATION("the listenable leaderboard: publishing another member's analysis, another file or other lyrics behind "
 			+ "one's own score, unpublishing someone else's, moderation by a member, ranges past the end, hundreds of "
 			+ "ranges, malformed ranges and If-Range, forged, oversized and foreign listening tickets, streams and "
-			+ "lyrics of private or unknown analyses");
+			+ "lyrics of private or unknown analyses"),
+	COMMUNITY("the community board: empty and oversized titles, bodies, comments and reports, unknown categories and "
+			+ "sorts, wrong JSON types, changing, deleting and moderating someone else's post, liking twice, sharing "
+			+ "another member's analysis or sharing unconfirmed, script tags and javascript: links (stored as text), "
+			+ "paging past the end, cursor garbage, hostile search queries, replies to replies, the internal member "
+			+ "hooks through the gateway");
 
 	private final String sends;
 
