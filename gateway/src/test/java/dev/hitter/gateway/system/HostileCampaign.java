@@ -749,7 +749,8 @@ final class HostileCampaign {
 		for (String body : List.of("<script>alert(document.cookie)</script>", "[click](javascript:alert(1))",
 				"<img src=x onerror=alert(1)> <a href=\\\"javascript:void(0)\\\">x</a>", "\\u0001marker\\u0002 %00 ../../etc/passwd")) {
 			community("a post carrying " + body.substring(0, Math.min(30, body.length())), "POST", POSTS, Due.ANY)
-				.body(JSON, bytes("{\"title\":\"<svg onload=alert(1)>\",\"body\":\"" + body + "\",\"category\":\"FREE_TALK\"}"));
+				.body(JSON, bytes("{\"title\":\"<svg onload=alert(1)>\",\"body\":\"" + body + "\",\"category\":\"FREE_TALK\"}"))
+				.storesText();
 		}
 		community("changing another member's post", "PATCH", victims, Due.NOT_VISIBLE)
 			.body(JSON, bytes("{\"title\":\"mine now\"}"));

@@ -32,6 +32,8 @@ final class Probe {
 
 	private boolean quick = true;
 
+	private boolean storesText;
+
 	private Probe(HostileKind kind, String what, String method, String path) {
 		this.kind = kind;
 		this.what = what;
@@ -86,6 +88,19 @@ final class Probe {
 	Probe slow() {
 		this.quick = false;
 		return this;
+	}
+
+	/**
+	 * The request stores text that its answer gives back by design (a post's body): markup in it is the member's
+	 * content, harmless in a JSON answer the browser will not sniff as a page, and rendered inert by the web app.
+	 */
+	Probe storesText() {
+		this.storesText = true;
+		return this;
+	}
+
+	boolean givesBackStoredText() {
+		return storesText;
 	}
 
 	Due due() {
