@@ -107,6 +107,7 @@ export function ResultView({
           spectrogramUrl={spectrogramUrl}
           spectrogramFailed={spectrogramFailed}
           player={own.playability === 'playable' ? own : file ? undefined : listen?.timeline}
+          othersTrack={!view.ownedByMe}
         />
       </section>
 
