@@ -15,27 +15,27 @@ export function LeaderboardTable({ page, caption }: { page: PredictionPage; capt
   const regionId = useId();
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={regionId}>
-      <table className="leaderboard__table" data-testid="leaderboard-table">
+      <table className="leaderboard__table" data-testid="leaderboard-table" role="table">
         <caption id={regionId} className="visually-hidden">
           {caption}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('columns.rank')}</th>
-            <th scope="col">{t('columns.track')}</th>
-            <th scope="col">{t('columns.probability')}</th>
-            <th scope="col">{t('columns.likes')}</th>
-            <th scope="col">{t('columns.published')}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">{t('columns.rank')}</th>
+            <th scope="col" role="columnheader">{t('columns.track')}</th>
+            <th scope="col" role="columnheader">{t('columns.probability')}</th>
+            <th scope="col" role="columnheader">{t('columns.likes')}</th>
+            <th scope="col" role="columnheader">{t('columns.published')}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {page.items.map((row) => {
             const name = row.title ?? t('untitled', { ns: 'analysis' });
             const moderation = row.moderation ?? null;
             return (
-              <tr key={row.id} data-testid="leaderboard-row" data-moderation={moderation?.state}>
-                <td className="num leaderboard__rank">{row.rank ?? '–'}</td>
-                <td className="leaderboard__track">
+              <tr key={row.id} role="row" data-testid="leaderboard-row" data-moderation={moderation?.state}>
+                <td role="cell" className="num leaderboard__rank">{row.rank ?? '–'}</td>
+                <td role="cell" className="leaderboard__track">
                   <Link to={`/analyses/${encodeURIComponent(row.id)}`} data-testid="leaderboard-link">
                     {name}
                   </Link>
@@ -51,11 +51,11 @@ export function LeaderboardTable({ page, caption }: { page: PredictionPage; capt
                     </p>
                   )}
                 </td>
-                <td className="num">{format.percent(row.hitProbability)}</td>
-                <td>
+                <td role="cell" className="num">{format.percent(row.hitProbability)}</td>
+                <td role="cell">
                   <LikeButton id={row.id} title={name} likes={row.likes} likedByMe={row.likedByMe} />
                 </td>
-                <td>
+                <td role="cell">
                   {row.publication?.audio && (
                     <span className="badge badge--listen" data-testid="badge-listen">
                       {t('listen')}

@@ -26,7 +26,7 @@ export function PublishedPlayer({ audio, title }: { audio: PublishedAudio; title
   const known = Number.isFinite(clock.duration) && clock.duration > 0;
   const position = `${clockText(clock.currentTime)} / ${known ? clockText(clock.duration) : '–:––'}`;
   return (
-    <div className="track-player" data-testid="published-player" role="group" aria-labelledby={labelId}>
+    <div className="track-player" data-testid="published-player">
       <p className="track-player__label" id={labelId}>
         {t('player.label', { title })}
       </p>
@@ -35,6 +35,7 @@ export function PublishedPlayer({ audio, title }: { audio: PublishedAudio; title
         <Button
           className="track-player__play"
           busy={audio.availability === 'opening'}
+          aria-describedby={labelId}
           onClick={() => (clock.playing ? audio.pause() : void audio.play())}
           data-testid="play-toggle"
         >
@@ -49,6 +50,7 @@ export function PublishedPlayer({ audio, title }: { audio: PublishedAudio; title
           value={Math.min(clock.currentTime, known ? clock.duration : 0)}
           disabled={!known}
           aria-label={t('player.position')}
+          aria-describedby={labelId}
           aria-valuetext={position}
           onChange={(event) => audio.moveTo(Number(event.target.value))}
           data-testid="position"
