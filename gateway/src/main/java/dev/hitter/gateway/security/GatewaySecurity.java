@@ -75,6 +75,12 @@ class GatewaySecurity {
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/v1/models", "/api/v1/models/*")
 				.permitAll()
+				// Published audio: an <audio> element sends no bearer token, so prediction-service checks the
+				// listening ticket in the query itself (a bearer token, when one comes, is still verified here).
+				.pathMatchers(HttpMethod.GET, "/api/v1/predictions/*/audio")
+				.permitAll()
+				.pathMatchers(HttpMethod.HEAD, "/api/v1/predictions/*/audio")
+				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")

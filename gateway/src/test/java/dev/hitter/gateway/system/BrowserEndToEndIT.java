@@ -60,6 +60,8 @@ class BrowserEndToEndIT {
 		env.put("HITTER_E2E_BASE_URL", system.gateway());
 		env.put("HITTER_E2E_MP3", mp3.toString());
 		env.put("HITTER_E2E_WAV", wav.toString());
+		env.put("HITTER_E2E_ADMIN_EMAIL", RunningSystem.ADMIN_EMAIL);
+		env.put("HITTER_E2E_ADMIN_PASSWORD", RunningSystem.ADMIN_PASSWORD);
 		env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
 		long started = System.nanoTime();

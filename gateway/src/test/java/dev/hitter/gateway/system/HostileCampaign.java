@@ -8,6 +8,7 @@ import static dev.hitter.gateway.system.HostileKind.MANIFEST;
 import static dev.hitter.gateway.system.HostileKind.MULTIPART;
 import static dev.hitter.gateway.system.HostileKind.OTHER_MEMBER;
 import static dev.hitter.gateway.system.HostileKind.PAGING;
+import static dev.hitter.gateway.system.HostileKind.PUBLICATION;
 import static dev.hitter.gateway.system.HostileKind.SSRF_WEBHOOK;
 import static dev.hitter.gateway.system.HostileKind.UNKNOWN_ROUTE;
 import static dev.hitter.gateway.system.HostileKind.UPLOAD;
@@ -57,7 +58,7 @@ final class HostileCampaign {
 
 	/** What the campaign knows of the world: the attacker (a), the victim (b) and the victim's resources. */
 	record Targets(int gatewayPort, Supplier<String> attacker, Supplier<String> victim, String attackerPrediction,
-			String victimPrediction, String victimJob, String expiredToken, String jwksJson) {
+			String victimPrediction, String victimJob, String expiredToken, String jwksJson, String victimPublished) {
 	}
 
 	private final Targets targets;
@@ -86,6 +87,7 @@ final class HostileCampaign {
 		paging();
 		unknownRoutes();
 		webApp();
+		publications();
 		return probes;
 	}
 
@@ -638,6 +640,84 @@ final class HostileCampaign {
 				.header("Accept", "text/html")
 				.due(path.startsWith("/api") ? Due.UNAUTHORIZED : Due.REFUSED));
 		}
+	}
+
+	// --- the listenable leaderboard --------------------------------------------------------------------------------
+
+	private void publications() {
+		String mine = PREDICTIONS + "/" + targets.attackerPrediction();
+		String victims = PREDICTIONS + "/" + targets.victimPrediction();
+		String published = PREDICTIONS + "/" + targets.victimPublished();
+		Multipart theSong = new Multipart().file("audio", "own.wav", "audio/wav", song);
+		publication("publishing another member's private analysis", "PUT", victims + "/publication", Due.NOT_VISIBLE)
+			.multipart(theSong);
+		publication("publishing another member's published analysis", "PUT", published + "/publication",
+				Due.NOT_VISIBLE).multipart(theSong);
+		publication("unpublishing another member's analysis", "DELETE", published + "/publication", Due.NOT_VISIBLE);
+		publication("another file behind one's own score", "PUT", mine + "/publication", Due.REFUSED)
+			.multipart(new Multipart().file("audio", "other.wav", "audio/wav", concat(song, new byte[] { 0 })));
+		publication("random bytes behind one's own score", "PUT", mine + "/publication", Due.REFUSED)
+			.multipart(new Multipart().file("audio", "noise.wav", "audio/wav", randomBytes(50_000)));
+		publication("lyrics for an analysis made without any", "PUT", mine + "/publication", Due.REFUSED)
+			.multipart(new Multipart().field("lyrics", "other words entirely").file("audio", "own.wav", "audio/wav", song));
+		publication("lyrics of 1 MB + 1", "PUT", mine + "/publication", Due.REFUSED)
+			.multipart(new Multipart().field("lyrics", "la ".repeat(350_000)).file("audio", "own.wav", "audio/wav", song));
+		publication("a publication without its file", "PUT", mine + "/publication", Due.REFUSED)
+			.multipart(new Multipart().field("lyrics", "la la"));
+		publication("a publication as JSON", "PUT", mine + "/publication", Due.REFUSED)
+			.body(JSON, bytes("{\"audio\":\"UklGRg==\"}"));
+		publication("a ticket for an unpublished analysis", "POST", mine + "/audio-ticket", Due.NOT_VISIBLE);
+		publication("a ticket for another member's private analysis", "POST", victims + "/audio-ticket", Due.NOT_VISIBLE);
+		publication("the stream of another member's private analysis", "GET", victims + "/audio", Due.NOT_VISIBLE);
+		publication("the lyrics of another member's private analysis", "GET", victims + "/lyrics", Due.NOT_VISIBLE);
+		publication("the stream of an unknown analysis", "GET", PREDICTIONS + "/" + UUID.randomUUID() + "/audio",
+				Due.NOT_VISIBLE);
+		for (String decision : List.of("{\"state\":\"HIDDEN\",\"reason\":\"mine now\"}",
+				"{\"state\":\"REMOVED\",\"reason\":\"x\"}")) {
+			publication("moderation by a member", "PUT", published + "/moderation", Due.FORBIDDEN)
+				.body(JSON, bytes(decision));
+		}
+		publication("restoring by a member", "DELETE", published + "/moderation", Due.FORBIDDEN);
+		publication("a moderation state that does not exist", "PUT", published + "/moderation", Due.REFUSED)
+			.body(JSON, bytes("{\"state\":\"DELETED\",\"reason\":\"" + "r".repeat(600) + "\"}"));
+
+		// Ranges on a track the attacker may hear: refusals or whole answers, never an error, never more bytes
+		// than the file has (several ranges are answered as the whole file, not as a multipart of each).
+		String audio = published + "/audio";
+		List<String> ranges = new ArrayList<>(List.of("bytes=999999999-", "bytes=-0", "bytes=99999999999999999999999-",
+				"bytes=abc", "bytes=5-3", "bytes=--1", "bytes=0-0x10", "bytes=-99999999999999999999", "items=0-9",
+				"bytes=0-1,1-2,0-1", "bytes= 0 - 1 ", "bytes=" + random.nextInt(100_000) + "-"));
+		StringBuilder many = new StringBuilder("bytes=0-0");
+		for (int i = 1; i < 600; i++) {
+			many.append(',').append(i).append('-').append(i + 1_000_000);
+		}
+		ranges.add(many.toString());
+		for (String range : ranges) {
+			probes.add(Probe.of(PUBLICATION, "Range: " + (range.length() > 40 ? "600 overlapping ranges" : range),
+					"GET", audio)
+				.as(targets.attacker())
+				.header("Range", range)
+				.due(Due.ANY));
+		}
+		probes.add(Probe.of(PUBLICATION, "a Range with a junk If-Range", "GET", audio).as(targets.attacker())
+			.header("Range", "bytes=0-9")
+			.header("If-Range", "\"" + "x".repeat(2_000) + "\"")
+			.due(Due.ANY));
+		for (String ticket : List.of(UUID.randomUUID() + ".a.99999999999.c2lnbmF0dXJl", "x".repeat(6_000), "%00",
+				"..%2F..%2Factuator%2Fenv", "%27%20OR%201%3D1--", "a.b.c.d.e.f", "")) {
+			probes.add(Probe.of(PUBLICATION, "a forged listening ticket", "GET", audio + "?ticket=" + ticket)
+				.due(Due.UNAUTHORIZED));
+		}
+		probes.add(Probe.of(PUBLICATION, "the stream with neither token nor ticket", "GET", audio).due(Due.UNAUTHORIZED));
+		probes.add(Probe.of(PUBLICATION, "the stream with an expired token", "GET", audio)
+			.authorization("Bearer " + targets.expiredToken())
+			.due(Due.UNAUTHORIZED));
+	}
+
+	private Probe publication(String what, String method, String path, Due due) {
+		Probe probe = Probe.of(PUBLICATION, what, method, path).as(targets.attacker()).due(due);
+		probes.add(probe);
+		return probe;
 	}
 
 	// --- bytes ---------------------------------------------------------------------------------------------------

@@ -91,6 +91,9 @@ class HostileInputIT {
 
 	private String victimPrediction;
 
+	/** The victim's shared analysis with its audio published: what the attacker may listen to, and nothing more. */
+	private String victimPublished;
+
 	private String victimJob;
 
 	private String expiredToken;
@@ -109,6 +112,15 @@ class HostileInputIT {
 		expiredToken = attacker.token();
 		victimPrediction = analyse(victim, WavMaker.chords(12));
 		attackerPrediction = analyse(attacker, WavMaker.chords(12));
+		victimPublished = analyse(victim, WavMaker.chords(12));
+		HttpResponse<String> published = http.send(HttpRequest.newBuilder(URI.create(gateway + HostileCampaign.PREDICTIONS
+				+ "/" + victimPublished + "/publication"))
+			.timeout(ANALYSIS)
+			.header("Authorization", "Bearer " + victim.token())
+			.header("Content-Type", publication().contentType())
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(publication().body()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
 		HttpResponse<String> job = send(HttpRequest.newBuilder(URI.create(gateway + HostileCampaign.JOBS))
 			.timeout(ANALYSIS)
 			.header("Authorization", "Bearer " + victim.token()), new Multipart().field("genre", "POP")
@@ -136,7 +148,8 @@ class HostileInputIT {
 	@Order(1)
 	void survivesAFewHundredHostileRequestsWithProperRefusalsAndNoLeftovers() throws Exception {
 		HostileCampaign.Targets targets = new HostileCampaign.Targets(Integer.parseInt(gateway.substring(gateway.lastIndexOf(':') + 1)),
-				attacker::token, victim::token, attackerPrediction, victimPrediction, victimJob, expiredToken, jwks);
+				attacker::token, victim::token, attackerPrediction, victimPrediction, victimJob, expiredToken, jwks,
+				victimPublished);
 		Instant started = Instant.now();
 		for (int round = 0; round < ROUNDS; round++) {
 			List<Probe> probes = new HostileCampaign(targets, 20261207L + round).round();
@@ -347,6 +360,12 @@ class HostileInputIT {
 						mine.statusCode(), "the attacker's requests removed or hid it", mine.body());
 			}
 		}
+		HttpResponse<String> stream = get(HostileCampaign.PREDICTIONS + "/" + victimPublished + "/audio", victim.token());
+		if (stream.statusCode() != 200) {
+			report.failure(HostileKind.PUBLICATION, "GET", HostileCampaign.PREDICTIONS + "/" + victimPublished + "/audio",
+					"the victim's published audio afterwards", stream.statusCode(),
+					"the attacker's requests unpublished, hid or removed it", stream.body());
+		}
 		HttpResponse<String> prediction = get(HostileCampaign.PREDICTIONS + "/" + victimPrediction, victim.token());
 		if (prediction.statusCode() == 200 && "mine now".equals(JsonPath.read(prediction.body(), "$.title"))) {
 			report.failure(HostileKind.OTHER_MEMBER, "PATCH", HostileCampaign.PREDICTIONS + "/" + victimPrediction,
@@ -355,6 +374,10 @@ class HostileInputIT {
 	}
 
 	// --- plumbing --------------------------------------------------------------------------------------------------
+
+	private static Multipart publication() {
+		return new Multipart().file("audio", "own.wav", "audio/wav", WavMaker.chords(12));
+	}
 
 	private String analyse(Member member, byte[] wav) throws Exception {
 		Multipart form = new Multipart().field("genre", "BALLAD").file("audio", "own.wav", "audio/wav", wav);

@@ -29,7 +29,11 @@ enum HostileKind {
 	UNKNOWN_ROUTE("addresses no route serves and actuator endpoints that must stay closed"),
 	WEB_APP("what the web app added: forged, oversized and repeated refresh cookies, a cookie without the web "
 			+ "app's header, logout by cookie alone, hostile genres on the public model cards, writes to them, bad "
-			+ "artist renames, the analyses export without a token, hostile sorts, and app deep links carrying markup and traversal");
+			+ "artist renames, the analyses export without a token, hostile sorts, and app deep links carrying markup and traversal"),
+	PUBLICATION("the listenable leaderboard: publishing another member's analysis, another file or other lyrics behind "
+			+ "one's own score, unpublishing someone else's, moderation by a member, ranges past the end, hundreds of "
+			+ "ranges, malformed ranges and If-Range, forged, oversized and foreign listening tickets, streams and "
+			+ "lyrics of private or unknown analyses");
 
 	private final String sends;
 

@@ -39,6 +39,12 @@ final class RunningSystem implements AutoCloseable {
 
 	private static final Duration STOP_LIMIT = Duration.ofSeconds(90);
 
+	/** The administrator auth-service creates at start-up (docs/identity.md), for the tests that moderate. */
+	static final String ADMIN_EMAIL = "chief@hitter.test";
+
+	/** Made for each run: no administrator password is ever written in the repository. */
+	static final String ADMIN_PASSWORD = "Chief-" + java.util.UUID.randomUUID();
+
 	/** How long the system may take to become healthy; a machine shared by parallel builds may need more. */
 	private static final Duration START_LIMIT = Duration.ofMinutes(Long.getLong("hitter.e2e.start-minutes", 4));
 
@@ -107,6 +113,8 @@ final class RunningSystem implements AutoCloseable {
 		env.put("HITTER_ACCESS_TOKEN_TTL", ACCESS_TOKEN_TTL.toSeconds() + "s");
 		env.put("HITTER_TOKEN_CLOCK_SKEW", "0s");
 		env.put("HITTER_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
+		env.put("HITTER_ADMIN_EMAIL", ADMIN_EMAIL);
+		env.put("HITTER_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		// Job webhooks keep their production rule: no loopback, private or link-local targets (the hostile-input
 		// campaign checks that rule), whatever the environment of the build says.
 		env.remove("HITTER_WEBHOOK_ALLOW_PRIVATE");

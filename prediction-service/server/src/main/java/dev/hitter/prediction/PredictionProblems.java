@@ -50,6 +50,32 @@ public final class PredictionProblems {
 	public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused",
 			"The Idempotency-Key was used for a different submission", HttpStatus.UNPROCESSABLE_CONTENT);
 
+	/**
+	 * A publication's file (or lyrics) is not what was analysed: its SHA-256 differs from the one recorded with the
+	 * analysis; {@code errors} names {@code audio} or {@code lyrics}. Nothing is stored.
+	 */
+	public static final ProblemType PUBLICATION_MISMATCH = new ProblemType("publication-mismatch",
+			"This is not the file (or the lyrics) that was analysed", HttpStatus.UNPROCESSABLE_CONTENT);
+
+	/**
+	 * Nothing to check a publication against: the analysis is older than recorded fingerprints, or lyrics were sent
+	 * for an analysis made without lyrics; {@code errors} names the field.
+	 */
+	public static final ProblemType PUBLICATION_UNAVAILABLE = new ProblemType("publication-unavailable",
+			"This analysis cannot be published", HttpStatus.UNPROCESSABLE_CONTENT);
+
+	/** The member's published audio would pass their quota; {@code quotaBytes} and {@code usedBytes} say how far. */
+	public static final ProblemType PUBLICATION_QUOTA_EXCEEDED = new ProblemType("publication-quota-exceeded",
+			"Your published audio would exceed your quota", HttpStatus.CONFLICT);
+
+	/** An administrator removed the entry: publishing is refused until one restores it. */
+	public static final ProblemType ENTRY_REMOVED = new ProblemType("entry-removed",
+			"An administrator removed this entry", HttpStatus.CONFLICT);
+
+	/** A {@code Range} that starts past the end of the published file; {@code Content-Range} gives its size. */
+	public static final ProblemType RANGE_NOT_SATISFIABLE = new ProblemType("range-not-satisfiable",
+			"The requested range is past the end of the file", HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
+
 	private PredictionProblems() {
 	}
 }

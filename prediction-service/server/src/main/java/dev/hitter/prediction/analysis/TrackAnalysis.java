@@ -89,9 +89,12 @@ public class TrackAnalysis {
 	public record Track(Genre genre, Path audio, String lyrics, String lyricsField) {
 	}
 
-	/** The analysis: the combined score, its explanation, and the spectrogram picture of the segment. */
+	/**
+	 * The analysis: the combined score, its explanation, the spectrogram picture of the segment, and the fingerprint
+	 * of what was analysed.
+	 */
 	public record Result(Genre genre, double hitProbability, double audioProbability, double lyricsProbability,
-			String modelSetVersion, Explanation explanation, byte[] spectrogramPng) {
+			String modelSetVersion, Explanation explanation, byte[] spectrogramPng, TrackFingerprint fingerprint) {
 
 		/** Whether a demonstration model gave (part of) this answer. */
 		public boolean demonstration() {
@@ -124,8 +127,10 @@ public class TrackAnalysis {
 			Explanation explanation = new Explanation(explainAudio(audioScore, audio.segmentStartSeconds()),
 					explainLyrics(lyricsScore), explainCombination(hit),
 					new Explanation.Models(model(audioScore.model()), model(lyricsScore.model())), timings);
+			// After the decoder accepted the file: nothing is hashed for a refused upload.
+			TrackFingerprint fingerprint = TrackFingerprint.of(track.audio(), audio.container(), track.lyrics());
 			return new Result(track.genre(), hit.probability(), audioScore.probability(), lyricsScore.probability(),
-					hit.version(), explanation, png);
+					hit.version(), explanation, png, fingerprint);
 		}
 		catch (ModelsBusyException ex) {
 			throw new ApiException(PredictionProblems.ANALYSES_BUSY,

@@ -14,6 +14,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import dev.hitter.models.Genre;
+import dev.hitter.prediction.analysis.TrackFingerprint;
 
 /**
  * One member's analysis of one track, kept as history: the scores, the explanation to render it again and whether
@@ -73,12 +74,35 @@ class Prediction {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	/** The SHA-256 of the audio file as analysed; null for analyses made before it was recorded (not publishable). */
+	@Column(name = "audio_sha256")
+	private String audioSha256;
+
+	@Column(name = "audio_media_type")
+	private String audioMediaType;
+
+	@Column(name = "lyrics_sha256")
+	private String lyricsSha256;
+
+	@Enumerated(EnumType.STRING)
+	private Moderation moderation;
+
+	@Column(name = "moderation_reason")
+	private String moderationReason;
+
+	@Column(name = "moderated_at")
+	private Instant moderatedAt;
+
+	@JdbcTypeCode(SqlTypes.CHAR)
+	@Column(name = "moderated_by")
+	private UUID moderatedBy;
+
 	protected Prediction() {
 	}
 
 	Prediction(UUID id, UUID memberId, String title, String artist, Genre genre, double hitProbability,
 			double audioProbability, double lyricsProbability, String modelSetVersion, long genreEarlierCount,
-			long genreLowerCount, String explanation, Instant createdAt) {
+			long genreLowerCount, String explanation, TrackFingerprint fingerprint, Instant createdAt) {
 		this.id = id;
 		this.memberId = memberId;
 		this.title = title;
@@ -91,6 +115,11 @@ class Prediction {
 		this.genreEarlierCount = genreEarlierCount;
 		this.genreLowerCount = genreLowerCount;
 		this.explanation = explanation;
+		if (fingerprint != null) {
+			this.audioSha256 = fingerprint.audioSha256();
+			this.audioMediaType = fingerprint.audioMediaType();
+			this.lyricsSha256 = fingerprint.lyricsSha256();
+		}
 		this.createdAt = createdAt;
 	}
 
@@ -154,6 +183,45 @@ class Prediction {
 
 	boolean isOwnedBy(UUID member) {
 		return memberId.equals(member);
+	}
+
+	/** What was analysed; null for an analysis older than fingerprints. */
+	TrackFingerprint fingerprint() {
+		return audioSha256 == null ? null : new TrackFingerprint(audioSha256, audioMediaType, lyricsSha256);
+	}
+
+	Moderation moderation() {
+		return moderation;
+	}
+
+	String moderationReason() {
+		return moderationReason;
+	}
+
+	Instant moderatedAt() {
+		return moderatedAt;
+	}
+
+	/**
+	 * Whether the viewer may see it at all: its owner always; others only what is shared and not hidden by an
+	 * administrator, which administrators still see (so that they can restore it).
+	 */
+	boolean isVisibleTo(UUID viewer, boolean admin) {
+		return isOwnedBy(viewer) || shared && (moderation == null || admin);
+	}
+
+	void moderate(Moderation state, String reason, UUID administrator, Instant at) {
+		this.moderation = state;
+		this.moderationReason = reason;
+		this.moderatedBy = administrator;
+		this.moderatedAt = at;
+	}
+
+	void restore() {
+		this.moderation = null;
+		this.moderationReason = null;
+		this.moderatedBy = null;
+		this.moderatedAt = null;
 	}
 
 	void rename(String title) {

@@ -2,12 +2,16 @@ package dev.hitter.prediction.history;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 import dev.hitter.models.Genre;
@@ -36,22 +40,31 @@ interface PredictionRepository extends JpaRepository<Prediction, UUID> {
 
 	long countByGenreAndHitProbabilityLessThan(Genre genre, double hitProbability);
 
-	/** A genre's shared analyses, best first; equal scores by age so that the earlier analysis ranks higher. */
+	/**
+	 * A genre's shared analyses, best first; equal scores by age so that the earlier analysis ranks higher. Entries
+	 * an administrator hid are left out, except for their owner and for administrators.
+	 */
 	@Query("""
 			select p from Prediction p where p.genre = :genre and p.shared = true
+			and (p.moderation is null or p.memberId = :viewer or :admin = true)
 			order by p.hitProbability desc, p.createdAt asc, p.id asc""")
-	Page<Prediction> leaderboard(Genre genre, Pageable pageable);
+	Page<Prediction> leaderboard(Genre genre, UUID viewer, boolean admin, Pageable pageable);
+
+	/** The analysis, its row locked until the transaction ends: publishing and unsharing take turns. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select p from Prediction p where p.id = :id")
+	Optional<Prediction> findForUpdate(UUID id);
 
 	// The nearest references are found from both sides of the probability with the index's order, rather than
 	// sorting every reference of the genre by distance.
 	@Query("""
-			select p from Prediction p where p.genre = :genre and p.referenceTrack = true and p.shared = true
+			select p from Prediction p where p.genre = :genre and p.referenceTrack = true and p.shared = true and p.moderation is null
 			and p.id <> :excluded and p.hitProbability >= :probability
 			order by p.hitProbability asc, p.createdAt asc, p.id asc""")
 	List<Prediction> referencesFrom(Genre genre, double probability, UUID excluded, Pageable limit);
 
 	@Query("""
-			select p from Prediction p where p.genre = :genre and p.referenceTrack = true and p.shared = true
+			select p from Prediction p where p.genre = :genre and p.referenceTrack = true and p.shared = true and p.moderation is null
 			and p.id <> :excluded and p.hitProbability < :probability
 			order by p.hitProbability desc, p.createdAt asc, p.id asc""")
 	List<Prediction> referencesBelow(Genre genre, double probability, UUID excluded, Pageable limit);

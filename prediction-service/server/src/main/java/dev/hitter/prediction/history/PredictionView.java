@@ -17,20 +17,41 @@ import dev.hitter.prediction.analysis.Explanation;
  * @param referenceTrack whether an administrator marked this one as a reference track
  * @param ownedByMe whether the caller made this analysis (only its owner may rename, share or delete it)
  * @param references up to five reference tracks of the genre, nearest hit probability first, found when read
+ * @param publication what its owner published (audio to stream, lyrics to read); null when nothing is
+ * @param moderation an administrator's decision; shown to the owner and administrators only (nobody else sees a
+ *     hidden entry), null when none
+ * @param publishable whether the analysis recorded its file's fingerprint, which publishing checks the file against
+ *     (analyses older than fingerprints cannot be published)
  */
 public record PredictionView(UUID id, String title, String artist, Genre genre, Instant createdAt, boolean shared,
 		double hitProbability, Double genrePercentile, Explanation.Audio audio, Explanation.Lyrics lyrics,
 		Explanation.Combination combination, Explanation.Models model, Explanation.Timings timings,
 		boolean referenceTrack, long likes, boolean likedByMe, boolean ownedByMe, List<Reference> references,
-		Links links) {
+		Publication publication, ModerationView moderation, boolean publishable, Links links) {
 
-	/** Where the prediction and its spectrogram are. */
-	public record Links(String self, String spectrogram) {
+	/** Where the prediction, its spectrogram and its published audio and lyrics are (these answer when published). */
+	public record Links(String self, String spectrogram, String audio, String lyrics) {
 
 		public static Links of(UUID id) {
 			String self = PredictionController.BASE + "/" + id;
-			return new Links(self, self + "/spectrogram.png");
+			return new Links(self, self + "/spectrogram.png", self + "/audio", self + "/lyrics");
 		}
+	}
+
+	/**
+	 * A publication: audio that signed-in members can stream and, if the owner chose so, the lyrics to read.
+	 *
+	 * @param audio whether audio is published (always, for now: a publication starts with its file)
+	 * @param lyrics whether the lyrics are published
+	 * @param audioBytes the published file's size
+	 * @param mediaType the published file's media type, e.g. {@code audio/mpeg}
+	 */
+	public record Publication(boolean audio, boolean lyrics, Instant publishedAt, Long audioBytes,
+			String mediaType) {
+	}
+
+	/** An administrator's decision as its owner and administrators see it. */
+	public record ModerationView(Moderation state, String reason, Instant moderatedAt) {
 	}
 
 	/** A "similar hit": a reference track and how far its hit probability is from this prediction's. */

@@ -25,7 +25,9 @@ import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
 import dev.hitter.models.Genre;
 import dev.hitter.prediction.analysis.Explanation;
+import dev.hitter.prediction.PredictionProblems;
 import dev.hitter.prediction.analysis.TrackAnalysis;
+import dev.hitter.prediction.analysis.TrackFingerprint;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -48,14 +50,17 @@ public class Predictions {
 
 	private final TransactionTemplate transaction;
 
+	private final PublishedTracks published;
+
 	Predictions(TrackAnalysis analysis, PredictionRepository predictions, SpectrogramRepository spectrograms,
-			Likes likes, ObjectMapper json, TransactionTemplate transaction) {
+			Likes likes, ObjectMapper json, TransactionTemplate transaction, PublishedTracks published) {
 		this.analysis = analysis;
 		this.predictions = predictions;
 		this.spectrograms = spectrograms;
 		this.likes = likes;
 		this.json = json;
 		this.transaction = transaction;
+		this.published = published;
 	}
 
 	/** How many reference tracks a prediction shows. */
@@ -90,7 +95,7 @@ public class Predictions {
 		long lower = predictions.countByGenreAndHitProbabilityLessThan(result.genre(), result.hitProbability());
 		Prediction prediction = new Prediction(id, memberId, title, artist, result.genre(), result.hitProbability(),
 				result.audioProbability(), result.lyricsProbability(), result.modelSetVersion(), earlier, lower,
-				json.writeValueAsString(result.explanation()), now);
+				json.writeValueAsString(result.explanation()), result.fingerprint(), now);
 		predictions.save(prediction);
 		spectrograms.save(new Spectrogram(prediction.id(), result.spectrogramPng()));
 		return prediction;
@@ -141,10 +146,11 @@ public class Predictions {
 		return rows;
 	}
 
-	/** Every member may read it: only shared analyses are on it. */
+	/** Every member may read it: only shared analyses are on it, and hidden ones only for their owner. */
 	@Transactional(readOnly = true)
 	public PredictionPage leaderboard(Member member, Genre genre, int page, int size) {
-		return page(predictions.leaderboard(genre, PageRequest.of(page, size)), member, true);
+		return page(predictions.leaderboard(genre, member.id(), member.isAdmin(), PageRequest.of(page, size)), member,
+				true);
 	}
 
 	/** Liking twice is liking once. */
@@ -168,10 +174,7 @@ public class Predictions {
 	/** Marks (or unmarks) a reference track; administrators only, and only what they can see. */
 	@Transactional
 	public void markAsReference(Member member, UUID id, boolean reference) {
-		if (!member.isAdmin()) {
-			// 403 before the lookup: the endpoint is documented, and a member must learn nothing about the id.
-			throw new ApiException(ProblemType.FORBIDDEN, "Only administrators mark reference tracks.");
-		}
+		requireAdministrator(member, "Only administrators mark reference tracks.");
 		Prediction prediction = visible(member, id);
 		if (reference) {
 			prediction.markAsReference();
@@ -192,6 +195,10 @@ public class Predictions {
 		}
 		if (changes.shared() != null) {
 			prediction.share(changes.shared());
+			if (!changes.shared()) {
+				// Published audio is kept only while the analysis is shared.
+				published.withdraw(id);
+			}
 		}
 		return view(prediction, member);
 	}
@@ -199,13 +206,80 @@ public class Predictions {
 	@Transactional
 	public void delete(Member member, UUID id) {
 		Prediction prediction = owned(member, id);
+		published.withdraw(id);
 		spectrograms.deleteById(id);
 		predictions.delete(prediction);
 	}
 
+	/** An administrator's decision; refused with 403 to members before the id is looked up. */
+	@Transactional
+	public PredictionView moderate(Member member, UUID id, Moderation state, String reason) {
+		requireAdministrator(member, "Only administrators hide or remove leaderboard entries.");
+		Prediction prediction = visible(member, id);
+		prediction.moderate(state, reason, member.id(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+		if (state == Moderation.REMOVED) {
+			published.withdraw(id);
+		}
+		return view(prediction, member);
+	}
+
+	@Transactional
+	public void restore(Member member, UUID id) {
+		requireAdministrator(member, "Only administrators restore leaderboard entries.");
+		visible(member, id).restore();
+	}
+
+	/** What publishing needs to know of an analysis: its owner, what was analysed, an administrator's decision. */
+	public record TrackToPublish(UUID id, UUID memberId, TrackFingerprint fingerprint, Moderation moderation) {
+	}
+
+	/** The member's own analysis (404 for anyone else's), to check a publication against before storing it. */
+	@Transactional(readOnly = true)
+	public TrackToPublish trackToPublish(Member member, UUID id) {
+		return toPublish(owned(member, id));
+	}
+
+	/**
+	 * Shares the member's own analysis for a publication in the caller's transaction, its row locked until that
+	 * ends so that an unshare or a deletion cannot slip between the check and the stored audio; refused when an
+	 * administrator removed the entry.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public TrackToPublish shareToPublish(Member member, UUID id) {
+		Prediction prediction = predictions.findForUpdate(id).filter(p -> p.isOwnedBy(member.id()))
+			.orElseThrow(() -> notFound(id));
+		if (prediction.moderation() == Moderation.REMOVED) {
+			throw entryRemoved();
+		}
+		prediction.share(true);
+		return toPublish(prediction);
+	}
+
+	/** Whether the member may listen to (and read) what is published of the analysis: it is shared and visible. */
+	@Transactional(readOnly = true)
+	public boolean mayListen(UUID viewer, boolean admin, UUID id) {
+		return predictions.findById(id).filter(p -> p.shared() && p.isVisibleTo(viewer, admin)).isPresent();
+	}
+
+	public static ApiException entryRemoved() {
+		return new ApiException(PredictionProblems.ENTRY_REMOVED,
+				"An administrator removed this entry from the leaderboard; it cannot be published until restored.");
+	}
+
+	private static TrackToPublish toPublish(Prediction p) {
+		return new TrackToPublish(p.id(), p.memberId(), p.fingerprint(), p.moderation());
+	}
+
+	private static void requireAdministrator(Member member, String detail) {
+		if (!member.isAdmin()) {
+			// 403 before the lookup: the endpoint is documented, and a member must learn nothing about the id.
+			throw new ApiException(ProblemType.FORBIDDEN, detail);
+		}
+	}
+
 	private Prediction visible(Member member, UUID id) {
 		Prediction prediction = predictions.findById(id).orElseThrow(() -> notFound(id));
-		if (!prediction.shared() && !prediction.isOwnedBy(member.id())) {
+		if (!prediction.isVisibleTo(member.id(), member.isAdmin())) {
 			throw notFound(id);
 		}
 		return prediction;
@@ -233,7 +307,16 @@ public class Predictions {
 		return new PredictionView(p.id(), p.title(), p.artist(), p.genre(), p.createdAt(), p.shared(),
 				p.hitProbability(), percentile(p), e.audio(), e.lyrics(), e.combination(), e.model(), e.timings(),
 				p.referenceTrack(), tally.likes(), tally.likedByMe(), p.memberId().equals(member.id()), references(p),
+				published.describe(List.of(p.id())).get(p.id()), moderation(p, member), p.fingerprint() != null,
 				PredictionView.Links.of(p.id()));
+	}
+
+	/** Only the owner and administrators learn of a decision (others never see a hidden entry at all). */
+	private static PredictionView.ModerationView moderation(Prediction p, Member member) {
+		if (p.moderation() == null || !(p.isOwnedBy(member.id()) || member.isAdmin())) {
+			return null;
+		}
+		return new PredictionView.ModerationView(p.moderation(), p.moderationReason(), p.moderatedAt());
 	}
 
 	/**
@@ -273,6 +356,7 @@ public class Predictions {
 
 	private PredictionPage page(Page<Prediction> found, Member member, boolean ranked) {
 		Map<UUID, Likes.Tally> tallies = likes.tally(found.map(Prediction::id).getContent(), member.id());
+		Map<UUID, PredictionView.Publication> publications = published.describe(found.map(Prediction::id).getContent());
 		long first = found.getPageable().isPaged() ? found.getPageable().getOffset() : 0;
 		List<PredictionSummary> items = new ArrayList<>();
 		for (Prediction p : found) {
@@ -280,7 +364,7 @@ public class Predictions {
 			Long rank = ranked ? first + items.size() + 1 : null;
 			items.add(new PredictionSummary(p.id(), p.title(), p.artist(), p.genre(), p.createdAt(), p.shared(),
 					p.hitProbability(), models(p).anyDemonstration(), tally.likes(), tally.likedByMe(), rank,
-					PredictionView.Links.of(p.id())));
+					publications.get(p.id()), moderation(p, member), PredictionView.Links.of(p.id())));
 		}
 		return new PredictionPage(items, found.getNumber(), found.getSize(), found.getTotalElements(),
 				found.getTotalPages());

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.hitter.models.Genre;
+import dev.hitter.prediction.chunks.ChunkStream;
 
 /**
  * The job tables in SQL: staging a submission, claiming items with {@code FOR UPDATE SKIP LOCKED} and a lease,
@@ -25,9 +26,6 @@ import dev.hitter.models.Genre;
  */
 @Repository
 class JobStore {
-
-	/** Small enough for MariaDB's default 16 MB {@code max_allowed_packet} with room to spare. */
-	static final int CHUNK_BYTES = 1024 * 1024;
 
 	private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
 
@@ -86,13 +84,10 @@ class JobStore {
 					track.title(), track.artist(), track.genre().name(), track.lyrics(), track.audio().getSize())
 			.update();
 		try (InputStream in = track.audio().getInputStream()) {
-			int chunk = 0;
-			byte[] bytes;
-			while ((bytes = in.readNBytes(CHUNK_BYTES)).length > 0) {
-				jdbc.sql("INSERT INTO prediction_job_audio (item_id, chunk, bytes) VALUES (?, ?, ?)")
-					.params(itemId.toString(), chunk++, bytes)
-					.update();
-			}
+			ChunkStream.copy(in, (chunk, bytes) -> jdbc
+				.sql("INSERT INTO prediction_job_audio (item_id, chunk, bytes) VALUES (?, ?, ?)")
+				.params(itemId.toString(), chunk, bytes)
+				.update());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not read the upload " + track.fileName(), ex);
@@ -101,7 +96,7 @@ class JobStore {
 
 	/** The audio of an item, read a chunk at a time. */
 	InputStream openAudio(UUID itemId) {
-		return new StagedAudioStream(chunk -> jdbc
+		return new ChunkStream(chunk -> jdbc
 			.sql("SELECT bytes FROM prediction_job_audio WHERE item_id = ? AND chunk = ?")
 			.params(itemId.toString(), chunk)
 			.query(byte[].class)

@@ -92,7 +92,7 @@ abstract class CommunityApiTestBase {
 		String answered = demonstration ? explanation
 				: explanation.replace("\"demonstration\":true", "\"demonstration\":false");
 		Prediction prediction = new Prediction(UUID.randomUUID(), member, title, "Artist", genre, hitProbability,
-				hitProbability, hitProbability, "fixture", 0, 0, answered, clock);
+				hitProbability, hitProbability, "fixture", 0, 0, answered, null, clock);
 		prediction.share(shared);
 		return predictions.save(prediction).id();
 	}
@@ -100,7 +100,7 @@ abstract class CommunityApiTestBase {
 	/** A private prediction by demonstration models made at the given moment (not the test's clock). */
 	UUID storedAt(UUID member, Instant createdAt, String title) {
 		Prediction prediction = new Prediction(UUID.randomUUID(), member, title, "Artist", Genre.POP, 0.5, 0.5, 0.5,
-				"fixture", 0, 0, explanation, createdAt);
+				"fixture", 0, 0, explanation, null, createdAt);
 		return predictions.save(prediction).id();
 	}
 
