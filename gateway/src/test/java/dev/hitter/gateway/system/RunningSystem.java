@@ -43,7 +43,7 @@ final class RunningSystem implements AutoCloseable {
 	static final String ADMIN_EMAIL = "chief@hitter.test";
 
 	/** Made for each run: no administrator password is ever written in the repository. */
-	static final String ADMIN_PASSWORD = "Chief-" + java.util.UUID.randomUUID();
+	static final String ADMIN_PASSWORD = "Moderator-" + java.util.UUID.randomUUID();
 
 	/** How long the system may take to become healthy; a machine shared by parallel builds may need more. */
 	private static final Duration START_LIMIT = Duration.ofMinutes(Long.getLong("hitter.e2e.start-minutes", 4));

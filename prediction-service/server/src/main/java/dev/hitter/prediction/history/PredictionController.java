@@ -104,11 +104,7 @@ class PredictionController {
 			if (!form.hasAudio()) {
 				problems.add(new FieldProblem("audio", "is required"));
 			}
-			String lyrics = form.field("lyrics");
-			if (lyrics != null && form.hasLyricsFile()) {
-				problems.add(new FieldProblem("lyrics", "give the lyrics as text or as a file, not both"));
-				problems.add(new FieldProblem("lyricsFile", "give the lyrics as text or as a file, not both"));
-			}
+			form.checkLyricsGivenOnce(problems);
 			String title = form.field("title");
 			String artist = form.field("artist");
 			TrackForm.checkLabel("title", title, problems);
@@ -116,11 +112,8 @@ class PredictionController {
 			if (!problems.isEmpty()) {
 				throw TrackForm.invalid(problems);
 			}
-			String lyricsText = form.hasLyricsFile()
-					? TrackForm.readLyricsFile("lyricsFile", form.lyricsFileName(), form.lyricsFile()) : lyrics;
-			String lyricsField = form.hasLyricsFile() ? "lyricsFile" : "lyrics";
 			PredictionView view = predictions.create(member, new Predictions.NewPrediction(
-					new TrackAnalysis.Track(chosen, form.audio(), lyricsText, lyricsField),
+					new TrackAnalysis.Track(chosen, form.audio(), form.lyricsText(), form.lyricsField()),
 					TrackForm.blankToNull(title), TrackForm.blankToNull(artist)));
 			return ResponseEntity.created(URI.create(view.links().self())).body(view);
 		}

@@ -123,18 +123,11 @@ class PublicationController {
 			if (!form.hasAudio()) {
 				problems.add(new FieldProblem("audio", "is required: the file that was analysed"));
 			}
-			String lyrics = form.field("lyrics");
-			if (lyrics != null && form.hasLyricsFile()) {
-				problems.add(new FieldProblem("lyrics", "give the lyrics as text or as a file, not both"));
-				problems.add(new FieldProblem("lyricsFile", "give the lyrics as text or as a file, not both"));
-			}
+			form.checkLyricsGivenOnce(problems);
 			if (!problems.isEmpty()) {
 				throw TrackForm.invalid(problems);
 			}
-			String lyricsText = form.hasLyricsFile()
-					? TrackForm.readLyricsFile("lyricsFile", form.lyricsFileName(), form.lyricsFile()) : lyrics;
-			return publications.publish(member, id, form.audio(), lyricsText,
-					form.hasLyricsFile() ? "lyricsFile" : "lyrics");
+			return publications.publish(member, id, form.audio(), form.lyricsText(), form.lyricsField());
 		}
 	}
 

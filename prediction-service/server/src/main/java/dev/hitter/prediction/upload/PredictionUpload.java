@@ -1,7 +1,11 @@
 package dev.hitter.prediction.upload;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+
+import dev.hitter.kit.problem.FieldProblem;
+import dev.hitter.prediction.analysis.TrackForm;
 
 import dev.hitter.prediction.analysis.UploadFolder;
 
@@ -27,6 +31,24 @@ public record PredictionUpload(Map<String, String> fields, Path audio, String au
 
 	public boolean hasLyricsFile() {
 		return lyricsFileName != null;
+	}
+
+	/** Lyrics come as text or as a file, never both: each field is named at fault then. */
+	public void checkLyricsGivenOnce(List<FieldProblem> problems) {
+		if (field("lyrics") != null && hasLyricsFile()) {
+			problems.add(new FieldProblem("lyrics", "give the lyrics as text or as a file, not both"));
+			problems.add(new FieldProblem("lyricsFile", "give the lyrics as text or as a file, not both"));
+		}
+	}
+
+	/** The lyrics as text, read from the file when one came; null when neither came. */
+	public String lyricsText() {
+		return hasLyricsFile() ? TrackForm.readLyricsFile("lyricsFile", lyricsFileName, lyricsFile) : field("lyrics");
+	}
+
+	/** The field the lyrics came from, to name in a refusal. */
+	public String lyricsField() {
+		return hasLyricsFile() ? "lyricsFile" : "lyrics";
 	}
 
 	@Override
