@@ -17,8 +17,7 @@ import {
 // seeks, reads the lyrics and likes it; the producer unpublishes and the listener's next press of play says the track
 // is no longer available; the producer publishes again from the result page by choosing the file (another file is
 // refused at the field); an administrator hides, restores and removes the entry and its owner reads why. One analysis
-// serves every step
-// (each costs seconds of CPU on a shared machine), so the tests run in order.
+// serves every step (each costs seconds of CPU on a shared machine), so the tests run in order.
 test.describe.configure({ mode: 'serial' });
 
 // Known to the demonstration models' vocabulary, so the result has words on both sides.
