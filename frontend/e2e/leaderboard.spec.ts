@@ -242,3 +242,22 @@ test('an_administrator_hides_an_entry_and_its_owner_sees_why', async ({ page, br
   await expect(admin.getByText('Restored: it is back on the leaderboard.')).toBeVisible();
   await admin.context().close();
 });
+
+test('the leaderboard and a shared result fit a phone without sideways scrolling', { tag: '@phone' }, async ({ page, member }) => {
+  await logIn(page, member);
+  for (const genre of ['POP', 'BALLAD', 'DANCE']) {
+    await page.goto(`/leaderboard?genre=${genre}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByTestId('leaderboard-table').or(page.getByTestId('leaderboard-empty'))).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, genre).toBeLessThanOrEqual(0);
+  }
+  await page.goto('/leaderboard?genre=POP');
+  const first = page.getByTestId('leaderboard-link').first();
+  if ((await first.count()) > 0) {
+    await first.click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, page.url()).toBeLessThanOrEqual(0);
+  }
+});
