@@ -69,6 +69,27 @@ export interface Reference {
 export interface Links {
   self: string;
   spectrogram: string;
+  /** Issue 11: always present as addresses; `publication` says whether they answer. */
+  audio?: string;
+  lyrics?: string;
+}
+
+/** What the owner published with a shared analysis (issue 11): the audio to stream, the lyrics to read. */
+export interface Publication {
+  audio: boolean;
+  lyrics: boolean;
+  publishedAt: string;
+  audioBytes: number | null;
+  mediaType: string | null;
+}
+
+export type ModerationState = 'HIDDEN' | 'REMOVED';
+
+/** An administrator's decision about a leaderboard entry; only its owner and administrators ever see it. */
+export interface Moderation {
+  state: ModerationState;
+  reason: string;
+  moderatedAt: string;
 }
 
 export interface PredictionView {
@@ -92,6 +113,11 @@ export interface PredictionView {
   ownedByMe: boolean;
   references: Reference[];
   links: Links;
+  /** Issue 11; absent from an older server, which publishes nothing. */
+  publication?: Publication | null;
+  moderation?: Moderation | null;
+  /** Owner only meaningful: the analysis recorded its file's SHA-256, so the file can be published. */
+  publishable?: boolean;
 }
 
 export interface PredictionSummary {
@@ -108,6 +134,8 @@ export interface PredictionSummary {
   /** Added to summaries by issue 10; absent from an older server, which then means "not known". */
   demonstration?: boolean;
   links: Links;
+  publication?: Publication | null;
+  moderation?: Moderation | null;
 }
 
 export interface PredictionPage {

@@ -7,6 +7,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 const memberLinks = [
   { to: '/analyse', key: 'nav.analyse' },
   { to: '/analyses', key: 'nav.analyses', end: true },
+  { to: '/leaderboard', key: 'nav.leaderboard' },
   { to: '/compare', key: 'nav.compare' },
 ] as const;
 

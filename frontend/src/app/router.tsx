@@ -4,6 +4,7 @@ import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/session';
 import { SignupPage } from '../auth/SignupPage';
 import { HomePage } from '../home/HomePage';
+import { leaderboardRoutes } from '../leaderboard/routes';
 import { ModelsPage } from '../models/ModelsPage';
 import { ErrorPage } from './ErrorPage';
 import { Layout } from './Layout';
@@ -28,7 +29,7 @@ export const routes: RouteObject[] = [
                 <Outlet />
               </RequireAuth>
             ),
-            children: analysisRoutes,
+            children: [...analysisRoutes, ...leaderboardRoutes],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -8,7 +8,7 @@ import { OwnPlayer } from './OwnPlayer';
 import { useOwnAudio } from './ownAudio';
 import { GenreStanding, ModelSummary } from './ResultDetails';
 import { ScoreBreakdown } from './ScoreBreakdown';
-import { SegmentTimeline } from './SegmentTimeline';
+import { SegmentTimeline, type TimelinePlayer } from './SegmentTimeline';
 import { WordChips } from './WordChips';
 import '../analysis.css';
 import { headingTag, SectionHeading, useSectionLevel } from '../headings';
@@ -26,6 +26,15 @@ interface ResultViewProps {
   linkReferences?: boolean;
   /** The card of the models serving the genre, when known. */
   card?: GenreCard;
+  /**
+   * Another way to hear the track when this tab holds no file: the published copy (issue 11). `timeline` puts its
+   * playhead over the spectrogram and lets the picture seek it.
+   */
+  listen?: { player: ReactNode; timeline?: TimelinePlayer };
+  /** Said where the player would be when there is none (default: the owner's "right after an analysis…"). */
+  noPlayerNote?: ReactNode;
+  /** After the words: the published lyrics, say. */
+  extra?: ReactNode;
 }
 
 /**
@@ -33,7 +42,19 @@ interface ResultViewProps {
  * member's own file playing over it), the words, the genre standing and the models. Renders what it is given and
  * fetches nothing, so the home page's example uses it too.
  */
-export function ResultView({ view, spectrogramUrl, spectrogramFailed, file, actions, banner, linkReferences, card }: ResultViewProps) {
+export function ResultView({
+  view,
+  spectrogramUrl,
+  spectrogramFailed,
+  file,
+  actions,
+  banner,
+  linkReferences,
+  card,
+  listen,
+  noPlayerNote,
+  extra,
+}: ResultViewProps) {
   const { t } = useTranslation('analysis');
   const format = useFormat();
   const own = useOwnAudio(file);
@@ -74,16 +95,24 @@ export function ResultView({ view, spectrogramUrl, spectrogramFailed, file, acti
       <section className="result__audio" aria-labelledby={audioTitleId}>
         <SectionHeading id={audioTitleId}>{t('timeline.title')}</SectionHeading>
         <p>{t('timeline.intro')}</p>
-        {file ? <OwnPlayer own={own} fileName={file.name} /> : <p className="result__no-file">{t('player.notHeld')}</p>}
+        {file ? (
+          <OwnPlayer own={own} fileName={file.name} />
+        ) : listen ? (
+          listen.player
+        ) : (
+          <p className="result__no-file">{noPlayerNote ?? t('player.notHeld')}</p>
+        )}
         <SegmentTimeline
           audio={view.audio}
           spectrogramUrl={spectrogramUrl}
           spectrogramFailed={spectrogramFailed}
-          player={own.playability === 'playable' ? own : undefined}
+          player={own.playability === 'playable' ? own : file ? undefined : listen?.timeline}
+          othersTrack={!view.ownedByMe}
         />
       </section>
 
       <WordChips lyrics={view.lyrics} />
+      {extra}
 
       <div className="result__more">
         <GenreStanding view={view} linkReferences={linkReferences} />

@@ -21,6 +21,8 @@ interface SegmentTimelineProps {
   /** Present when the member's own file can play here: the playhead and seeking appear. */
   player?: TimelinePlayer;
   compact?: boolean;
+  /** Someone else's track (a shared analysis): the words say "the track", not "your track". */
+  othersTrack?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ interface SegmentTimelineProps {
  * the top segments marked, and — while the member's file plays — a playhead over both. With a player the stack is a
  * slider: a click (or arrow keys) seeks; a click on a segment seeks to its start.
  */
-export function SegmentTimeline({ audio, spectrogramUrl, spectrogramFailed, maxAbs, player, compact }: SegmentTimelineProps) {
+export function SegmentTimeline({ audio, spectrogramUrl, spectrogramFailed, maxAbs, player, compact, othersTrack }: SegmentTimelineProps) {
   const { t } = useTranslation('analysis');
   const id = useId();
   const axis = timeAxisFor(audio);
@@ -65,7 +67,7 @@ export function SegmentTimeline({ audio, spectrogramUrl, spectrogramFailed, maxA
 
   const strongestUp = [...audio.segments].sort((a, b) => b.contribution - a.contribution)[0];
   const strongestDown = [...audio.segments].sort((a, b) => a.contribution - b.contribution)[0];
-  const summary = t('timeline.summary', {
+  const summary = t(othersTrack ? 'timeline.summaryOthers' : 'timeline.summary', {
     from: clock(axis.start),
     to: clock(axis.end),
     up: strongestUp && strongestUp.contribution > 0 ? clock(segmentToTrack(axis, strongestUp.fromSeconds)) : '—',
@@ -76,7 +78,7 @@ export function SegmentTimeline({ audio, spectrogramUrl, spectrogramFailed, maxA
     ? {
         role: 'slider',
         tabIndex: 0,
-        'aria-label': t('timeline.seek'),
+        'aria-label': t(othersTrack ? 'timeline.seekOthers' : 'timeline.seek'),
         'aria-valuemin': Math.round(axis.start),
         'aria-valuemax': Math.round(axis.end),
         'aria-valuenow': Math.round(Math.min(axis.end, Math.max(axis.start, current))),

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { useObjectUrl } from '../api';
+import { useTrackClock, type TrackClock } from './trackClock';
 
 /** The media type to ask the browser about: the file's own, else one from its extension (drag-and-drop may give none). */
 export function mediaTypeOf(file: Pick<File, 'name' | 'type'>): string {
@@ -33,82 +34,47 @@ export interface OwnAudio {
   /** Jumps to a track time and plays from there. */
   seek: (trackSeconds: number) => void;
   /** Handlers for the <audio> element. */
-  events: {
-    onTimeUpdate: () => void;
-    onSeeked: () => void;
-    onPlay: () => void;
-    onPause: () => void;
-    onEnded: () => void;
-    onError: () => void;
-  };
+  events: TrackClock['events'] & { onError: () => void };
 }
 
 /**
  * Plays the member's own file from the browser's memory. Whether the browser can play the format is asked before
  * (canPlayType: Chromium plays no AIFF) and watched after (the error event: a type it claims but cannot decode).
- * While playing, the time is read every animation frame so that the playhead moves smoothly; timeupdate alone
- * comes four times a second.
+ * The clock (time, playhead, seeking) is the one every player shares: trackClock.ts.
  */
 export function useOwnAudio(file: File | undefined): OwnAudio {
   const [failed, setFailed] = useState(false);
-  const [currentTime, setCurrentTime] = useState(0);
-  const [playing, setPlaying] = useState(false);
-  const audioRef = useRef<HTMLAudioElement | null>(null);
+  const clock = useTrackClock();
+  const { audioRef, moveTo, reset } = clock;
 
   const supported = file ? canPlay(mediaTypeOf(file)) : false;
   const url = useObjectUrl(file && supported ? file : undefined);
 
   useEffect(() => {
     setFailed(false);
-    setCurrentTime(0);
-    setPlaying(false);
-  }, [file]);
+    reset();
+  }, [file, reset]);
 
-  useEffect(() => {
-    if (!playing) return;
-    let frame = 0;
-    const tick = () => {
+  const seek = useCallback(
+    (trackSeconds: number) => {
       const element = audioRef.current;
-      if (element) setCurrentTime(element.currentTime);
-      frame = requestAnimationFrame(tick);
-    };
-    frame = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(frame);
-  }, [playing]);
-
-  const read = useCallback(() => {
-    const element = audioRef.current;
-    if (element) setCurrentTime(element.currentTime);
-  }, []);
-
-  const seek = useCallback((trackSeconds: number) => {
-    const element = audioRef.current;
-    if (!element) return;
-    element.currentTime = Math.max(0, trackSeconds);
-    setCurrentTime(element.currentTime);
-    // Browsers may refuse to play without a gesture; the seek stands either way.
-    void element.play()?.catch(() => undefined);
-  }, []);
+      if (!element) return;
+      moveTo(trackSeconds);
+      // Browsers may refuse to play without a gesture; the seek stands either way.
+      void element.play()?.catch(() => undefined);
+    },
+    [audioRef, moveTo],
+  );
 
   const playability: Playability = file && supported && !failed ? 'playable' : 'unplayable';
   return {
     src: playability === 'playable' ? url : undefined,
     playability,
-    currentTime,
-    playing,
+    currentTime: clock.currentTime,
+    playing: clock.playing,
     audioRef,
     seek,
-    events: {
-      onTimeUpdate: read,
-      onSeeked: read,
-      onPlay: () => setPlaying(true),
-      onPause: () => {
-        setPlaying(false);
-        read();
-      },
-      onEnded: () => setPlaying(false),
-      onError: () => setFailed(true),
-    },
+    events: { ...clock.events, onError: () => setFailed(true) },
   };
 }
 

@@ -5,6 +5,8 @@ import { forgetAllTracks, heldTrack, holdTrack } from '../localAudio';
 import { aPrediction, fakeXhr, type XhrScript } from '../testData';
 import { AnalysePage } from './AnalysePage';
 import { clearDraft } from './draft';
+import { usePublishFailure } from '../../publication/publishFailures';
+import { isApiError } from '../../api/problem';
 
 function audioFile(name = 'mix.mp3', bytes = 2048, type = 'audio/mpeg') {
   return new File([new Uint8Array(bytes)], name, { type });
@@ -171,4 +173,59 @@ describe('the analyse form', () => {
     expect(screen.getByText('(analysed as this)').closest('label')?.textContent).toContain('Pop');
     expect((screen.getByLabelText(/Pop/) as HTMLInputElement).checked).toBe(false);
   });
+
+  it('publishes_nothing_unless_the_member_ticks_publish', async () => {
+    const fetchMock = vi.fn(async () => new Response(null, { status: 500 }));
+    vi.stubGlobal('fetch', fetchMock);
+    renderPage([{ status: 201, body: aPrediction({ id: 'abc' }) }]);
+    const publish = screen.getByRole('checkbox', { name: 'Share it on the leaderboard and publish the audio and lyrics' }) as HTMLInputElement;
+    expect(publish.checked).toBe(false);
+    expect(describedText(publish)).toContain('Other signed-in members will then find the track');
+    fill();
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse' }));
+    expect(await screen.findByText('the result page')).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('publishes_the_held_file_and_lyrics_after_the_analysis_when_ticked', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify(aPrediction({ id: 'abc', shared: true })), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    renderPage([{ status: 201, body: aPrediction({ id: 'abc' }) }]);
+    fill({ lyrics: 'summer nights' });
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Share it on the leaderboard/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse' }));
+    expect(await screen.findByText('the result page')).toBeTruthy();
+    const [url, init] = (fetchMock.mock.calls[0] ?? []) as unknown as [string, RequestInit];
+    expect(url).toBe('/api/v1/predictions/abc/publication');
+    expect(init.method).toBe('PUT');
+    const form = init.body as FormData;
+    expect((form.get('audio') as File).name).toBe('mix.mp3');
+    expect(form.get('lyrics')).toBe('summer nights');
+  });
+
+  it('keeps_the_analysis_when_publishing_fails_and_leaves_the_failure_for_the_result_page', async () => {
+    const failure = vi.fn(async () =>
+      new Response(JSON.stringify({ type: 'https://hitter.dev/problems/publication-quota-exceeded', status: 409 }), {
+        status: 409,
+        headers: { 'Content-Type': 'application/problem+json' },
+      }),
+    );
+    vi.stubGlobal('fetch', failure);
+    renderWithApp(<AnalysePage />, {
+      path: '/analyse',
+      at: '/analyse',
+      routes: [{ path: '/analyses/:id', element: <FailureProbe /> }],
+    });
+    vi.stubGlobal('XMLHttpRequest', fakeXhr([{ status: 201, body: aPrediction({ id: 'abc' }) }]).FakeXhr);
+    fill();
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Share it on the leaderboard/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse' }));
+    expect((await screen.findByTestId('probe')).textContent).toBe('publication-quota-exceeded');
+    expect(heldTrack('abc')?.audio.name).toBe('mix.mp3');
+  });
 });
+
+function FailureProbe() {
+  const error = usePublishFailure('abc');
+  return <p data-testid="probe">{isApiError(error) ? error.type : 'none'}</p>;
+}

@@ -25,9 +25,11 @@ import {
   type TrackField,
 } from './uploadChecks';
 import { placeUploadProblem } from './uploadProblems';
+import { publish } from '../../publication/api';
+import { recordPublishFailure } from '../../publication/publishFailures';
 import '../analysis.css';
 
-type Phase = { name: 'editing' } | { name: 'sending'; sent: number; total: number } | { name: 'analysing' };
+type Phase = { name: 'editing' } | { name: 'sending'; sent: number; total: number } | { name: 'analysing' } | { name: 'publishing' };
 
 const FIELD_ORDER: TrackField[] = ['genre', 'audio', 'title', 'artist', 'lyrics'];
 
@@ -58,6 +60,8 @@ export function AnalysePage() {
   const [formProblem, setFormProblem] = useState<FieldMessage>();
   const [cancelled, setCancelled] = useState(false);
   const [phase, setPhase] = useState<Phase>({ name: 'editing' });
+  // Opt-in, never remembered: publishing lets other members hear an unreleased track.
+  const [publishToo, setPublishToo] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const formNotice = useRef<HTMLDivElement>(null);
@@ -139,6 +143,15 @@ export function AnalysePage() {
       );
       holdTrack(view.id, { audio: sent.audio, genre: sent.genre, title: sent.title, artist: sent.artist, lyrics: sent.lyrics });
       queryClient.setQueryData(predictionKeys.one(view.id), view);
+      if (publishToo) {
+        // The analysis is kept whatever happens here: a refusal is said on the result page, with a retry.
+        setPhase({ name: 'publishing' });
+        try {
+          queryClient.setQueryData(predictionKeys.one(view.id), await publish(view.id, { audio: sent.audio, lyrics: sent.lyrics }));
+        } catch (failure) {
+          recordPublishFailure(view.id, failure);
+        }
+      }
       void queryClient.invalidateQueries({ queryKey: predictionKeys.lists() });
       clearDraft();
       navigate(`/analyses/${encodeURIComponent(view.id)}`);
@@ -271,6 +284,22 @@ export function AnalysePage() {
           />
         </label>
 
+        <div className="analyse__publish">
+          <label>
+            <input
+              type="checkbox"
+              name="publish"
+              checked={publishToo}
+              disabled={busy}
+              aria-describedby={`${formId}-publish-hint`}
+              onChange={(event) => setPublishToo(event.target.checked)}
+              data-testid="publish-at-upload"
+            />{' '}
+            {t('analyse.publish.label')}
+          </label>
+          <small id={`${formId}-publish-hint`}>{t('analyse.publish.hint')}</small>
+        </div>
+
         {phase.name === 'sending' && (
           <div className="analyse__progress">
             <label htmlFor={`${formId}-progress`}>
@@ -288,6 +317,11 @@ export function AnalysePage() {
             <label htmlFor={`${formId}-analysing`}>{t('analyse.analysing')}</label>
             <progress id={`${formId}-analysing`} />
           </div>
+        )}
+        {phase.name === 'publishing' && (
+          <p role="status" aria-busy="true" data-testid="publishing">
+            {t('analyse.publishing')}
+          </p>
         )}
         {/* Announced once per phase, not on every progress event. */}
         <p className="visually-hidden" aria-live="polite">
