@@ -160,30 +160,35 @@ final class LoadReport {
 				+ "its answer has arrived. Latency is from sending the request to the whole answer, for 200 answers "
 				+ "inside the measured window.%n%n", seconds(options.warmup()), seconds(options.duration())));
 
-		md.append("| Clients | Operation | Requests | OK (200) | Errors | p50 ms | p90 ms | p99 ms | max ms | Requests/s "
-				+ "| Load avg before |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		md.append("| Clients | Operation | Requests | OK (200) | Refused (503/429) | Errors | p50 ms | p90 ms | p99 ms "
+				+ "| max ms | OK/s | Load avg before |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Measured m : results) {
 			LoadLevel.Result r = m.result();
 			Latencies l = r.latencies();
-			md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | %s | %s | %s | %s | %.0f | %s |%n",
-					r.clients(), m.operation(), r.requests(), l.count(), r.failed(), ms1(l.p50()), ms1(l.p90()),
+			md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | %d | %s | %s | %s | %s | %.0f | %s |%n",
+					r.clients(), m.operation(), r.requests(), l.count(), r.refused(), r.failed(), ms1(l.p50()), ms1(l.p90()),
 					ms1(l.p99()), ms1(l.max()), r.perSecond(), m.loadAverage() < 0 ? "–"
 							: String.format(Locale.ROOT, "%.2f", m.loadAverage())));
 		}
 		md.append('\n');
 		String errors = results.stream()
-			.filter(m -> m.result().failed() > 0)
+			.filter(m -> m.result().refused() + m.result().failed() > 0)
 			.map(m -> m.result().clients() + " clients " + m.operation() + ": "
-					+ kinds(m.result().errors(), "error").collect(Collectors.joining(", ")))
+					+ Stream.concat(kinds(m.result().refusals(), "refused"), kinds(m.result().errors(), "error"))
+						.collect(Collectors.joining(", ")))
 			.collect(Collectors.joining("; "));
-		md.append("Errors by answer: ").append(errors.isEmpty() ? "none" : errors).append(".\n\n");
+		md.append("Refusals and errors by answer (a refused client goes on after ")
+			.append(LoadLevel.REFUSAL_PAUSE.toMillis())
+			.append(" ms; latencies and OK/s count 200 answers only): ")
+			.append(errors.isEmpty() ? "none" : errors)
+			.append(".\n\n");
 
 		md.append("Where the CPU went in each measured window, in cores (of ")
 			.append(Runtime.getRuntime().availableProcessors())
 			.append("): each process of the system from `/proc/<pid>/stat` (the database with its `mariadbd`), the "
 					+ "load generator itself, and *other*: the machine's busy time (`/proc/stat`) less all of those — "
 					+ "other work on the machine. CPU time per request is the system's four processes' cores divided "
-					+ "by the requests per second.\n\n");
+					+ "by the OK answers per second.\n\n");
 		md.append("| Clients | Operation | gateway | community | auth | database | generator | other | machine busy "
 				+ "| system ms CPU / request |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Measured m : results) {

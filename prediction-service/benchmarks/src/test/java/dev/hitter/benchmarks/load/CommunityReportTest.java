@@ -21,8 +21,14 @@ class CommunityReportTest {
 	private static final LoadOptions OPTIONS = LoadOptions.parse(new String[] { "community", "--clients", "4,16" });
 
 	private static LoadReport.Measured measured(String operation, int clients, double perSecond, double p99) {
-		LoadLevel.Result result = new LoadLevel.Result(clients, 100, new Latencies(100, p99 / 4, p99 / 2, p99, p99 * 2),
-				Map.of(), Map.of(), perSecond, Map.of());
+		return measured(operation, clients, perSecond, p99, Map.of());
+	}
+
+	private static LoadReport.Measured measured(String operation, int clients, double perSecond, double p99,
+			Map<String, Integer> refusals) {
+		int refused = refusals.values().stream().mapToInt(Integer::intValue).sum();
+		LoadLevel.Result result = new LoadLevel.Result(clients, 100 + refused,
+				new Latencies(100, p99 / 4, p99 / 2, p99, p99 * 2), refusals, Map.of(), perSecond, Map.of());
 		return new LoadReport.Measured(operation, result, Map.of("gateway", 0.8, "community", 0.6, "auth", 0.0,
 				"database", 0.2, "generator", 0.3, "other", 0.1, "machine", 2.0), 3.5);
 	}
@@ -62,12 +68,22 @@ class CommunityReportTest {
 			.contains("1-minute load average 3.25 before the first level")
 			.contains("System under test: started for this run.")
 			.contains("Members: 16 fresh members")
-			.contains("| 4 | list | 100 | 100 | 0 | 5.0 | 10.0 | 20.0 | 40.0 | 400 | 3.50 |")
-			.contains("| 4 | read | 100 | 100 | 0 | 2.0 | 4.0 | 8.0 | 16.0 | 800 | 3.50 |")
+			.contains("| 4 | list | 100 | 100 | 0 | 0 | 5.0 | 10.0 | 20.0 | 40.0 | 400 | 3.50 |")
+			.contains("| 4 | read | 100 | 100 | 0 | 0 | 2.0 | 4.0 | 8.0 | 16.0 | 800 | 3.50 |")
 			// 0.8 + 0.6 + 0.0 + 0.2 cores for 400 requests/s: 4 ms of the system's CPU per list request.
 			.contains("| 4 | list | 0.80 | 0.60 | 0.00 | 0.20 | 0.30 | 0.10 | 2.00 | 4.0 |")
-			.contains("Errors by answer: none.")
+			.contains("latencies and OK/s count 200 answers only): none.")
 			.contains("**not met**");
+	}
+
+	@Test
+	void refusalsAreShownBesideTheAnswersThatCounted() {
+		String report = LoadReport.community(OPTIONS, "./hitter bench community", Optional.empty(),
+				new CommunityLoad(List.of()), 0, List.of(measured("list", 64, 5, 140, Map.of("503 service-unavailable", 6130))),
+				0, -1);
+
+		assertThat(report).contains("| 64 | list | 6230 | 100 | 6130 | 0 |")
+			.contains("64 clients list: 6130 × refused 503 service-unavailable");
 	}
 
 	@Test
