@@ -96,7 +96,7 @@ final class CommunityLoad {
 						seedOne(number, commentCount, likeCount);
 					}
 					catch (IOException | RuntimeException ex) {
-						failures.add(ex.getMessage());
+						failures.add(ex.toString());
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
