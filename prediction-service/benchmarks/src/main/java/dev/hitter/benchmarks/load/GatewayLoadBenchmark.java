@@ -44,28 +44,36 @@ public final class GatewayLoadBenchmark {
 	private GatewayLoadBenchmark() {
 	}
 
+	/** @param args the options, after the workload's name ({@code load}, the default, or {@code community}) */
 	public static void main(String[] args) throws Exception {
+		LoadOptions.Workload workload = args.length > 0
+				? LoadOptions.Workload.named(args[0]).orElse(LoadOptions.Workload.LOAD) : LoadOptions.Workload.LOAD;
 		LoadOptions options;
 		try {
 			options = LoadOptions.parse(args);
 		}
 		catch (IllegalArgumentException ex) {
 			if (!ex.getMessage().isEmpty()) {
-				System.err.println("hitter bench load: " + ex.getMessage());
+				System.err.println("hitter bench " + workload.command + ": " + ex.getMessage());
 			}
-			System.err.print(LoadOptions.USAGE);
+			System.err.print(LoadOptions.usage(workload));
 			System.exit(ex.getMessage().isEmpty() ? 0 : 2);
 			return;
 		}
-		System.exit(options.checkOnly() ? 0 : run(options, args));
+		if (options.checkOnly()) {
+			System.exit(0);
+		}
+		System.exit(options.workload() == LoadOptions.Workload.COMMUNITY ? community(options, args) : run(options, args));
+	}
+
+	private static HttpClient http() {
+		// HTTP/1.1 as most partner tools and browsers behind proxies speak it, and no h2c upgrade attempt on every
+		// new connection.
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 	}
 
 	private static int run(LoadOptions options, String[] args) throws Exception {
-		// HTTP/1.1 as most partner tools speak it, and no h2c upgrade attempt on every new connection.
-		HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+		HttpClient http = http();
 
 		log("making a 4-minute MP3 ...");
 		Path file = Files.createTempFile("hitter-load-", ".mp3");
@@ -96,7 +104,7 @@ public final class GatewayLoadBenchmark {
 		// Other work on the machine competes for the same cores: the report shows how busy it was.
 		double loadAverageBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		List<LoadLevel.Result> results = new ArrayList<>();
-		LoadLevel level = new LoadLevel(members, form, body);
+		LoadLevel level = new LoadLevel(members, LoadLevel.upload(form, body));
 		for (int clients : options.clients()) {
 			log(clients + " clients: " + options.warmup().toSeconds() + " s warm-up, " + options.duration().toSeconds()
 					+ " s measured ...");
@@ -104,7 +112,7 @@ public final class GatewayLoadBenchmark {
 			results.add(result);
 			log(String.format(Locale.ROOT, "%d clients: %d analysed, %d refused, %d errors, p50 %.0f ms, p99 %.0f ms, "
 					+ "%.2f analyses/s", clients, result.latencies().count(), result.refused(), result.failed(),
-					result.latencies().p50(), result.latencies().p99(), result.analysesPerSecond()));
+					result.latencies().p50(), result.latencies().p99(), result.perSecond()));
 		}
 
 		int created = members.stream().mapToInt(member -> member.created().size()).sum();
@@ -141,6 +149,56 @@ public final class GatewayLoadBenchmark {
 			members.add(GatewaySession.signUpFreshMember(http, options.url(), i));
 		}
 		return List.copyOf(members);
+	}
+
+	/**
+	 * The community workload: seeds a board through the API, then at each level measures listing, then reading, each
+	 * for its own warm-up and window, with the CPU each process used meanwhile.
+	 */
+	private static int community(LoadOptions options, String[] args) throws Exception {
+		HttpClient http = http();
+		List<GatewaySession> members = members(http, options);
+		CommunityLoad community = new CommunityLoad(members);
+		long seedingStarted = System.nanoTime();
+		if (options.posts() > 0) {
+			log("seeding " + options.posts() + " posts with comments and likes through the API ...");
+		}
+		community.seed(options.posts());
+		double seedingSeconds = (System.nanoTime() - seedingStarted) / 1e9;
+		log(String.format(Locale.ROOT, "seeded %d posts, %d comments, %d likes in %.0f s; %d posts to read, %d deep pages",
+				community.seededPosts(), community.seededComments(), community.seededLikes(), seedingSeconds,
+				community.readablePosts(), community.deepPages()));
+
+		Optional<java.nio.file.Path> checkout = CpuUse.checkout();
+		double loadAverageBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		List<LoadReport.Measured> results = new ArrayList<>();
+		for (int clients : options.clients()) {
+			for (String operation : LoadReport.OPERATIONS) {
+				double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+				log(clients + " clients, " + operation + ": " + options.warmup().toSeconds() + " s warm-up, "
+						+ options.duration().toSeconds() + " s measured ...");
+				LoadLevel level = new LoadLevel(members, operation.equals("list") ? community.list() : community.read());
+				CpuUse.Sample[] window = new CpuUse.Sample[2];
+				LoadLevel.Result result = level.run(clients, options.warmup(), options.duration(),
+						() -> window[0] = CpuUse.sample(checkout), () -> window[1] = CpuUse.sample(checkout));
+				results.add(new LoadReport.Measured(operation, result, window[1].coresSince(window[0]), loadAverage));
+				log(String.format(Locale.ROOT, "%d clients, %s: %d answered, %d errors, p50 %.1f ms, p99 %.1f ms, "
+						+ "%.0f requests/s", clients, operation, result.latencies().count(), result.failed(),
+						result.latencies().p50(), result.latencies().p99(), result.perSecond()));
+			}
+		}
+
+		log("deleting the " + community.seededPosts() + " posts of this run ...");
+		int deleted = community.deleteSeeded();
+		String figures = LoadReport.community(options, LoadReport.command(args),
+				Optional.ofNullable(System.getProperty("hitter.bench.system")).filter(s -> !s.isBlank()), community,
+				seedingSeconds, results, deleted, loadAverageBefore);
+		System.out.println();
+		System.out.print(figures);
+		if (options.report().isPresent()) {
+			BenchmarkReport.writeSection(options.report().get(), options.workload().section, figures);
+		}
+		return results.stream().anyMatch(r -> r.result().latencies().count() > 0) ? 0 : 1;
 	}
 
 	/** So that a benchmark member's history does not grow with every run: each member deletes its own. */

@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One benchmark member's conversation with the gateway, as a partner tool has it: sign up or log in, keep an
- * access token that is still valid, send uploads, delete what was created. Safe for many client threads.
+ * One benchmark member's conversation with the gateway, as a partner tool or the web app has it: sign up or log in,
+ * keep an access token that is still valid, send uploads or community requests, delete what was created. Safe for
+ * many client threads.
  */
 final class GatewaySession {
 
@@ -131,7 +132,7 @@ final class GatewaySession {
 		return List.copyOf(created);
 	}
 
-	/** Deletes one prediction; true when the gateway answered 204 (or 404: already gone). */
+	/** Deletes one prediction or post; true when the gateway answered 204 (or 404: already gone). */
 	boolean delete(String location) throws IOException, InterruptedException {
 		HttpResponse<Void> response = http.send(HttpRequest.newBuilder(gateway.resolve(location))
 			.timeout(CALL_TIMEOUT)
@@ -139,6 +140,33 @@ final class GatewaySession {
 			.DELETE()
 			.build(), HttpResponse.BodyHandlers.discarding());
 		return response.statusCode() == 204 || response.statusCode() == 404;
+	}
+
+	/** A GET of a JSON resource with this member's token (a community list or post). */
+	Answer get(String token, String path) throws IOException, InterruptedException {
+		return answer(http.send(HttpRequest.newBuilder(gateway.resolve(path))
+			.timeout(CALL_TIMEOUT)
+			.header("Authorization", "Bearer " + token)
+			.header("Accept", "application/json")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString()));
+	}
+
+	/** A POST or PUT of JSON (or of nothing, when {@code json} is null) with a valid token of this member. */
+	Answer send(String method, String path, String json) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
+			.timeout(CALL_TIMEOUT)
+			.header("Authorization", "Bearer " + accessToken());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return answer(http.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));
+	}
+
+	private static Answer answer(HttpResponse<String> response) {
+		return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Location"),
+				response.headers().firstValue("Retry-After"));
 	}
 
 	static JsonNode json(String body) {

@@ -12,13 +12,15 @@ import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.hitter.benchmarks.load.GatewaySession.Answer;
 import dev.hitter.benchmarks.load.LatencyRecorder.Latencies;
 
 /**
- * One load level: {@code clients} closed-loop clients, each sending the same upload again as soon as its previous
- * answer arrived, first for the warm-up and then for the measured window. An answer counts when it arrives inside
- * the window; answers to requests still open at its end are not counted. Client {@code i} is member {@code i}
- * of the run when there is one member per client, and every client is the same member when there is only one.
+ * One load level: {@code clients} closed-loop clients, each sending its next request (an {@link Operation}: the same
+ * upload, or a community list or read) as soon as its previous answer arrived, first for the warm-up and then for
+ * the measured window. An answer counts when it arrives inside the window; answers to requests still open at its end
+ * are not counted. Client {@code i} is member {@code i % members} of the run, so every client is the same member when
+ * there is only one.
  */
 final class LoadLevel {
 
@@ -33,21 +35,63 @@ final class LoadLevel {
 
 	private final List<GatewaySession> members;
 
-	private final MultipartBody form;
+	private final Operation operation;
 
-	private final byte[] body;
-
-	LoadLevel(List<GatewaySession> members, MultipartBody form, byte[] body) {
+	LoadLevel(List<GatewaySession> members, Operation operation) {
 		this.members = List.copyOf(members);
-		this.form = form;
-		this.body = body;
+		this.operation = operation;
+	}
+
+	/** The request a client sends, again and again. */
+	interface Operation {
+
+		Answer send(GatewaySession session, String token) throws IOException, InterruptedException;
+
+		/** The status of an answer that counts as done (201 for an upload, 200 for a read). */
+		int success();
+
+		/** Whether successful answers carry the prediction service's {@code timings} (parsed for every answer). */
+		default boolean reportsTimings() {
+			return false;
+		}
+	}
+
+	/** The upload of {@link GatewayLoadBenchmark}: one whole track with lyrics, answered 201. */
+	static Operation upload(MultipartBody form, byte[] body) {
+		return new Operation() {
+			@Override
+			public Answer send(GatewaySession session, String token) throws IOException, InterruptedException {
+				return session.analyse(token, form, body);
+			}
+
+			@Override
+			public int success() {
+				return 201;
+			}
+
+			@Override
+			public boolean reportsTimings() {
+				return true;
+			}
+		};
 	}
 
 	Result run(int clients, Duration warmup, Duration measured) throws InterruptedException {
+		return run(clients, warmup, measured, () -> {
+		}, () -> {
+		});
+	}
+
+	/**
+	 * @param windowOpens run when the warm-up ends and the measured window begins (to sample the CPU, say)
+	 * @param windowCloses run when the measured window ends
+	 */
+	Result run(int clients, Duration warmup, Duration measured, Runnable windowOpens, Runnable windowCloses)
+			throws InterruptedException {
 		long start = System.nanoTime();
 		long from = start + warmup.toNanos();
 		long until = from + measured.toNanos();
-		Tally tally = new Tally();
+		Tally tally = new Tally(operation.reportsTimings());
 		List<Thread> threads = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
 			GatewaySession member = members.get(i % members.size());
@@ -55,6 +99,10 @@ final class LoadLevel {
 			threads.add(client);
 			client.start();
 		}
+		Thread.sleep(Math.max(0, (from - System.nanoTime()) / 1_000_000));
+		windowOpens.run();
+		Thread.sleep(Math.max(0, (until - System.nanoTime()) / 1_000_000));
+		windowCloses.run();
 		for (Thread client : threads) {
 			client.join();
 		}
@@ -77,9 +125,9 @@ final class LoadLevel {
 				return;
 			}
 			long sent = System.nanoTime();
-			GatewaySession.Answer answer;
+			Answer answer;
 			try {
-				answer = session.analyse(token, form, body);
+				answer = operation.send(session, token);
 			}
 			catch (HttpTimeoutException ex) {
 				tally.error(System.nanoTime(), from, until, "client timeout");
@@ -96,7 +144,7 @@ final class LoadLevel {
 			}
 			long answered = System.nanoTime();
 			String kind = answer.status() + (answer.problemType().isEmpty() ? "" : " " + answer.problemType());
-			if (answer.status() == 201) {
+			if (answer.status() == operation.success()) {
 				tally.success(answered, from, until, answered - sent, answer.body());
 			}
 			else if ((answer.status() == 503 || answer.status() == 429) && answer.retryAfter().isPresent()) {
@@ -121,9 +169,9 @@ final class LoadLevel {
 		}
 	}
 
-	/** What one level measured. */
+	/** What one level measured; {@code perSecond}: successful answers per second of the window (analyses, for uploads). */
 	record Result(int clients, int requests, Latencies latencies, Map<String, Integer> refusals,
-			Map<String, Integer> errors, double analysesPerSecond, Map<String, Double> serverMedians) {
+			Map<String, Integer> errors, double perSecond, Map<String, Double> serverMedians) {
 
 		int refused() {
 			return refusals.values().stream().mapToInt(Integer::intValue).sum();
@@ -145,9 +193,12 @@ final class LoadLevel {
 
 		private final Map<String, Integer> errors = new TreeMap<>();
 
+		private final boolean timings;
+
 		private int requests;
 
-		Tally() {
+		Tally(boolean timings) {
+			this.timings = timings;
 			STAGES.forEach(stage -> stages.put(stage, new LatencyRecorder()));
 		}
 
@@ -156,10 +207,13 @@ final class LoadLevel {
 				return;
 			}
 			latencies.record(latency);
-			JsonNode timings = GatewaySession.json(body).path("timings");
 			synchronized (this) {
 				requests++;
 			}
+			if (!this.timings) {
+				return;
+			}
+			JsonNode timings = GatewaySession.json(body).path("timings");
 			for (String stage : STAGES) {
 				if (timings.has(stage)) {
 					stages.get(stage).record(TimeUnit.MILLISECONDS.toNanos(timings.get(stage).asLong()));
