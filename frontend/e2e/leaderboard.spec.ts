@@ -15,8 +15,9 @@ import {
 // The listenable leaderboard against the real system (issue 11): a producer analyses a real MP3 with its lyrics and
 // publishes it at upload; another member finds it on the leaderboard, plays it (the audio streams with Range),
 // seeks, reads the lyrics and likes it; the producer unpublishes and the listener's next press of play says the track
-// is no longer available; an administrator hides the entry and its owner reads why. One analysis serves every step
-// (each costs seconds of CPU on a shared machine), so the tests run in order.
+// is no longer available; the producer publishes again from the result page by choosing the file (another file is
+// refused at the field); an administrator hides, restores and removes the entry and its owner reads why. One analysis
+// serves every step (each costs seconds of CPU on a shared machine), so the tests run in order.
 test.describe.configure({ mode: 'serial' });
 
 // Known to the demonstration models' vocabulary, so the result has words on both sides.
@@ -161,6 +162,29 @@ test('a_published_track_is_heard_read_and_liked_until_its_owner_unpublishes_it',
   await other.context().close();
 });
 
+test('the_owner_publishes_later_by_choosing_the_analysed_file_and_another_file_is_refused_at_the_field', async ({ page, media }) => {
+  expect(trackId, 'the first test made the analysis').not.toBe('');
+  await logIn(page, producer);
+  // A new page load: the tab no longer holds the file, so the member chooses it again.
+  await page.goto(`/analyses/${trackId}`);
+  await expect(page.getByTestId('publication-state')).toContainText('Not published');
+  await page.getByRole('button', { name: 'Publish the audio…' }).click();
+  const file = page.getByLabel('The audio file you analysed');
+  await file.setInputFiles(media.wav);
+  await page.getByRole('button', { name: 'Publish on the leaderboard' }).click();
+  await expect(file).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('This is not the file that was analysed.', { exact: false })).toBeVisible();
+
+  await file.setInputFiles(media.mp3);
+  await page.getByRole('checkbox', { name: 'Publish the lyrics too' }).check();
+  await page.getByLabel('The lyrics you analysed').fill(LYRICS);
+  await page.getByRole('button', { name: 'Publish on the leaderboard' }).click();
+  await expect(page.getByTestId('publication-state')).toContainText('signed-in members can listen to the track and read the lyrics');
+  // The owner hears the published copy too (nothing is held in this tab).
+  await expect(page.getByTestId('published-player')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
 test('an_administrator_hides_an_entry_and_its_owner_sees_why', async ({ page, browser }) => {
   expect(trackId, 'the first test made the analysis').not.toBe('');
   const reason = `Hidden by the browser test ${randomUUID().slice(0, 6)}`;
@@ -188,7 +212,22 @@ test('an_administrator_hides_an_entry_and_its_owner_sees_why', async ({ page, br
   await expect(other.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await other.context().close();
 
-  // Restored, it is back.
+  // Hidden keeps the publication: its owner can still play it.
+  await expect(page.getByTestId('published-player')).toBeVisible();
+
+  // Restored, it is back; removed, its published audio and lyrics are gone and it cannot be published again.
+  await admin.getByRole('button', { name: 'Restore' }).click();
+  await expect(admin.getByText('Restored: it is back on the leaderboard.')).toBeVisible();
+  await admin.getByRole('button', { name: 'Hide or remove…' }).click();
+  await admin.getByRole('radio', { name: /^Remove it/ }).check();
+  await admin.getByLabel('Reason (the owner reads it)').fill(`Removed by the browser test`);
+  await admin.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(admin.getByTestId('moderation-state')).toContainText('Removed since');
+  await page.reload();
+  await expect(page.getByText('An administrator removed this analysis from the leaderboard')).toBeVisible();
+  await expect(page.getByTestId('publication')).toHaveCount(0);
+  await expect(page.getByTestId('published-player')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
   await admin.getByRole('button', { name: 'Restore' }).click();
   await expect(admin.getByText('Restored: it is back on the leaderboard.')).toBeVisible();
   await admin.context().close();

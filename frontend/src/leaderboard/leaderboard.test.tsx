@@ -67,7 +67,7 @@ describe('the leaderboard', () => {
     expect(first.getByTestId('badge-listen').textContent).toBe('Listen');
     expect(first.getByTestId('badge-lyrics').textContent).toBe('Lyrics');
     expect(first.getByText('demo model')).toBeTruthy();
-    expect(first.getByRole('button', { name: 'Like “Night Drive” (2 likes)' }).getAttribute('aria-pressed')).toBe('false');
+    expect(first.getByRole('button', { name: 'Like “Night Drive” 2 likes' }).getAttribute('aria-pressed')).toBe('false');
 
     const second = within(rows[1]!);
     expect(second.getByRole('link', { name: 'Untitled' })).toBeTruthy();
@@ -124,7 +124,7 @@ describe('the like toggle', () => {
     });
     vi.stubGlobal('fetch', fetchMock);
     renderBoard();
-    const button = await screen.findByRole('button', { name: 'Like “Night Drive” (2 likes)' });
+    const button = await screen.findByRole('button', { name: 'Like “Night Drive” 2 likes' });
     fireEvent.click(button);
     // Optimistic: pressed and counted before the server answers.
     expect(button.getAttribute('aria-pressed')).toBe('true');
@@ -159,7 +159,7 @@ describe('the like toggle', () => {
     });
     vi.stubGlobal('fetch', fetchMock);
     renderBoard();
-    const button = await screen.findByRole('button', { name: 'Like “Night Drive” (1 like)' });
+    const button = await screen.findByRole('button', { name: 'Like “Night Drive” 1 like' });
     expect(button.getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(button);
     expect(button.getAttribute('aria-pressed')).toBe('false');

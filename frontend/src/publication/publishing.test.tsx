@@ -163,9 +163,12 @@ describe('the owner publishes', () => {
     });
     renderResult();
     expect((await screen.findByTestId('publication-state')).textContent).toContain('signed-in members can listen to the track');
+    // Unsharing would unpublish too: the owner is told before choosing.
+    expect(screen.getByTestId('share-state').textContent).toContain('Stopping sharing also unpublishes its audio and lyrics');
     fireEvent.click(screen.getByRole('button', { name: 'Unpublish' }));
     expect(await screen.findByText(/Unpublished: the audio and lyrics were deleted/)).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('publication-state').textContent).toContain('Not published'));
+    expect(screen.getByTestId('share-state').textContent).not.toContain('Stopping sharing also unpublishes');
     expect(sent(fetchMock, 'DELETE', `/api/v1/predictions/${ID}/publication`)).toHaveLength(1);
   });
 

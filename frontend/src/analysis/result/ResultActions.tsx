@@ -72,6 +72,7 @@ export function ResultActions({ view, canAnalyseAgain }: { view: PredictionView;
     <div className="result-actions">
       <p className="result-actions__share" data-testid="share-state">
         {view.shared ? t('actions.isShared', { genre: t(`genre.${view.genre}`) }) : t('actions.isPrivate')}
+        {view.shared && (view.publication?.audio || view.publication?.lyrics) && ` ${t('actions.unshareUnpublishes')}`}
       </p>
       <div className="result-actions__buttons">
         <Button variant="secondary" busy={change.isPending && change.variables?.shared !== undefined} onClick={toggleShared} data-testid="share-toggle">
