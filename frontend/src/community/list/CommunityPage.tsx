@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useProblemText } from '../../api/problem';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { Button, Notice } from '../../ui';
@@ -39,6 +39,8 @@ export function CommunityPage({ mine = false }: { mine?: boolean }) {
   const { t } = useTranslation('community');
   const problems = useProblemText();
   const [search, setSearch] = useSearchParams();
+  const location = useLocation();
+  const deleted = (location.state as { deleted?: string } | null)?.deleted;
   const query = readPostQuery(search, mine);
   const list = usePostList(query);
   const [words, setWords] = useState(query.q ?? '');
@@ -67,6 +69,11 @@ export function CommunityPage({ mine = false }: { mine?: boolean }) {
           {t('list.write')}
         </Link>
       </div>
+      {deleted !== undefined && (
+        <p role="status" className="post__saved" data-testid="post-deleted">
+          {t('list.deleted', { title: deleted })}
+        </p>
+      )}
       <nav aria-label={t('list.views')} className="community__views">
         <ul>
           <li>
