@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWithApp } from '../test-utils';
 import { aPrediction, json, problem } from '../analysis/testData';
 import type { Member } from '../auth/session';
@@ -9,6 +9,9 @@ import { ModerationPage } from './moderation/ModerationPage';
 import { NotificationsLink } from './notifications/NotificationsLink';
 import { PostPage } from './post/PostPage';
 import { aComment, aPost, aSummary, noContent, POST_ID, PREDICTION_ID, stubRoutes } from './testData';
+
+// These tests walk through several requests each; on a busy shared machine one second per wait is too tight.
+configure({ asyncUtilTimeout: 4000 });
 
 const session = vi.hoisted(() => ({ member: undefined as Member | undefined }));
 vi.mock('../auth/session', async (original) => {
@@ -166,10 +169,10 @@ describe('a post', () => {
       ['GET', /\/comments\?/, () => page([])],
     ]);
     renderPost();
-    const like = await screen.findByRole('button', { name: 'Like this post (3 likes)' });
+    const like = await screen.findByRole('button', { name: 'Like this post, 3 likes' });
     fireEvent.click(like);
     await waitFor(() => expect(screen.getByTestId('post-like').getAttribute('aria-pressed')).toBe('true'));
-    await waitFor(() => expect(screen.getByTestId('post-like').getAttribute('aria-label')).toBe('Like this post (4 likes)'));
+    await waitFor(() => expect(screen.getByTestId('post-like').getAttribute('aria-label')).toBe('Like this post, 4 likes'));
     expect(api.calls().some(([method, path]) => method === 'PUT' && path === `/api/v1/community/posts/${POST_ID}/like`)).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Report this post' }));
