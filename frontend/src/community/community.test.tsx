@@ -141,7 +141,7 @@ describe('a post', () => {
     expect(within(card).getByRole('heading', { name: /Night Drive/ })).toBeTruthy();
     expect(within(card).getByTestId('snapshot-probability').textContent).toBe('73%');
     expect(within(card).getByText('Pop')).toBeTruthy();
-    expect(within(card).getByText('0:26–0:29 (share 0.50)')).toBeTruthy();
+    expect(within(card).getByText('0:26–0:29 (contribution 0.50)')).toBeTruthy();
     expect(within(card).getByTestId('snapshot-notice').textContent).toContain('Demonstration model trained on synthetic songs.');
     expect(within(card).getByTestId('snapshot-taken').textContent).toMatch(/^A snapshot taken on .+; the analysis may have changed or been deleted since\.$/);
     const link = await within(card).findByTestId('snapshot-link');

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/useFormat';
 import { Highlighted } from '../highlight';
+import { plainInline } from '../markdown/parse';
 import { memberName } from '../names';
 import type { PostSummary } from '../types';
 
@@ -10,7 +11,8 @@ export function PostCard({ post }: { post: PostSummary }) {
   const { t } = useTranslation('community');
   const format = useFormat();
   const title = post.highlights?.title ?? post.title;
-  const excerpt = post.highlights?.excerpt ?? post.excerpt;
+  // Excerpts are cut from the body's source: show its words, not its ** and [](…).
+  const excerpt = plainInline(post.highlights?.excerpt ?? post.excerpt);
   return (
     <article className="post-card" data-testid="post-card">
       <p className="post-card__kicker">

@@ -106,3 +106,11 @@ describe('the post body renderer', () => {
     expect(body.querySelector('p')?.textContent).toBe('after');
   });
 });
+
+describe('excerpts as plain words', () => {
+  it('drops_emphasis_markers_and_link_addresses_but_keeps_search_markers', async () => {
+    const { plainInline } = await import('./parse');
+    expect(plainInline('이 곡의 **\u0001후렴\u0002**을 [notes](https://example.com) *soon*')).toBe('이 곡의 \u0001후렴\u0002을 notes soon');
+    expect(plainInline('[click](javascript:x) <script>')).toBe('[click](javascript:x) <script>');
+  });
+});

@@ -245,3 +245,19 @@ function withoutLinks(nodes: Inline[]): Inline[] {
     return [node];
   });
 }
+
+/**
+ * A list's excerpt as plain words: the emphasis markers and link addresses of the inline syntax go, the words stay.
+ * Any other character (the search highlight markers among them) passes through unchanged.
+ */
+export function plainInline(text: string): string {
+  const flatten = (nodes: Inline[]): string =>
+    nodes
+      .map((node) => {
+        if (node.kind === 'text') return node.text;
+        if (node.kind === 'break') return ' ';
+        return flatten(node.children);
+      })
+      .join('');
+  return flatten(parseInline(text, 0));
+}
