@@ -152,3 +152,49 @@ test('a_script_tag_and_a_javascript_link_in_a_body_stay_inert', async ({ page })
   await expectNoSeriousA11yViolations(page);
   await screenshotEveryLocale(page, 'community-list');
 });
+
+/** The administrator the running system was started with (BrowserEndToEndIT passes it); no silent skip without one. */
+function administrator(): Member {
+  const email = process.env.HITTER_E2E_ADMIN_EMAIL;
+  const password = process.env.HITTER_E2E_ADMIN_PASSWORD;
+  if (!email || !password) {
+    throw new Error('HITTER_E2E_ADMIN_EMAIL and HITTER_E2E_ADMIN_PASSWORD must name an administrator of the system under test');
+  }
+  return { email, password, displayName: 'administrator' };
+}
+
+test('a_reported_post_is_hidden_from_the_queue_and_leaves_the_list', async ({ page, browser }) => {
+  expect(postUrl, 'the first test wrote a post').not.toBe('');
+  const reason = `Off-topic, says the browser test ${TAG}`;
+
+  // A member reports the post with a reason.
+  await logIn(page, reader);
+  await page.goto(postUrl);
+  await page.getByRole('button', { name: 'Report this post' }).click();
+  await page.getByLabel('Why are you reporting it?').fill(reason);
+  await page.getByRole('button', { name: 'Send the report' }).click();
+  await expect(page.getByTestId('report-sent')).toBeVisible();
+
+  // The administrator finds it in the queue and hides it.
+  const admin = await personAt(browser, administrator());
+  await admin.getByTestId('moderation-link').click();
+  await expect(admin.getByRole('heading', { level: 1, name: 'Moderation' })).toBeVisible();
+  const report = admin.getByTestId('report-card').filter({ hasText: reason });
+  await expect(report).toHaveCount(1);
+  await expect(report.getByRole('link', { name: TITLE })).toHaveAttribute('href', postUrl);
+  await expectNoSeriousA11yViolations(admin);
+  await screenshotEveryLocale(admin, 'community-moderation');
+  await report.getByRole('radio', { name: 'Hide (can be restored)' }).check();
+  await report.getByRole('button', { name: 'Hide', exact: true }).click();
+  await expect(admin.getByTestId('decision-done')).toHaveText(`Hidden: members no longer see “${TITLE}”.`);
+  // Decided, it leaves the open queue.
+  await expect(report).toHaveCount(0);
+  await admin.context().close();
+
+  // Members no longer find it: not in the search, and its address is not found.
+  await page.goto(`/community?q=${encodeURIComponent(TAG)}`);
+  await expect(page.getByTestId('search-state')).toBeVisible();
+  await expect(page.getByTestId('post-card').filter({ hasText: TITLE })).toHaveCount(0);
+  await page.goto(postUrl);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+});

@@ -359,7 +359,7 @@ describe('notifications and moderation', () => {
     expect(await within(card).findByText('Give a reason: the owner will read it.')).toBeTruthy();
     fireEvent.change(within(card).getByLabelText('Reason (the owner reads it)'), { target: { value: 'Not the member’s own song' } });
     fireEvent.click(within(card).getByRole('button', { name: 'Hide' }));
-    expect(await within(card).findByTestId('decision-done')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('decision-done').textContent).toBe('Hidden: members no longer see “the shared analysis”.'));
     const puts = api.calls().filter(([m]) => m === 'PUT');
     expect(puts).toEqual([
       ['PUT', `/api/v1/predictions/${PREDICTION_ID}/moderation`, { state: 'HIDDEN', reason: 'Not the member’s own song' }],

@@ -38,6 +38,8 @@ function Queue() {
   const state = search.get('state') === 'RESOLVED' ? 'RESOLVED' : 'OPEN';
   const reports = useReports(state);
   const headingId = useId();
+  // Said above the list: a decided report leaves the open queue, and its card with it.
+  const [done, setDone] = useState<string>();
   useDocumentTitle(t('moderation.title'));
   const items = allItems(reports.data);
 
@@ -60,6 +62,9 @@ function Queue() {
           ))}
         </ul>
       </nav>
+      <p role="status" className="report-card__done" data-testid="decision-done">
+        {done}
+      </p>
       {reports.isPending ? (
         <p aria-busy="true">{t('moderation.loading')}</p>
       ) : reports.isError ? (
@@ -75,7 +80,7 @@ function Queue() {
         <ul className="reports">
           {items.map((report) => (
             <li key={report.id}>
-              <ReportCard report={report} />
+              <ReportCard report={report} onDone={setDone} />
             </li>
           ))}
         </ul>
@@ -89,7 +94,7 @@ function Queue() {
   );
 }
 
-function ReportCard({ report }: { report: Report }) {
+function ReportCard({ report, onDone }: { report: Report; onDone: (said: string) => void }) {
   const { t } = useTranslation('community');
   const format = useFormat();
   const link = targetLink(report);
@@ -109,22 +114,21 @@ function ReportCard({ report }: { report: Report }) {
         {report.action && ` · ${t(`moderation.decided.${report.action}`)}`}
       </p>
       {report.state === 'OPEN' ? (
-        <DecisionForm report={report} actions={['HIDE', 'REMOVE', 'DISMISS']} />
+        <DecisionForm report={report} actions={['HIDE', 'REMOVE', 'DISMISS']} onDone={onDone} />
       ) : report.action === 'HIDE' && report.targetType !== 'LEADERBOARD_ENTRY' ? (
-        <DecisionForm report={report} actions={['RESTORE']} />
+        <DecisionForm report={report} actions={['RESTORE']} onDone={onDone} />
       ) : null}
     </article>
   );
 }
 
-function DecisionForm({ report, actions }: { report: Report; actions: ModerationAction[] }) {
+function DecisionForm({ report, actions, onDone }: { report: Report; actions: ModerationAction[]; onDone: (said: string) => void }) {
   const { t } = useTranslation('community');
   const problems = useProblemText();
   const decide = useDecide();
   const [action, setAction] = useState<ModerationAction>(actions[0] ?? 'DISMISS');
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string>();
-  const [done, setDone] = useState<string>();
   const groupName = useId();
   // A hidden or removed leaderboard entry's owner reads the reason: it is required there, and prediction-service's limit holds.
   const entry = report.targetType === 'LEADERBOARD_ENTRY' && (action === 'HIDE' || action === 'REMOVE');
@@ -139,19 +143,12 @@ function DecisionForm({ report, actions }: { report: Report; actions: Moderation
     decide.mutate(
       { report, action, note: trimmed },
       {
-        onSuccess: () => setDone(t(`moderation.done.${action}`)),
+        onSuccess: () => onDone(t(`moderation.done.${action}`, { what: report.targetPreview ?? t(`moderation.noPreview.${report.targetType}`) })),
         onError: (error) => setNoteError(problems.field(error, 'note') ?? problems.field(error, 'reason')),
       },
     );
   }
 
-  if (done) {
-    return (
-      <p role="status" className="report-card__done" data-testid="decision-done">
-        {done}
-      </p>
-    );
-  }
   return (
     <form onSubmit={submit} noValidate className="decision" data-testid="decision-form">
       {actions.length > 1 && (
