@@ -7,6 +7,7 @@ import { EditPage, WritePage } from './editor/WritePage';
 import { CommunityPage } from './list/CommunityPage';
 import { ModerationPage } from './moderation/ModerationPage';
 import { NotificationsLink } from './notifications/NotificationsLink';
+import { NotificationsPage } from './notifications/NotificationsPage';
 import { PostPage } from './post/PostPage';
 import { aComment, aPost, aSummary, noContent, POST_ID, PREDICTION_ID, stubRoutes } from './testData';
 
@@ -341,6 +342,30 @@ describe('notifications and moderation', () => {
     renderWithApp(<NotificationsLink />);
     expect(await screen.findByRole('link', { name: 'Notifications, 3 unread' })).toBeTruthy();
     expect(screen.getByTestId('unread-count').textContent).toBe('3');
+  });
+
+  it('lists_what_happened_links_to_the_post_and_marks_read', async () => {
+    let read = false;
+    const api = stubRoutes([
+      [
+        'GET',
+        /^\/api\/v1\/community\/notifications\?/,
+        () =>
+          page([
+            { id: 'n1', kind: 'COMMENT', actorName: 'Bo', postId: POST_ID, commentId: 'c1', predictionId: null, createdAt: '2026-12-01T10:00:00Z', read },
+            { id: 'n2', kind: 'POST_LIKE', actorName: null, postId: POST_ID, commentId: null, predictionId: null, createdAt: '2026-12-01T09:00:00Z', read: true },
+          ]),
+      ],
+      ['POST', /^\/api\/v1\/community\/notifications\/read$/, () => ((read = true), noContent())],
+    ]);
+    renderWithApp(<NotificationsPage />, { path: '/notifications', at: '/notifications' });
+    const link = await screen.findByRole('link', { name: 'Bo commented on your post' });
+    expect(link.getAttribute('href')).toBe(`/community/posts/${POST_ID}#comment-c1`);
+    expect(screen.getByRole('link', { name: 'deleted member liked your post' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Mark read: Bo commented on your post' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^Mark read:/ })).toBeNull());
+    expect(api.calls().find(([m]) => m === 'POST')).toEqual(['POST', '/api/v1/community/notifications/read', { ids: ['n1'] }]);
+    expect((screen.getByRole('button', { name: 'Mark all read' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('hides_a_reported_leaderboard_entry_through_the_prediction_service_then_resolves_the_reports', async () => {
