@@ -9,6 +9,7 @@ import { ModerationPage } from './moderation/ModerationPage';
 import { NotificationsLink } from './notifications/NotificationsLink';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import { PostPage } from './post/PostPage';
+import { ResultPage } from '../analysis/result/ResultPage';
 import { aComment, aPost, aSummary, noContent, POST_ID, PREDICTION_ID, stubRoutes } from './testData';
 
 // These tests walk through several requests each; on a busy shared machine one second per wait is too tight.
@@ -399,5 +400,36 @@ describe('notifications and moderation', () => {
     renderWithApp(<ModerationPage />, { path: '/moderation', at: '/moderation' });
     expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
     session.member = undefined;
+  });
+});
+
+describe('reporting a leaderboard entry', () => {
+  it('offers_report_on_another_members_shared_analysis_only', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:picture');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const api = stubRoutes([
+      ['GET', /spectrogram\.png$/, () => new Response(new Blob(['png']), { status: 200, headers: { 'Content-Type': 'image/png' } })],
+      ['GET', new RegExp(`^/api/v1/predictions/${PREDICTION_ID}$`), () => json(aPrediction({ shared: true, ownedByMe: false }))],
+      ['POST', /^\/api\/v1\/community\/reports$/, () => json({ id: 'r1' }, 201)],
+    ]);
+    renderWithApp(<ResultPage />, { path: '/analyses/:id', at: `/analyses/${PREDICTION_ID}` });
+    fireEvent.click(await screen.findByRole('button', { name: 'Report Night Drive' }));
+    fireEvent.change(screen.getByLabelText('Why are you reporting it?'), { target: { value: 'Not their song' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send the report' }));
+    expect(await screen.findByTestId('report-sent')).toBeTruthy();
+    expect(api.calls().find(([m]) => m === 'POST')).toEqual(['POST', '/api/v1/community/reports', { targetType: 'LEADERBOARD_ENTRY', targetId: PREDICTION_ID, reason: 'Not their song' }]);
+  });
+
+  it('offers_the_owner_share_to_community_instead', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:picture');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    stubRoutes([
+      ['GET', /spectrogram\.png$/, () => new Response(new Blob(['png']), { status: 200, headers: { 'Content-Type': 'image/png' } })],
+      ['GET', new RegExp(`^/api/v1/predictions/${PREDICTION_ID}$`), () => json(aPrediction({ shared: true, ownedByMe: true }))],
+    ]);
+    renderWithApp(<ResultPage />, { path: '/analyses/:id', at: `/analyses/${PREDICTION_ID}` });
+    const share = await screen.findByRole('button', { name: 'Share to community' });
+    expect(share.getAttribute('href')).toBe(`/community/new?analysis=${PREDICTION_ID}`);
+    expect(screen.queryByRole('button', { name: /^Report/ })).toBeNull();
   });
 });
