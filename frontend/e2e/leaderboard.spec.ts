@@ -149,6 +149,8 @@ test('a_published_track_is_heard_read_and_liked_until_its_owner_unpublishes_it',
   await expect(other.getByTestId('like-count')).toHaveText(String(before + 1));
 
   await expect(other.getByTestId('published-player')).toBeVisible();
+  // The picture in place, as a person would see it, before the checks and the screenshots.
+  await expect.poll(() => other.getByTestId('spectrogram').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
   await expectNoSeriousA11yViolations(other);
   await screenshotEveryLocale(other, 'listening');
 
@@ -215,9 +217,17 @@ test('an_administrator_hides_an_entry_and_its_owner_sees_why', async ({ page, br
   // Hidden keeps the publication: its owner can still play it.
   await expect(page.getByTestId('published-player')).toBeVisible();
 
-  // Restored, it is back; removed, its published audio and lyrics are gone and it cannot be published again.
-  await admin.getByRole('button', { name: 'Restore' }).click();
-  await expect(admin.getByText('Restored: it is back on the leaderboard.')).toBeVisible();
+  // Administrators see the hidden entry on the leaderboard, flagged, and restore it from its row.
+  const flagged = await findOnLeaderboard(admin, TITLE);
+  await expect(flagged.getByTestId('row-moderation')).toContainText(reason);
+  await expectNoSeriousA11yViolations(admin);
+  await flagged.getByText('Moderate').click();
+  await flagged.getByRole('button', { name: 'Restore' }).click();
+  await expect(flagged.getByTestId('row-moderation')).toHaveCount(0);
+
+  // Removed: its published audio and lyrics are gone and it cannot be published again until restored.
+  await admin.goto(`/analyses/${trackId}`);
+  await expect(admin.getByTestId('moderation')).toBeVisible();
   await admin.getByRole('button', { name: 'Hide or remove…' }).click();
   await admin.getByRole('radio', { name: /^Remove it/ }).check();
   await admin.getByLabel('Reason (the owner reads it)').fill(`Removed by the browser test`);
@@ -231,4 +241,23 @@ test('an_administrator_hides_an_entry_and_its_owner_sees_why', async ({ page, br
   await admin.getByRole('button', { name: 'Restore' }).click();
   await expect(admin.getByText('Restored: it is back on the leaderboard.')).toBeVisible();
   await admin.context().close();
+});
+
+test('the leaderboard and a shared result fit a phone without sideways scrolling', { tag: '@phone' }, async ({ page, member }) => {
+  await logIn(page, member);
+  for (const genre of ['POP', 'BALLAD', 'DANCE']) {
+    await page.goto(`/leaderboard?genre=${genre}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByTestId('leaderboard-table').or(page.getByTestId('leaderboard-empty'))).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, genre).toBeLessThanOrEqual(0);
+  }
+  await page.goto('/leaderboard?genre=POP');
+  const first = page.getByTestId('leaderboard-link').first();
+  if ((await first.count()) > 0) {
+    await first.click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, page.url()).toBeLessThanOrEqual(0);
+  }
 });

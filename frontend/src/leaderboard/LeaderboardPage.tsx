@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useProblemText } from '../api/problem';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { useSession } from '../auth/session';
 import { GENRES, type Genre } from '../analysis/types';
 import { Button, Notice } from '../ui';
 import { useLeaderboard } from './api';
@@ -29,6 +30,7 @@ export function LeaderboardPage() {
   const [search, setSearch] = useSearchParams();
   const { genre, page } = readLeaderboardParams(search);
   const board = useLeaderboard(genre, page);
+  const { member } = useSession();
   const titleId = useId();
   const genreName = t(`genre.${genre}`, { ns: 'analysis' });
   useDocumentTitle(t('title', { genre: genreName }));
@@ -68,7 +70,7 @@ export function LeaderboardPage() {
         <p data-testid="leaderboard-empty">{t('empty', { genre: genreName })}</p>
       ) : data ? (
         <>
-          <LeaderboardTable page={data} caption={t('caption', { genre: genreName, page: data.page + 1, pages: Math.max(1, data.totalPages), total: data.totalItems })} />
+          <LeaderboardTable page={data} moderates={member?.roles.includes('ADMIN') ?? false} caption={t('caption', { genre: genreName, page: data.page + 1, pages: Math.max(1, data.totalPages), total: data.totalItems })} />
           <nav className="pager" aria-label={t('pager')}>
             <Button variant="plain" disabled={data.page <= 0} onClick={() => setSearch(address(genre, data.page - 1))}>
               {t('previous')}

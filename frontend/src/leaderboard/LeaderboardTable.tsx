@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../i18n/useFormat';
 import type { PredictionPage } from '../analysis/types';
+import { ModerationControls } from '../publication/ModerationControls';
 import { LikeButton } from './LikeButton';
 
 /**
  * One page of the leaderboard: rank, title and artist (a link to the result), hit probability, likes, what can be
  * heard or read, the demonstration flag — and, for the owner or an administrator, why an entry is hidden or removed.
+ * An administrator (`moderates`) hides, removes or restores an entry from its row as on its result page.
  */
-export function LeaderboardTable({ page, caption }: { page: PredictionPage; caption: string }) {
+export function LeaderboardTable({ page, caption, moderates }: { page: PredictionPage; caption: string; moderates?: boolean }) {
   const { t } = useTranslation('leaderboard');
   const format = useFormat();
   const regionId = useId();
@@ -49,6 +51,15 @@ export function LeaderboardTable({ page, caption }: { page: PredictionPage; capt
                     <p className="leaderboard__moderation" data-testid="row-moderation">
                       <strong>{t(`moderation.${moderation.state}`)}</strong> {t('moderation.reason', { reason: moderation.reason })}
                     </p>
+                  )}
+                  {moderates && (
+                    <details className="leaderboard__moderate" data-testid="row-moderate">
+                      <summary>
+                        {t('moderate')}
+                        <span className="visually-hidden"> {name}</span>
+                      </summary>
+                      <ModerationControls id={row.id} moderation={moderation} compact />
+                    </details>
                   )}
                 </td>
                 <td role="cell" className="num">{format.percent(row.hitProbability)}</td>

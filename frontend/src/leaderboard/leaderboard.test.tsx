@@ -1,9 +1,20 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWithApp } from '../test-utils';
 import { json, problem } from '../analysis/testData';
 import type { PredictionSummary } from '../analysis/types';
+import type { Member } from '../auth/session';
 import { LeaderboardPage } from './LeaderboardPage';
+
+const session = vi.hoisted(() => ({ member: undefined as Member | undefined }));
+vi.mock('../auth/session', async (original) => {
+  const actual = await original<typeof import('../auth/session')>();
+  return { ...actual, useSession: () => ({ status: 'signedIn', member: session.member, logIn: vi.fn(), signUp: vi.fn(), logOut: vi.fn() }) };
+});
+
+beforeEach(() => {
+  session.member = { id: 'm', email: 'm@example.com', displayName: 'M', kind: 'producer', roles: ['MEMBER'] };
+});
 
 function aSummary(over: Partial<PredictionSummary> = {}): PredictionSummary {
   return {
@@ -164,5 +175,33 @@ describe('the like toggle', () => {
     fireEvent.click(button);
     expect(button.getAttribute('aria-pressed')).toBe('false');
     await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(true));
+  });
+});
+
+describe('moderating from the leaderboard', () => {
+  it('offers_administrators_alone_the_moderation_of_each_row_and_restores_a_hidden_one', async () => {
+    let hidden = true;
+    const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith('/moderation') && init?.method === 'DELETE') {
+        hidden = false;
+        return new Response(null, { status: 204 });
+      }
+      const moderation = hidden ? { state: 'HIDDEN' as const, reason: 'Spam', moderatedAt: '2026-12-03T10:00:00Z' } : null;
+      return json(aPage([aSummary({ moderation })]));
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const { unmount } = renderWithApp(<LeaderboardPage />, { path: '/leaderboard', at: '/leaderboard' });
+    await screen.findAllByTestId('leaderboard-row');
+    expect(screen.queryByTestId('row-moderate')).toBeNull();
+    unmount();
+
+    session.member = { id: 'a', email: 'a@example.com', displayName: 'A', kind: 'other', roles: ['MEMBER', 'ADMIN'] };
+    renderBoard();
+    const row = (await screen.findAllByTestId('leaderboard-row'))[0]!;
+    expect(within(row).getByTestId('row-moderation').textContent).toContain('Reason: Spam');
+    fireEvent.click(within(row).getByText('Moderate'));
+    fireEvent.click(within(row).getByRole('button', { name: 'Restore' }));
+    await waitFor(() => expect(within(screen.getAllByTestId('leaderboard-row')[0]!).queryByTestId('row-moderation')).toBeNull());
+    expect(fetchMock.mock.calls.some(([url, init]) => String(url) === '/api/v1/predictions/aaaaaaaa-0000-0000-0000-000000000001/moderation' && init?.method === 'DELETE')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProblemText } from '../api/problem';
 import { useFormat } from '../i18n/useFormat';
-import type { ModerationState, PredictionView } from '../analysis/types';
+import type { Moderation, ModerationState } from '../analysis/types';
 import { Button, Notice, TextArea } from '../ui';
 import { useModerate, useRestore } from './api';
 
@@ -13,12 +13,12 @@ export const MAX_REASON_LENGTH = 500;
  * Hidden: gone from the leaderboard and from other members, its publication kept. Removed: the published audio and
  * lyrics are deleted too, and the owner cannot publish again until it is restored.
  */
-export function ModerationControls({ view }: { view: PredictionView }) {
+export function ModerationControls({ id, moderation, compact }: { id: string; moderation: Moderation | null; compact?: boolean }) {
   const { t } = useTranslation('publication');
   const format = useFormat();
   const problems = useProblemText();
-  const moderate = useModerate(view.id);
-  const restore = useRestore(view.id);
+  const moderate = useModerate(id);
+  const restore = useRestore(id);
   const headingId = useId();
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<ModerationState>('HIDDEN');
@@ -51,10 +51,16 @@ export function ModerationControls({ view }: { view: PredictionView }) {
     );
   }
 
-  const current = view.moderation ?? null;
+  const current = moderation;
   return (
-    <section className="moderation" aria-labelledby={headingId} data-testid="moderation">
-      <h2 id={headingId}>{t('moderation.heading')}</h2>
+    <section className={compact ? 'moderation moderation--compact' : 'moderation'} aria-labelledby={headingId} data-testid="moderation">
+      {compact ? (
+        <span id={headingId} className="visually-hidden">
+          {t('moderation.heading')}
+        </span>
+      ) : (
+        <h2 id={headingId}>{t('moderation.heading')}</h2>
+      )}
       {current ? (
         <>
           <p data-testid="moderation-state">

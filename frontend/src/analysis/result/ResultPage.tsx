@@ -101,7 +101,7 @@ function LoadedResult({ view, spectrogramUrl, spectrogramFailed, card }: LoadedR
             </div>
           )}
           {view.ownedByMe && <PublicationControls view={view} held={held} />}
-          {isAdmin && <ModerationControls view={view} />}
+          {isAdmin && <ModerationControls id={view.id} moderation={view.moderation ?? null} />}
         </>
       }
       listen={streams ? { player: <PublishedPlayer audio={published} title={title} />, timeline: published.availability === 'gone' ? undefined : { currentTime: published.clock.currentTime, seek: published.seek } } : undefined}
