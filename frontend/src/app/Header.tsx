@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
+import { NotificationsLink } from '../community/notifications/NotificationsLink';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const memberLinks = [
   { to: '/analyse', key: 'nav.analyse' },
   { to: '/analyses', key: 'nav.analyses', end: true },
   { to: '/leaderboard', key: 'nav.leaderboard' },
+  { to: '/community', key: 'nav.community' },
   { to: '/compare', key: 'nav.compare' },
 ] as const;
 
@@ -75,6 +77,16 @@ export function Header() {
             </li>
             {status === 'signedIn' && member ? (
               <>
+                <li>
+                  <NotificationsLink />
+                </li>
+                {member.roles.includes('ADMIN') && (
+                  <li>
+                    <NavLink to="/moderation" data-testid="moderation-link">
+                      {t('nav.moderation')}
+                    </NavLink>
+                  </li>
+                )}
                 <li className="site-nav__member" data-testid="member-name">
                   {member.displayName}
                 </li>

@@ -4,6 +4,7 @@ import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/session';
 import { SignupPage } from '../auth/SignupPage';
 import { HomePage } from '../home/HomePage';
+import { communityRoutes } from '../community/routes';
 import { leaderboardRoutes } from '../leaderboard/routes';
 import { ModelsPage } from '../models/ModelsPage';
 import { ErrorPage } from './ErrorPage';
@@ -29,7 +30,7 @@ export const routes: RouteObject[] = [
                 <Outlet />
               </RequireAuth>
             ),
-            children: [...analysisRoutes, ...leaderboardRoutes],
+            children: [...analysisRoutes, ...leaderboardRoutes, ...communityRoutes],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

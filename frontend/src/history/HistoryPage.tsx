@@ -10,6 +10,7 @@ import type { PredictionSummary } from '../analysis/types';
 import { downloadAnalysesCsv } from './exportCsv';
 import { apiQuery, nextSort, readListParams, writeListParams, type SortKey } from './listParams';
 import '../analysis/analysis.css';
+import '../community/community.css';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'title', label: 'history.columns.title' },
@@ -84,6 +85,20 @@ export function HistoryPage() {
   return (
     <section className="history" aria-labelledby={captionId}>
       <h1 id={captionId}>{t('history.title')}</h1>
+      <nav aria-label={t('history.myPages')} className="community__views">
+        <ul>
+          <li>
+            <Link to="/analyses" aria-current="page" className="pill" data-current="true">
+              {t('history.myAnalyses')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/community/mine" className="pill" data-testid="history-my-posts">
+              {t('history.myPosts')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
       <div className="history__tools">
         <Link role="button" to="/analyse">
           {t('history.analyseNew')}

@@ -93,6 +93,9 @@ export function ResultActions({ view, canAnalyseAgain }: { view: PredictionView;
         >
           {t('actions.rename')}
         </button>
+        <Link role="button" className="secondary outline" to={`/community/new?analysis=${encodeURIComponent(view.id)}`} data-testid="share-to-community">
+          {t('share.action', { ns: 'community' })}
+        </Link>
         {canAnalyseAgain && (
           <Link role="button" className="secondary outline" to={`/analyse?again=${encodeURIComponent(view.id)}`} data-testid="analyse-again">
             {t('actions.again')}

@@ -4,6 +4,7 @@ import { isApiError, useProblemText } from '../../api/problem';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useSession } from '../../auth/session';
+import { ReportAction } from '../../community/post/ReportAction';
 import { LikeButton } from '../../leaderboard/LikeButton';
 import { LyricsView } from '../../publication/LyricsView';
 import { ModerationControls } from '../../publication/ModerationControls';
@@ -96,6 +97,7 @@ function LoadedResult({ view, spectrogramUrl, spectrogramFailed, card }: LoadedR
                   {t('badge.lyrics')}
                 </span>
               )}
+              {view.shared && !view.ownedByMe && <ReportAction targetType="LEADERBOARD_ENTRY" targetId={view.id} what={title} />}
             </div>
           )}
           {view.ownedByMe && <PublicationControls view={view} held={held} />}
