@@ -69,6 +69,9 @@ class SystemEndToEndIT {
 
 	private Instant loggedInAt;
 
+	/** The member's analysed MP3 (test 9), which test 12 shares into the community. */
+	private String analysisId;
+
 	/** The one system of this JVM ({@link RunningSystem}): started for the first class, stopped after the last. */
 	SystemEndToEndIT(RunningSystem system) {
 		this.system = system;
@@ -213,6 +216,7 @@ class SystemEndToEndIT {
 
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String body = created.body();
+		analysisId = JsonPath.read(body, "$.id");
 		assertThat(number(body, "$.hitProbability")).isBetween(0.0, 1.0);
 		assertThat(JsonPath.<String>read(body, "$.title")).isEqualTo("첫사랑 (First Love)");
 		assertThat(number(body, "$.audio.segmentStartSeconds")).isEqualTo(20.0);
@@ -340,6 +344,90 @@ class SystemEndToEndIT {
 		// Healthy means every service is ready again, the restarted community service included.
 		assertThat(status(get("/actuator/health"))).as("healthy again:\n" + system.tails()).isEqualTo(200);
 		assertThat(system.launcherAlive()).as("the launcher kept the rest running").isTrue();
+	}
+
+	/**
+	 * The community's only call to a neighbour at run time, with that neighbour really gone: prediction-service is
+	 * killed (the launcher restarts it, which takes it a while to load its models). Sharing an analysis fails fast
+	 * and cleanly, nothing half-written; reading, listing and searching posts, the shared one included, keep
+	 * working; once prediction-service is back, sharing works again without restarting anything else.
+	 */
+	@Test
+	@Order(12)
+	void theCommunityStaysUpWhilePredictionServiceIsDownAndSharesAgainWhenItReturns() throws Exception {
+		assertThat(analysisId).as("test 9's analysis").isNotNull();
+		String token = accessToken(send(postJson("/api/v1/auth/login", """
+				{"email": "%s", "password": "%s"}
+				""".formatted(email, PASSWORD))).body());
+		HttpResponse<String> shared = send(sharePost(token, "히트곡을 만드는 법"));
+		assertThat(shared.statusCode()).as(shared.body()).isEqualTo(201);
+		String post = JsonPath.read(shared.body(), "$.id");
+		assertThat(JsonPath.<String>read(shared.body(), "$.analysis.predictionId")).isEqualTo(analysisId);
+		int postsBefore = myPosts(token);
+
+		Matcher started = Pattern.compile("started prediction-service \\(pid (\\d+)\\)").matcher(Files.readString(system.runLog()));
+		long pid = -1;
+		while (started.find()) {
+			pid = Long.parseLong(started.group(1));
+		}
+		assertThat(pid).as("the launcher names prediction-service's pid").isPositive();
+		ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+		ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
+
+		for (int attempt = 0; attempt < 3; attempt++) {
+			long start = System.nanoTime();
+			HttpResponse<String> refused = send(sharePost(token, "공유 실패 " + attempt));
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+			assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+					type -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(JsonPath.<String>read(refused.body(), "$.type"))
+				.isEqualTo("https://hitter.dev/problems/dependency-unavailable");
+			assertThat(took).as("a refused share answers within a second").isLessThan(Duration.ofSeconds(1));
+		}
+		assertThat(myPosts(token)).as("nothing half-written").isEqualTo(postsBefore);
+		HttpResponse<String> read = send(get("/api/v1/community/posts/" + post, token));
+		assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(read.body(), "$.analysis.predictionId")).isEqualTo(analysisId);
+		assertThat(send(get("/api/v1/community/posts?size=5", token)).statusCode()).isEqualTo(200);
+		HttpResponse<String> found = send(get("/api/v1/community/posts/search?q=" + java.net.URLEncoder
+			.encode("히트곡", java.nio.charset.StandardCharsets.UTF_8), token));
+		assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(found.body(), "$.items[*].id")).contains(post);
+
+		// Back: the launcher restarts it; sharing works again with nothing else restarted (the circuit closes).
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+		int status = -1;
+		while (status != 201 && Instant.now().isBefore(deadline)) {
+			Thread.sleep(1_000);
+			token = accessToken(send(postJson("/api/v1/auth/login", """
+					{"email": "%s", "password": "%s"}
+					""".formatted(email, PASSWORD))).body());
+			status = send(sharePost(token, "다시 공유")).statusCode();
+		}
+		assertThat(status).as("sharing after prediction-service returned:\n" + system.tails()).isEqualTo(201);
+		while (status(get("/actuator/health")) != 200 && Instant.now().isBefore(deadline)) {
+			Thread.sleep(500);
+		}
+		assertThat(system.launcherAlive()).isTrue();
+	}
+
+	private HttpRequest sharePost(String token, String title) {
+		return HttpRequest.newBuilder(URI.create(gateway + "/api/v1/community/posts"))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"title": "%s", "body": "이 분석 어때요? 사랑 노래입니다.", "category": "FEEDBACK",
+					 "predictionId": "%s", "confirmShareFigures": true}
+					""".formatted(title, analysisId)))
+			.build();
+	}
+
+	private int myPosts(String token) throws Exception {
+		HttpResponse<String> mine = send(get("/api/v1/community/posts?author=me&size=100", token));
+		assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+		return JsonPath.<List<?>>read(mine.body(), "$.items").size();
 	}
 
 	private int statusAt(String host, int port, String path) throws InterruptedException {
