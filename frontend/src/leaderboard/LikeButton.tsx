@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProblemText } from '../api/problem';
 import { useFormat } from '../i18n/useFormat';
+import { useOptimisticLike } from '../ui/useOptimisticLike';
 import { setLiked, useRefreshLikes } from './api';
 
 interface LikeButtonProps {
@@ -21,25 +21,12 @@ export function LikeButton({ id, title, likes, likedByMe }: LikeButtonProps) {
   const format = useFormat();
   const problems = useProblemText();
   const refresh = useRefreshLikes();
-  const [guess, setGuess] = useState<{ liked: boolean; likes: number } | null>(null);
-  const [error, setError] = useState<unknown>();
-  const shown = guess ?? { liked: likedByMe, likes };
-
-  async function toggle() {
-    const liked = !shown.liked;
-    setError(undefined);
-    setGuess({ liked, likes: Math.max(0, shown.likes + (liked ? 1 : -1)) });
-    try {
-      await setLiked(id, liked);
-    } catch (failure) {
-      setError(failure);
-    }
-    try {
-      await refresh(id);
-    } finally {
-      setGuess(null);
-    }
-  }
+  const { shown, error, toggle } = useOptimisticLike(
+    likes,
+    likedByMe,
+    (liked) => setLiked(id, liked),
+    () => refresh(id),
+  );
 
   return (
     <span className="like">

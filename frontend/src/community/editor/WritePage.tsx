@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { isApiError, useProblemText } from '../../api/problem';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
-import { Button, Notice } from '../../ui';
 import { useChangePost, useCreatePost, usePost } from '../api';
 import type { Post } from '../types';
 import { clearPostDraft, readPostDraft, savePostDraft } from './draft';
 import { PostEditor } from './PostEditor';
+import { PostNotReady } from '../post/PostNotReady';
 import '../community.css';
 
 /** A UUID-shaped id from the address, or undefined (anything else is not worth asking the server about). */
@@ -62,27 +61,9 @@ export function WritePage() {
 export function EditPage() {
   const { id } = useParams();
   const { t } = useTranslation('community');
-  const problems = useProblemText();
   const post = usePost(id);
   useDocumentTitle(t('editor.editTitle'));
-  if (post.isPending) {
-    return (
-      <p role="status" aria-busy="true">
-        {t('post.loading')}
-      </p>
-    );
-  }
-  if (post.isError) {
-    if (isApiError(post.error) && (post.error.status === 404 || post.error.status === 400)) return <NotFoundPage />;
-    return (
-      <Notice tone="error" title={t('post.loadFailed')}>
-        <p>{problems.message(post.error)}</p>
-        <Button variant="secondary" onClick={() => void post.refetch()}>
-          {t('retry')}
-        </Button>
-      </Notice>
-    );
-  }
+  if (post.isPending || post.isError) return <PostNotReady post={post} />;
   if (!post.data.mine) return <NotFoundPage />;
   return <EditLoaded post={post.data} />;
 }

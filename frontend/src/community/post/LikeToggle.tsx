@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProblemText } from '../../api/problem';
 import { useFormat } from '../../i18n/useFormat';
+import { useOptimisticLike } from '../../ui/useOptimisticLike';
 
 interface LikeToggleProps {
   /** The button's accessible name, with the count (e.g. "Like this post (3 likes)"). */
@@ -40,25 +40,7 @@ export function LikeToggle({ label, likes, likedByMe, send, refresh, testId = 'l
   const { t } = useTranslation('community');
   const format = useFormat();
   const problems = useProblemText();
-  const [guess, setGuess] = useState<{ liked: boolean; likes: number } | null>(null);
-  const [error, setError] = useState<unknown>();
-  const shown = guess ?? { liked: likedByMe, likes };
-
-  async function toggle() {
-    const liked = !shown.liked;
-    setError(undefined);
-    setGuess({ liked, likes: Math.max(0, shown.likes + (liked ? 1 : -1)) });
-    try {
-      await send(liked);
-    } catch (failure) {
-      setError(failure);
-    }
-    try {
-      await refresh();
-    } finally {
-      setGuess(null);
-    }
-  }
+  const { shown, error, toggle } = useOptimisticLike(likes, likedByMe, send, refresh);
 
   return (
     <span className="like">

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { isApiError, useProblemText } from '../../api/problem';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { useProblemText } from '../../api/problem';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useFormat } from '../../i18n/useFormat';
 import { Button, Notice } from '../../ui';
@@ -14,34 +13,17 @@ import { AnalysisCard } from './AnalysisCard';
 import { CommentsSection } from './CommentsSection';
 import { LikeToggle } from './LikeToggle';
 import { ReportAction } from './ReportAction';
+import { PostNotReady } from './PostNotReady';
 import '../community.css';
 
 /** /community/posts/:id — a post, the analysis it embeds, its likes and comments. 404 (or removed) is not-found. */
 export function PostPage() {
   const { id } = useParams();
   const { t } = useTranslation('community');
-  const problems = useProblemText();
   const post = usePost(id);
   useDocumentTitle(post.data?.title ?? t('post.title'));
 
-  if (post.isPending) {
-    return (
-      <p role="status" aria-busy="true">
-        {t('post.loading')}
-      </p>
-    );
-  }
-  if (post.isError) {
-    if (isApiError(post.error) && (post.error.status === 404 || post.error.status === 400)) return <NotFoundPage />;
-    return (
-      <Notice tone="error" title={t('post.loadFailed')}>
-        <p>{problems.message(post.error)}</p>
-        <Button variant="secondary" onClick={() => void post.refetch()}>
-          {t('retry')}
-        </Button>
-      </Notice>
-    );
-  }
+  if (post.isPending || post.isError) return <PostNotReady post={post} />;
   return <PostView post={post.data} />;
 }
 

@@ -666,6 +666,12 @@ final class HostileCampaign {
 			.multipart(new Multipart().field("lyrics", "other words entirely").file("audio", "own.wav", "audio/wav", song));
 		publication("lyrics of 1 MB + 1", "PUT", mine + "/publication", Due.REFUSED)
 			.multipart(new Multipart().field("lyrics", "la ".repeat(350_000)).file("audio", "own.wav", "audio/wav", song));
+		publication("lyrics as a file of invalid UTF-8", "PUT", mine + "/publication", Due.REFUSED)
+			.multipart(new Multipart().file("lyricsFile", "l.txt", "text/plain", new byte[] { (byte) 0xC3, 0x28, (byte) 0xFF })
+				.file("audio", "own.wav", "audio/wav", song));
+		publication("lyrics as text and as a file at once", "PUT", mine + "/publication", Due.REFUSED)
+			.multipart(new Multipart().field("lyrics", "la").file("lyricsFile", "l.txt", "text/plain", bytes("la"))
+				.file("audio", "own.wav", "audio/wav", song));
 		publication("a publication without its file", "PUT", mine + "/publication", Due.REFUSED)
 			.multipart(new Multipart().field("lyrics", "la la"));
 		publication("a publication as JSON", "PUT", mine + "/publication", Due.REFUSED)
@@ -703,6 +709,10 @@ final class HostileCampaign {
 				.header("Range", range)
 				.due(Due.ANY));
 		}
+		// HEAD answers carry no body, so only ones that are no error are sent (an error's problem could not be read).
+		probes.add(Probe.of(PUBLICATION, "HEAD with 600 overlapping ranges", "HEAD", audio).as(targets.attacker())
+			.header("Range", many.toString())
+			.due(Due.ANY));
 		probes.add(Probe.of(PUBLICATION, "a Range with a junk If-Range", "GET", audio).as(targets.attacker())
 			.header("Range", "bytes=0-9")
 			.header("If-Range", "\"" + "x".repeat(2_000) + "\"")
