@@ -3,6 +3,7 @@ package dev.hitter.community.post;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -124,10 +125,11 @@ public class Posts {
 		Cursor after = Cursor.decode(cursor, SEARCH_CURSOR, 2);
 		Set<String> terms = searchText.queryTerms(query);
 		if (terms.isEmpty()) {
-			return new CursorPage<>(java.util.List.of(), null);
+			return new CursorPage<>(List.of(), null);
 		}
+		List<Set<String>> words = searchText.queryWords(query);
 		return CursorPage.of(store.search(member.id(), SearchText.booleanQuery(terms), category, after, size), size,
-				row -> summary(row, member, Highlights.of(searchText, terms, row.title(), row.body())),
+				row -> summary(row, member, Highlights.of(searchText, words, row.title(), row.body())),
 				row -> Cursor.of(SEARCH_CURSOR, row.createdAt(), row.id()));
 	}
 

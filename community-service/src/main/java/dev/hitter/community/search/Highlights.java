@@ -1,6 +1,7 @@
 package dev.hitter.community.search;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -21,9 +22,9 @@ public record Highlights(String title, String excerpt) {
 	private static final int LEAD = 40;
 
 	/** The title and the stretch of the body around its first match, each with every match marked. */
-	public static Highlights of(SearchText analysis, Set<String> terms, String title, String body) {
-		String markedTitle = mark(title, spans(analysis, terms, title));
-		List<int[]> bodySpans = spans(analysis, terms, body);
+	public static Highlights of(SearchText analysis, List<Set<String>> words, String title, String body) {
+		String markedTitle = mark(title, spans(analysis, words, title));
+		List<int[]> bodySpans = spans(analysis, words, body);
 		int from = bodySpans.isEmpty() ? 0 : Math.max(0, bodySpans.get(0)[0] - LEAD);
 		int to = Math.min(body.length(), from + EXCERPT_LENGTH);
 		// Never cut a surrogate pair in half.
@@ -43,19 +44,33 @@ public record Highlights(String title, String excerpt) {
 		return new Highlights(markedTitle, (from > 0 ? "…" : "") + excerpt + (to < body.length() ? "…" : ""));
 	}
 
-	/** The stretches of the text whose tokens are query terms, merged where they touch (히트 + 곡 → 히트곡). */
-	static List<int[]> spans(SearchText analysis, Set<String> terms, String text) {
+	/**
+	 * The stretches of the text that hold a whole query word. A word is the set of terms of one connected run of
+	 * query tokens (히트곡 → 히트 + 곡): a run of the text's tokens is marked only where it holds every term of some
+	 * word, so searching 히트곡 marks 히트곡을 but not a lone 곡 elsewhere, while searching 곡 marks every 곡.
+	 */
+	static List<int[]> spans(SearchText analysis, List<Set<String>> words, String text) {
 		List<int[]> spans = new ArrayList<>();
-		for (SearchText.Token token : analysis.tokens(text)) {
-			if (!terms.contains(token.term())) {
-				continue;
+		for (List<SearchText.Token> run : SearchText.runs(analysis.tokens(text))) {
+			Set<String> present = new HashSet<>();
+			run.forEach(token -> present.add(token.term()));
+			Set<String> wanted = new HashSet<>();
+			for (Set<String> word : words) {
+				if (present.containsAll(word)) {
+					wanted.addAll(word);
+				}
 			}
-			int[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
-			if (last != null && token.start() <= last[1]) {
-				last[1] = Math.max(last[1], token.end());
-			}
-			else {
-				spans.add(new int[] { token.start(), token.end() });
+			for (SearchText.Token token : run) {
+				if (!wanted.contains(token.term())) {
+					continue;
+				}
+				int[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+				if (last != null && token.start() <= last[1]) {
+					last[1] = Math.max(last[1], token.end());
+				}
+				else {
+					spans.add(new int[] { token.start(), token.end() });
+				}
 			}
 		}
 		return spans;

@@ -72,6 +72,37 @@ public class SearchText {
 		return terms;
 	}
 
+	/**
+	 * The query's words as highlighting sees them: the terms of each connected run of tokens (touching or
+	 * overlapping in the query text, as Nori's pieces of one compound are).
+	 */
+	public List<Set<String>> queryWords(String query) {
+		Set<String> kept = queryTerms(query);
+		List<Set<String>> words = new ArrayList<>();
+		for (List<Token> run : runs(tokens(query))) {
+			Set<String> word = new LinkedHashSet<>();
+			run.stream().map(Token::term).filter(kept::contains).forEach(word::add);
+			if (!word.isEmpty()) {
+				words.add(word);
+			}
+		}
+		return words;
+	}
+
+	/** Tokens (sorted by position) grouped into runs whose spans touch or overlap. */
+	static List<List<Token>> runs(List<Token> tokens) {
+		List<List<Token>> runs = new ArrayList<>();
+		int end = -1;
+		for (Token token : tokens) {
+			if (runs.isEmpty() || token.start() > end) {
+				runs.add(new ArrayList<>());
+			}
+			runs.get(runs.size() - 1).add(token);
+			end = Math.max(end, token.end());
+		}
+		return runs;
+	}
+
 	/** A boolean-mode query that wants every term; the terms hold only letters and digits, so nothing to escape. */
 	public static String booleanQuery(Set<String> terms) {
 		StringBuilder query = new StringBuilder();
@@ -88,7 +119,7 @@ public class SearchText {
 	public List<Token> tokens(String text) {
 		List<Token> tokens = new ArrayList<>();
 		collect(korean, text, true, tokens);
-		collect(english, text, false, tokens);
+		collect(english, withoutHangul(text), false, tokens);
 		tokens.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
 				: Integer.compare(a.end(), b.end()));
 		return tokens;
@@ -111,6 +142,21 @@ public class SearchText {
 			// Analysing a String reads no file; this cannot happen.
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The text with every Hangul letter blanked, for the English pass: Unicode word breaking keeps a Latin word and
+	 * the particle after it together (BTS의, mix와), and that token would be lost to both passes. Blanking keeps
+	 * every offset where it was.
+	 */
+	private static String withoutHangul(String text) {
+		StringBuilder blanked = new StringBuilder(text);
+		for (int i = 0; i < blanked.length(); i++) {
+			if (Character.UnicodeScript.of(blanked.charAt(i)) == Character.UnicodeScript.HANGUL) {
+				blanked.setCharAt(i, ' ');
+			}
+		}
+		return blanked.toString();
 	}
 
 	private static String lettersAndDigits(CharSequence term) {

@@ -28,4 +28,9 @@ class SearchTextTest {
 		String query = SearchText.booleanQuery(text.queryTerms("+사랑* -\"hits\" (x)"));
 		assertThat(query).isEqualTo("+hx사랑 +hxhit +hxx");
 	}
+
+	@Test
+	void findsALatinWordWithAKoreanParticleGluedToIt() {
+		assertThat(text.indexed("", "BTS의 mixing과 히트곡")).contains("hxbt").contains("hxmix").contains("hx히트");
+	}
 }
