@@ -91,11 +91,11 @@ export function CommunityPage({ mine = false }: { mine?: boolean }) {
 
       {!mine && (
         <form role="search" className="community__search" onSubmit={submitSearch} aria-label={t('search.label')}>
-          <label htmlFor={`${headingId}-q`} className="visually-hidden">
-            {t('search.label')}
-          </label>
+          {/* Named by aria-label, not a hidden <label>: Pico lays out every child of role=search as a rounded
+              segment, and a hidden first child took the input's rounded edge and a sliver of its width. */}
           <input
             id={`${headingId}-q`}
+            aria-label={t('search.label')}
             type="search"
             name="q"
             value={words}
