@@ -28,6 +28,7 @@ import dev.hitter.prediction.analysis.Explanation;
 import dev.hitter.prediction.PredictionProblems;
 import dev.hitter.prediction.analysis.TrackAnalysis;
 import dev.hitter.prediction.analysis.TrackFingerprint;
+import dev.hitter.prediction.member.ErasedMembers;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -52,8 +53,12 @@ public class Predictions {
 
 	private final PublishedTracks published;
 
+	private final ErasedMembers erased;
+
 	Predictions(TrackAnalysis analysis, PredictionRepository predictions, SpectrogramRepository spectrograms,
-			Likes likes, ObjectMapper json, TransactionTemplate transaction, PublishedTracks published) {
+			Likes likes, ObjectMapper json, TransactionTemplate transaction, PublishedTracks published,
+			ErasedMembers erased) {
+		this.erased = erased;
 		this.analysis = analysis;
 		this.predictions = predictions;
 		this.spectrograms = spectrograms;
@@ -74,8 +79,11 @@ public class Predictions {
 	public PredictionView create(Member member, NewPrediction request) {
 		TrackAnalysis.Result result = analysis.analyse(request.track());
 		UUID id = UUID.randomUUID();
-		Prediction saved = transaction.execute(status -> store(id, member.id(), result, request.title(),
-				request.artist()));
+		Prediction saved = transaction.execute(status -> {
+			// An account deleted while the track was being analysed keeps nothing of it.
+			erased.requireActive(member.id());
+			return store(id, member.id(), result, request.title(), request.artist());
+		});
 		return view(saved, result.explanation(), member);
 	}
 
@@ -156,6 +164,7 @@ public class Predictions {
 	/** Liking twice is liking once. */
 	@Transactional
 	public void like(Member member, UUID id) {
+		erased.requireActive(member.id());
 		Prediction prediction = visible(member, id);
 		try {
 			likes.like(prediction.id(), member.id());

@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.hitter.kit.problem.ApiException;
+import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.models.Genre;
 import dev.hitter.prediction.chunks.ChunkStream;
 
@@ -112,8 +114,11 @@ class JobStore {
 	 * transaction: two first submissions inserting the same row inside their transactions could deadlock.
 	 */
 	void ensureMemberRow(UUID memberId) {
-		jdbc.sql("INSERT IGNORE INTO prediction_job_member (member_id, created_at) VALUES (?, NOW(6))")
-			.param(memberId.toString())
+		// Never again for an erased member (the SELECT share-locks, so it also waits for an erasure under way).
+		jdbc.sql("""
+				INSERT IGNORE INTO prediction_job_member (member_id, created_at)
+				SELECT ?, NOW(6) FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM erased_member WHERE member_id = ?)""")
+			.params(memberId.toString(), memberId.toString())
 			.update();
 	}
 
@@ -121,12 +126,20 @@ class JobStore {
 	 * Locks the member's row for the rest of the caller's transaction, then counts what the member has waiting.
 	 * Another submission of the same member waits at the lock until this one has committed (or rolled back), and
 	 * then counts this one's items too: the caller needs READ COMMITTED. Other members are not held up.
+	 *
+	 * <p>The row is also what keeps a submission and the member's erasure apart (READ COMMITTED takes no gap locks,
+	 * so {@code ErasedMembers} cannot): the erasure deletes it before the jobs, so it either waits here for this
+	 * submission and then deletes its job, or has deleted the row and this submission is refused.
 	 */
 	MemberUsage lockUsageOf(UUID memberId) {
-		jdbc.sql("SELECT member_id FROM prediction_job_member WHERE member_id = ? FOR UPDATE")
+		boolean active = jdbc.sql("SELECT member_id FROM prediction_job_member WHERE member_id = ? FOR UPDATE")
 			.param(memberId.toString())
 			.query(String.class)
-			.single();
+			.optional()
+			.isPresent();
+		if (!active) {
+			throw new ApiException(ProblemType.UNAUTHORIZED, "Sign in again.");
+		}
 		return jdbc.sql("""
 				SELECT COUNT(*) AS items, COALESCE(SUM(audio_size), 0) AS staged FROM prediction_job_item
 				WHERE member_id = ? AND state IN """ + UNFINISHED)

@@ -23,6 +23,7 @@ import dev.hitter.prediction.analysis.TrackFingerprint;
 import dev.hitter.prediction.history.Moderation;
 import dev.hitter.prediction.history.PredictionView;
 import dev.hitter.prediction.history.Predictions;
+import dev.hitter.prediction.member.ErasedMembers;
 
 /**
  * Publishing: an owner sends the analysed file again (and, if they wish, the lyrics), which is checked against the
@@ -47,8 +48,11 @@ public class Publications {
 
 	private final TransactionTemplate transaction;
 
+	private final ErasedMembers erased;
+
 	Publications(Predictions predictions, PublicationRecords records, PublishedAudioStore audio, AudioTickets tickets,
-			PublicationProperties properties, TransactionTemplate transaction) {
+			PublicationProperties properties, TransactionTemplate transaction, ErasedMembers erased) {
+		this.erased = erased;
 		this.predictions = predictions;
 		this.records = records;
 		this.audio = audio;
@@ -109,6 +113,7 @@ public class Publications {
 
 	private void store(Member member, UUID id, Path file, long size, String sha256, TrackFingerprint analysed,
 			String lyrics) {
+		erased.requireActive(member.id());
 		predictions.shareToPublish(member, id);
 		records.lockQuota(member.id());
 		PublicationRecords.Stored earlier = records.find(id).orElse(null);
