@@ -55,7 +55,9 @@ public class MemberRecords {
 			.param("deleted", deleted).param("id", id).update();
 		jdbc.sql("update comments set author_id = :deleted, author_name = null where author_id = :id")
 			.param("deleted", deleted).param("id", id).update();
-		jdbc.sql("update reports set reporter_id = :deleted, reporter_name = null where reporter_id = :id")
+		// Their reports go (a report is what they said, not part of a thread); a moderator's decisions stay, unsigned.
+		jdbc.sql("delete from reports where reporter_id = :id").param("id", id).update();
+		jdbc.sql("update reports set resolved_by = :deleted where resolved_by = :id")
 			.param("deleted", deleted).param("id", id).update();
 	}
 }
