@@ -5,6 +5,9 @@ import java.util.List;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 
+import dev.hitter.kit.problem.ApiException;
+import dev.hitter.kit.problem.ProblemType;
+
 /**
  * The HITTER service calling an internal endpoint, as its service token names it. Internal controllers take it as a
  * parameter where member endpoints take a {@link Member}; a service token is never a member, and a member token never
@@ -28,6 +31,19 @@ public record ServiceCaller(String name) {
 			throw new IllegalArgumentException("Not a service token");
 		}
 		return new ServiceCaller(jwt.getSubject().substring(SUBJECT_PREFIX.length()));
+	}
+
+	/**
+	 * Refuses (403) a service that has no business here: each internal endpoint names the services that call it, so
+	 * a leaked credential of one service opens only what that service may do.
+	 */
+	public void requireOneOf(String... services) {
+		for (String service : services) {
+			if (service.equals(name)) {
+				return;
+			}
+		}
+		throw new ApiException(ProblemType.FORBIDDEN, "This internal endpoint is not for " + name + ".");
 	}
 
 	/** Everything a service token must be: the internal audience alone, a service subject and the service role. */
