@@ -25,13 +25,15 @@ import org.springframework.validation.annotation.Validated;
  *     a day is tried again at most this long after it returns
  * @param keepDelivered how long delivered messages are kept (to look into) before they are purged
  *     ({@code HITTER_OUTBOX_KEEP_DELIVERED})
+ * @param circuitOpenFor how long, once most recent deliveries to one destination failed, a replica stops calling it
+ *     (its messages wait their back-off meanwhile) before it tries one again
  */
 @Validated
 @ConfigurationProperties("hitter.outbox")
 public record OutboxProperties(@NotNull @DefaultValue("1s") Duration pollInterval,
 		@Min(1) @Max(500) @DefaultValue("20") int batchSize, @NotNull @DefaultValue("60s") Duration lease,
 		@NotNull @DefaultValue("1s") Duration initialBackoff, @NotNull @DefaultValue("5m") Duration maxBackoff,
-		@NotNull @DefaultValue("7d") Duration keepDelivered) {
+		@NotNull @DefaultValue("7d") Duration keepDelivered, @NotNull @DefaultValue("10s") Duration circuitOpenFor) {
 
 	@AssertTrue(message = "must be positive, and max-backoff at least initial-backoff (HITTER_OUTBOX_*)")
 	public boolean isBackoffSensible() {

@@ -115,7 +115,7 @@ public class OutboxRelay implements SmartLifecycle {
 				// Perhaps a newer replica's type during a rolling update: it will deliver it, or an operator will see.
 				throw new IllegalStateException("no handler for message type " + message.type());
 			}
-			CircuitBreaker circuit = circuits.computeIfAbsent(message.destination(), OutboxRelay::circuitFor);
+			CircuitBreaker circuit = circuits.computeIfAbsent(message.destination(), this::circuitFor);
 			circuit.executeCheckedSupplier(() -> {
 				handler.deliver(message);
 				return null;
@@ -166,13 +166,13 @@ public class OutboxRelay implements SmartLifecycle {
 		return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
 	}
 
-	private static CircuitBreaker circuitFor(String destination) {
+	private CircuitBreaker circuitFor(String destination) {
 		return CircuitBreaker.of("outbox-" + destination, CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(10)
 			.minimumNumberOfCalls(5)
 			.failureRateThreshold(50)
-			.waitDurationInOpenState(java.time.Duration.ofSeconds(10))
+			.waitDurationInOpenState(properties.circuitOpenFor())
 			.permittedNumberOfCallsInHalfOpenState(1)
 			// A refusal for good is an answer, not an outage.
 			.ignoreExceptions(UndeliverableMessage.class)
