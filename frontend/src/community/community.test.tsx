@@ -369,6 +369,22 @@ describe('notifications and moderation', () => {
     expect((screen.getByRole('button', { name: 'Mark all read' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('tells_of_a_like_of_my_shared_analysis_and_links_to_the_analysis', async () => {
+    stubRoutes([
+      [
+        'GET',
+        /^\/api\/v1\/community\/notifications\?/,
+        () =>
+          page([
+            { id: 'n3', kind: 'ANALYSIS_LIKE', actorName: 'Bo', postId: null, commentId: null, predictionId: PREDICTION_ID, createdAt: '2026-12-01T11:00:00Z', read: false },
+          ]),
+      ],
+    ]);
+    renderWithApp(<NotificationsPage />, { path: '/notifications', at: '/notifications' });
+    const link = await screen.findByRole('link', { name: 'Bo liked your shared analysis' });
+    expect(link.getAttribute('href')).toBe(`/analyses/${PREDICTION_ID}`);
+  });
+
   it('hides_a_reported_leaderboard_entry_through_the_prediction_service_then_resolves_the_reports', async () => {
     session.member = { id: 'admin', email: 'a@example.com', displayName: 'Admin', kind: 'other', roles: ['MEMBER', 'ADMIN'] };
     const report = { id: 'r1', targetType: 'LEADERBOARD_ENTRY', targetId: PREDICTION_ID, reason: 'Not theirs', reporterName: 'Bo', createdAt: '2026-12-01T10:00:00Z', state: 'OPEN', action: null, targetPreview: null, postId: null };

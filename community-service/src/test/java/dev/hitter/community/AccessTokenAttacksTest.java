@@ -91,7 +91,7 @@ class AccessTokenAttacksTest {
 				() -> get("/api/v1/community/notifications/unread-count"),
 				() -> json(post("/api/v1/community/notifications/read")),
 				() -> json(post("/internal/v1/members/" + id + "/renamed")),
-				() -> post("/internal/v1/members/" + id + "/anonymise"));
+				() -> post("/internal/v1/members/" + id + "/anonymise"), () -> json(post("/internal/v1/notifications")));
 		List<TokenAttack> attacks = TOKENS.attacks(UUID.randomUUID());
 		return endpoints.stream().flatMap(endpoint -> attacks.stream().map(attack -> {
 			MockHttpServletRequestBuilder request = endpoint.get();
@@ -99,6 +99,40 @@ class AccessTokenAttacksTest {
 					+ request.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
 			return DynamicTest.dynamicTest(name + " — " + attack.name(), () -> isRefused(attack, endpoint.get()));
 		}));
+	}
+
+	/** With the real decoder: a service token opens /internal (and only there), a member's token never does. */
+	@Test
+	void serviceTokensOpenInternalPathsOnlyAndMembersTokensNever() throws Exception {
+		UUID member = UUID.randomUUID();
+		String hook = "/internal/v1/members/" + member + "/anonymise";
+		mvc.perform(post(hook).header("Authorization", "Bearer " + TOKENS.serviceToken("auth-service")))
+			.andExpect(status().isNoContent());
+		mvc.perform(post(hook).header("Authorization", "Bearer " + TOKENS.validToken(member)))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/forbidden"));
+		mvc.perform(get(WhoAmI.PATH).header("Authorization", "Bearer " + TOKENS.serviceToken("auth-service")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyMisshapenServiceTokenIsRefusedOnInternalAndMemberPaths() {
+		String hook = "/internal/v1/members/" + UUID.randomUUID() + "/anonymise";
+		return TOKENS.serviceTokenAttacks("auth-service").stream().flatMap(attack -> Stream.of(
+				DynamicTest.dynamicTest("internal — " + attack.name(), () -> isRefusedOneWayOrTheOther(attack, post(hook))),
+				DynamicTest.dynamicTest("member — " + attack.name(),
+						() -> isRefusedOneWayOrTheOther(attack, get(WhoAmI.PATH)))));
+	}
+
+	private void isRefusedOneWayOrTheOther(TokenAttack attack, MockHttpServletRequestBuilder request) throws Exception {
+		int status = mvc.perform(request.header("Authorization", "Bearer " + attack.token()))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		org.assertj.core.api.Assertions.assertThat(status).as(attack.name()).isIn(401, 403);
 	}
 
 	private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request) {

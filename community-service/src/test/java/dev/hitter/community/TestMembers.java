@@ -32,6 +32,14 @@ public final class TestMembers {
 		return as(id, name, List.of("MEMBER", "ADMIN"));
 	}
 
+	/** A service's token as auth-service issues it (audience hitter-internal, subject service:<name>, role SERVICE). */
+	public static RequestPostProcessor service(String name) {
+		return jwt().jwt(jwt -> jwt.subject("service:" + name)
+			.audience(List.of("hitter-internal"))
+			.claim("roles", List.of("SERVICE"))
+			.claim("client_id", name)).authorities(List.of());
+	}
+
 	public static Member memberObject(UUID id, String name) {
 		return new Member(id, name + "@example.com", name, Set.of(Role.MEMBER));
 	}

@@ -42,6 +42,9 @@ public final class TokenAttacks implements AutoCloseable {
 
 	public static final String AUDIENCE = "hitter-api";
 
+	/** The audience of service tokens, accepted only on {@code /internal} paths. */
+	public static final String INTERNAL_AUDIENCE = "hitter-internal";
+
 	private final RSAKey trustedKey;
 
 	// The attacker's key pair: not in the published set. One is enough; the key id on a token is free text.
@@ -92,6 +95,41 @@ public final class TokenAttacks implements AutoCloseable {
 	/** Signed by a key nobody trusts, under a key id nobody knows (a new one each call). */
 	public String tokenWithUnknownKeyId(UUID subject) {
 		return sign(attackerKey, UUID.randomUUID().toString(), claims(subject).build());
+	}
+
+	/**
+	 * A service token as auth-service issues it by client credentials: audience {@code hitter-internal} alone,
+	 * subject {@code service:<service>}, role {@code SERVICE}. Valid on {@code /internal} paths, refused elsewhere.
+	 */
+	public String serviceToken(String service) {
+		return sign(trustedKey, trustedKey.getKeyID(), serviceClaims(service).build());
+	}
+
+	/**
+	 * Service tokens with one thing wrong, each of which an {@code /internal} path must refuse (401 or 403) — and a
+	 * member path too: a token with a service's marks is never a member's.
+	 */
+	public List<TokenAttack> serviceTokenAttacks(String service) {
+		Instant now = Instant.now();
+		return List.of(
+				new TokenAttack("service-forged-signature", sign(attackerKey, trustedKey.getKeyID(),
+						serviceClaims(service).build())),
+				new TokenAttack("service-expired", sign(trustedKey, trustedKey.getKeyID(), serviceClaims(service)
+					.issueTime(Date.from(now.minus(Duration.ofHours(2))))
+					.expirationTime(Date.from(now.minus(Duration.ofHours(1))))
+					.build())),
+				// Both audiences: a token good for members and services alike is good for neither.
+				new TokenAttack("service-both-audiences", sign(trustedKey, trustedKey.getKeyID(),
+						serviceClaims(service).audience(List.of(INTERNAL_AUDIENCE, audience)).build())),
+				new TokenAttack("service-members-audience", sign(trustedKey, trustedKey.getKeyID(),
+						serviceClaims(service).audience(List.of(audience)).build())),
+				// A member's subject dressed as a service.
+				new TokenAttack("service-role-member-subject", sign(trustedKey, trustedKey.getKeyID(),
+						serviceClaims(service).subject(UUID.randomUUID().toString()).build())),
+				new TokenAttack("service-without-role", sign(trustedKey, trustedKey.getKeyID(),
+						serviceClaims(service).claim("roles", List.of("MEMBER", "ADMIN")).build())),
+				new TokenAttack("service-empty-name", sign(trustedKey, trustedKey.getKeyID(),
+						serviceClaims(service).subject("service:").build())));
 	}
 
 	/** Every attack, each built on {@link #validToken(UUID)} with exactly one thing wrong. */
@@ -146,6 +184,18 @@ public final class TokenAttacks implements AutoCloseable {
 			.claim("email", "member-" + subject + "@example.com")
 			.claim("name", "Token Tester")
 			.claim("kind", "producer");
+	}
+
+	private JWTClaimsSet.Builder serviceClaims(String service) {
+		Instant now = Instant.now();
+		return new JWTClaimsSet.Builder().issuer(issuer)
+			.subject("service:" + service)
+			.audience(List.of(INTERNAL_AUDIENCE))
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+			.jwtID(UUID.randomUUID().toString())
+			.claim("roles", List.of("SERVICE"))
+			.claim("client_id", service);
 	}
 
 	private String signed(UUID subject, Consumer<JWTClaimsSet.Builder> change) {

@@ -8,6 +8,6 @@ public enum NotificationKind {
 	REPLY,
 	/** Someone liked the member's post. */
 	POST_LIKE,
-	/** Someone liked the member's shared analysis (reserved: prediction-service does not report likes yet). */
+	/** Someone liked the member's shared analysis (raised by prediction-service through its outbox). */
 	ANALYSIS_LIKE
 }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +48,32 @@ public class Notifications {
 			.param("comment", commentId == null ? null : commentId.toString())
 			.param("at", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
 			.update();
+	}
+
+	/**
+	 * Stores a notification another service raised, under that service's message id: a repeated delivery hits the
+	 * primary key and changes nothing. Nobody is told of what they did themselves.
+	 */
+	public void raise(UUID id, UUID recipient, NotificationKind kind, UUID actor, String actorName, UUID predictionId) {
+		if (recipient.equals(actor)) {
+			return;
+		}
+		try {
+			jdbc.sql("""
+					insert into notifications (id, recipient_id, kind, actor_id, actor_name, prediction_id, created_at)
+					values (:id, :recipient, :kind, :actor, :name, :prediction, :at)""")
+				.param("id", id.toString())
+				.param("recipient", recipient.toString())
+				.param("kind", kind.name())
+				.param("actor", actor.toString())
+				.param("name", actorName)
+				.param("prediction", predictionId.toString())
+				.param("at", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+				.update();
+		}
+		catch (DuplicateKeyException delivered) {
+			// Delivered before: at-least-once delivery made exactly-once here.
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package dev.hitter.community.member;
 
 import static dev.hitter.community.TestMembers.admin;
 import static dev.hitter.community.TestMembers.member;
+import static dev.hitter.community.TestMembers.service;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -32,7 +33,7 @@ class MemberHooksTest extends CommunityApiTestBase {
 		UUID post = write(member, "옛이름", "이름 바꾸기", "본문", "QA");
 		mvc.perform(post(POSTS + "/" + post + "/comments").with(member(member, "옛이름"))
 			.contentType(MediaType.APPLICATION_JSON).content(json("body", "댓글"))).andExpect(status().isCreated());
-		mvc.perform(post("/internal/v1/members/" + member + "/renamed").with(admin(administrator, "관리자"))
+		mvc.perform(post("/internal/v1/members/" + member + "/renamed").with(service("auth-service"))
 			.contentType(MediaType.APPLICATION_JSON).content(json("displayName", "새이름"))).andExpect(status().isNoContent());
 		mvc.perform(get(POSTS + "/" + post).with(member(other, "남"))).andExpect(jsonPath("$.authorName").value("새이름"));
 		mvc.perform(get(POSTS + "/" + post + "/comments").with(member(other, "남")))
@@ -44,9 +45,9 @@ class MemberHooksTest extends CommunityApiTestBase {
 		UUID post = write(member, "떠날 사람", "남을 글", "본문", "QA");
 		UUID othersPost = write(other, "남", "남의 글", "본문", "QA");
 		mvc.perform(put(POSTS + "/" + othersPost + "/like").with(member(member, "떠날 사람"))).andExpect(status().isNoContent());
-		mvc.perform(post("/internal/v1/members/" + member + "/anonymise").with(admin(administrator, "관리자")))
+		mvc.perform(post("/internal/v1/members/" + member + "/anonymise").with(service("auth-service")))
 			.andExpect(status().isNoContent());
-		mvc.perform(post("/internal/v1/members/" + member + "/anonymise").with(admin(administrator, "관리자")))
+		mvc.perform(post("/internal/v1/members/" + member + "/anonymise").with(service("auth-service")))
 			.andExpect(status().isNoContent());
 		mvc.perform(get(POSTS + "/" + post).with(member(other, "남")))
 			.andExpect(status().isOk())
@@ -60,14 +61,33 @@ class MemberHooksTest extends CommunityApiTestBase {
 	}
 
 	@Test
-	void onlyAdministratorsCallTheHooks() throws Exception {
+	void onlyAuthServicesServiceTokenCallsTheHooks() throws Exception {
+		UUID post = write(member, "그대로", "이름 그대로", "본문", "QA");
 		mvc.perform(post("/internal/v1/members/" + member + "/renamed").with(member(member, "나"))
-			.contentType(MediaType.APPLICATION_JSON).content(json("displayName", "사칭"))).andExpect(status().isForbidden());
-		mvc.perform(post("/internal/v1/members/" + other + "/anonymise").with(member(member, "나")))
-			.andExpect(status().isForbidden());
-		mvc.perform(post("/internal/v1/members/" + other + "/anonymise")).andExpect(status().isUnauthorized());
+			.contentType(MediaType.APPLICATION_JSON).content(json("displayName", "사칭")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/forbidden"));
+		// An administrator is a member: no longer a credential for internal calls.
 		mvc.perform(post("/internal/v1/members/" + member + "/renamed").with(admin(administrator, "관리자"))
+			.contentType(MediaType.APPLICATION_JSON).content(json("displayName", "사칭"))).andExpect(status().isForbidden());
+		mvc.perform(post("/internal/v1/members/" + other + "/anonymise").with(admin(administrator, "관리자")))
+			.andExpect(status().isForbidden());
+		// Another service's token: prediction-service has no business with members' names.
+		mvc.perform(post("/internal/v1/members/" + member + "/renamed").with(service("prediction-service"))
+			.contentType(MediaType.APPLICATION_JSON).content(json("displayName", "사칭"))).andExpect(status().isForbidden());
+		mvc.perform(post("/internal/v1/members/" + other + "/anonymise")).andExpect(status().isUnauthorized());
+		mvc.perform(post("/internal/v1/members/" + member + "/renamed").with(service("auth-service"))
 			.contentType(MediaType.APPLICATION_JSON).content(json("displayName", " "))).andExpect(status().isBadRequest());
+		mvc.perform(get(POSTS + "/" + post).with(member(other, "남"))).andExpect(jsonPath("$.authorName").value("그대로"));
+	}
+
+	@Test
+	void aServiceTokenIsRefusedOnMemberEndpoints() throws Exception {
+		mvc.perform(get(POSTS).with(service("auth-service")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/forbidden"));
+		mvc.perform(post(POSTS).with(service("prediction-service")).contentType(MediaType.APPLICATION_JSON)
+			.content(json("title", "서비스가 쓴 글", "body", "본문", "category", "QA"))).andExpect(status().isForbidden());
 	}
 
 	static String id(String json) {

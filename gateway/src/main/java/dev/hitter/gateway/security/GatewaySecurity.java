@@ -90,6 +90,9 @@ class GatewaySecurity {
 				// Reached only by the circuit breakers' internal forward, never from outside.
 				.pathMatchers("/fallback/**")
 				.denyAll()
+				// Services' internal API: answered 404 before this (routing/InternalPathsNotServed); denied here too.
+				.pathMatchers("/internal", "/internal/**")
+				.denyAll()
 				.pathMatchers("/api/**")
 				.authenticated()
 				// The SPA: its files and client-side routes are public; its data comes from /api.

@@ -12,10 +12,10 @@ final class WebAppPaths {
 	static final String ASSETS = "/assets/";
 
 	private static final List<String> NOT_THE_APP = List.of("/api/", "/actuator/", "/v3/", "/swagger-ui", "/webjars/",
-			"/fallback/");
+			"/fallback/", "/internal/");
 
 	private static final List<String> NOT_THE_APP_EXACTLY = List.of("/api", "/actuator", "/v3", "/webjars", "/fallback",
-			"/livez", "/readyz");
+			"/internal", "/livez", "/readyz");
 
 	private WebAppPaths() {
 	}

@@ -797,8 +797,21 @@ final class HostileCampaign {
 			.body(JSON, bytes("{\"targetType\":\"POST\",\"targetId\":\"" + targets.victimPost() + "\",\"reason\":\"\"}"));
 		community("a report of something unknown", "POST", "/api/v1/community/reports", Due.REFUSED)
 			.body(JSON, bytes("{\"targetType\":\"MEMBER\",\"targetId\":\"x\",\"reason\":\"r\"}"));
+		// Internal paths are 404 at the gateway whatever comes (docs/internal-calls.md): never routed to a service.
 		community("the member hooks through the gateway", "POST",
-				"/internal/v1/members/" + UUID.randomUUID() + "/anonymise", Due.REFUSED);
+				"/internal/v1/members/" + UUID.randomUUID() + "/anonymise", Due.NOT_VISIBLE);
+		community("a forged ANALYSIS_LIKE notification through the gateway", "POST", "/internal/v1/notifications",
+				Due.NOT_VISIBLE)
+			.body(JSON, bytes("{\"id\":\"" + UUID.randomUUID() + "\",\"recipientId\":\"" + UUID.randomUUID()
+					+ "\",\"kind\":\"ANALYSIS_LIKE\",\"actorId\":\"" + UUID.randomUUID()
+					+ "\",\"actorName\":\"x\",\"predictionId\":\"" + UUID.randomUUID() + "\"}"));
+		community("the service token endpoint through the gateway", "POST", "/internal/v1/oauth2/token",
+				Due.NOT_VISIBLE)
+			.authorization("Basic " + b64url("prediction-service:guess"))
+			.body("application/x-www-form-urlencoded", bytes("grant_type=client_credentials"));
+		community("an internal path spelled in capitals and percent-encoded", "GET", "/%49NTERNAL/v1/notifications",
+				Due.NOT_VISIBLE)
+			.header("Accept", "text/html");
 		community("marking notifications with garbage", "POST", "/api/v1/community/notifications/read", Due.REFUSED)
 			.body(JSON, bytes("{\"ids\":[\"x\"]}"));
 	}

@@ -37,8 +37,9 @@ enum HostileKind {
 	COMMUNITY("the community board: empty and oversized titles, bodies, comments and reports, unknown categories and "
 			+ "sorts, wrong JSON types, changing, deleting and moderating someone else's post, liking twice, sharing "
 			+ "another member's analysis or sharing unconfirmed, script tags and javascript: links (stored as text), "
-			+ "paging past the end, cursor garbage, hostile search queries, replies to replies, the internal member "
-			+ "hooks through the gateway");
+			+ "paging past the end, cursor garbage, hostile search queries, replies to replies, and the services' "
+			+ "internal paths through the gateway (member hooks, a forged ANALYSIS_LIKE notification, the service "
+			+ "token endpoint, capitals and percent-encoding): 404, never routed");
 
 	private final String sends;
 

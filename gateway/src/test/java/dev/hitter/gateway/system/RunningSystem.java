@@ -119,6 +119,8 @@ final class RunningSystem implements AutoCloseable {
 		// campaign checks that rule), whatever the environment of the build says.
 		env.remove("HITTER_WEBHOOK_ALLOW_PRIVATE");
 		env.remove("HITTER_UPLOAD_DIR");
+		// The launcher generates each service's client secret into this run's home (owner-only), as for a developer.
+		env.keySet().removeIf(name -> name.startsWith("HITTER_SERVICE_SECRET"));
 		if (DockerClientFactory.instance().isDockerAvailable()) {
 			// Where Docker exists the system runs on a real MySQL; otherwise on ./hitter run's embedded default.
 			TestDatabase database = TestDatabase.shared();

@@ -18,13 +18,26 @@ public final class AccessTokenValidation {
 	private AccessTokenValidation() {
 	}
 
+	/** Members' tokens only (audience {@code hitter-api}): what the gateway accepts. */
 	public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
+		return validator(properties, List.of(properties.audience()));
+	}
+
+	/**
+	 * Members' and services' tokens (audience {@code hitter-api} or {@code hitter-internal}): what a service accepts;
+	 * which kind may use which path is decided by the path rules (ServiceSecurityAutoConfiguration).
+	 */
+	public static OAuth2TokenValidator<Jwt> memberOrServiceValidator(SecurityProperties properties) {
+		return validator(properties, List.of(properties.audience(), ServiceCaller.AUDIENCE));
+	}
+
+	private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, List<String> audiences) {
 		return new DelegatingOAuth2TokenValidator<>(List.of(new JwtTimestampValidator(properties.clockSkew()),
 				// JwtTimestampValidator accepts a token with no exp at all; a HITTER token always expires.
 				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
 				new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
 				new JwtIssuerValidator(properties.issuer()),
 				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-						aud -> aud != null && aud.contains(properties.audience()))));
+						aud -> aud != null && aud.stream().anyMatch(audiences::contains))));
 	}
 }

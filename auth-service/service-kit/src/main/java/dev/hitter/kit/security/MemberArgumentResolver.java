@@ -22,6 +22,10 @@ class MemberArgumentResolver implements HandlerMethodArgumentResolver {
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+			if (ServiceCaller.looksLikeServiceToken(jwt)) {
+				// Never a member: the path rules keep service tokens off member endpoints; this holds if one slips.
+				throw new org.springframework.security.access.AccessDeniedException("A service token is no member");
+			}
 			return Member.from(jwt);
 		}
 		throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(

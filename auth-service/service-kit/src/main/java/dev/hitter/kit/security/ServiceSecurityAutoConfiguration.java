@@ -43,6 +43,7 @@ public class ServiceSecurityAutoConfiguration {
 	static {
 		// A Member comes from the access token, never from the request's parameters: keep it out of API documents.
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Member.class);
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(ServiceCaller.class);
 	}
 
 	// Probes (health says UP or DOWN, never details) and API documents; the gateway routes only the documents.
@@ -85,7 +86,9 @@ public class ServiceSecurityAutoConfiguration {
 						auth.requestMatchers(parts[0]).permitAll();
 					}
 				}
-				auth.anyRequest().authenticated();
+				// Service-to-service calls: service tokens only, and only here (the gateway routes no /internal path).
+				auth.requestMatchers("/internal/**").access(TokenKinds.SERVICE);
+				auth.anyRequest().access(TokenKinds.MEMBER);
 			});
 		return http.build();
 	}
@@ -101,7 +104,7 @@ public class ServiceSecurityAutoConfiguration {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(RemoteJwkSet.of(properties.jwkSetUri()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(AccessTokenValidation.validator(properties));
+		decoder.setJwtValidator(AccessTokenValidation.memberOrServiceValidator(properties));
 		return decoder;
 	}
 
@@ -119,6 +122,7 @@ public class ServiceSecurityAutoConfiguration {
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 				resolvers.add(new MemberArgumentResolver());
+				resolvers.add(new ServiceCallerArgumentResolver());
 			}
 		};
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,15 +31,23 @@ class Likes {
 		this.jdbc = jdbc;
 	}
 
-	/** Idempotent: a second like of the same member hits the primary key and changes nothing (MySQL and MariaDB). */
-	void like(UUID prediction, UUID member) {
-		jdbc.sql("""
-				INSERT INTO prediction_like (prediction_id, member_id, created_at) VALUES (:prediction, :member, :at)
-				ON DUPLICATE KEY UPDATE prediction_id = prediction_id""")
-			.param("prediction", prediction.toString())
-			.param("member", member.toString())
-			.param("at", java.sql.Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)))
-			.update();
+	/**
+	 * Idempotent: a second like of the same member hits the primary key and changes nothing (MySQL and MariaDB).
+	 * Answers whether this was a new like. A duplicate key fails only its own statement, never the transaction.
+	 */
+	boolean like(UUID prediction, UUID member) {
+		try {
+			jdbc.sql("""
+					INSERT INTO prediction_like (prediction_id, member_id, created_at) VALUES (:prediction, :member, :at)""")
+				.param("prediction", prediction.toString())
+				.param("member", member.toString())
+				.param("at", java.sql.Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)))
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException liked) {
+			return false;
+		}
 	}
 
 	void unlike(UUID prediction, UUID member) {

@@ -47,6 +47,8 @@ public class Predictions {
 
 	private final Likes likes;
 
+	private final AnalysisLikeNotices likeNotices;
+
 	private final ObjectMapper json;
 
 	private final TransactionTemplate transaction;
@@ -56,10 +58,11 @@ public class Predictions {
 	private final ErasedMembers erased;
 
 	Predictions(TrackAnalysis analysis, PredictionRepository predictions, SpectrogramRepository spectrograms,
-			Likes likes, ObjectMapper json, TransactionTemplate transaction, PublishedTracks published,
-			ErasedMembers erased) {
+			Likes likes, AnalysisLikeNotices likeNotices, ObjectMapper json, TransactionTemplate transaction,
+			PublishedTracks published, ErasedMembers erased) {
 		this.erased = erased;
 		this.analysis = analysis;
+		this.likeNotices = likeNotices;
 		this.predictions = predictions;
 		this.spectrograms = spectrograms;
 		this.likes = likes;
@@ -161,13 +164,18 @@ public class Predictions {
 				true);
 	}
 
-	/** Liking twice is liking once. */
+	/**
+	 * Liking twice is liking once. A new like of someone else's analysis tells its owner, through the outbox in this
+	 * transaction: the like answers at once whether community-service is up or not.
+	 */
 	@Transactional
 	public void like(Member member, UUID id) {
 		erased.requireActive(member.id());
 		Prediction prediction = visible(member, id);
 		try {
-			likes.like(prediction.id(), member.id());
+			if (likes.like(prediction.id(), member.id()) && !prediction.isOwnedBy(member.id())) {
+				likeNotices.liked(prediction.id(), prediction.memberId(), member);
+			}
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Only the foreign key can refuse it (duplicates are absorbed): the owner deleted it meanwhile.
