@@ -1,13 +1,18 @@
 package dev.hitter.community.member;
 
+import java.io.IOException;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.hitter.community.CommunityApiDocs;
 import dev.hitter.kit.security.ServiceCaller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -43,8 +49,11 @@ class MemberHooksController {
 
 	private final MemberRecords records;
 
-	MemberHooksController(MemberRecords records) {
+	private final MemberDataExport export;
+
+	MemberHooksController(MemberRecords records, MemberDataExport export) {
 		this.records = records;
+		this.export = export;
 	}
 
 	record Renamed(@NotBlank @Size(max = 100) String displayName) {
@@ -72,5 +81,18 @@ class MemberHooksController {
 		caller.requireOneOf(MEMBER_EVENTS_SENDER);
 		records.anonymise(id);
 		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(summary = "A member's data as JSON (internal, service token)",
+			description = "Their posts (with embedded snapshots), comments, likes and filed reports, streamed; the part "
+					+ "of the member's 'download my data' archive that community-service holds.")
+	@ApiResponse(responseCode = "200", description = "The member's data (an empty document for an unknown member)")
+	@GetMapping(value = "/internal/v1/members/{id}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+	void export(ServiceCaller caller, @PathVariable UUID id,
+			@Parameter(hidden = true) HttpServletResponse response) throws IOException {
+		caller.requireOneOf(MEMBER_EVENTS_SENDER);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setHeader("Cache-Control", "no-store");
+		export.write(id, response.getOutputStream());
 	}
 }

@@ -1,9 +1,12 @@
 package dev.hitter.community.member;
 
 import static dev.hitter.community.TestMembers.member;
+import static dev.hitter.community.TestMembers.service;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayOutputStream;
@@ -47,5 +50,17 @@ class MemberDataExportTest extends CommunityApiTestBase {
 		assertThat(titles).hasSize(203).doesNotHaveDuplicates().doesNotContain("남의 글");
 		assertThat(JsonPath.<List<String>>read(document, "$.comments[*].body")).containsExactly("좋은 질문이네요");
 		assertThat(JsonPath.<List<String>>read(document, "$.likedPosts")).containsExactly(theirs.toString());
+	}
+
+	@Test
+	void onlyAuthServicesTokenReadsItThroughTheInternalEndpoint() throws Exception {
+		UUID me = UUID.randomUUID();
+		write(me, "나", "내 글", "본문", "FREE_TALK");
+		String export = "/internal/v1/members/" + me + "/export";
+		mvc.perform(get(export).with(member(me, "나"))).andExpect(status().isForbidden());
+		mvc.perform(get(export).with(service("prediction-service"))).andExpect(status().isForbidden());
+		mvc.perform(get(export).with(service("auth-service")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.posts[0].title").value("내 글"));
 	}
 }

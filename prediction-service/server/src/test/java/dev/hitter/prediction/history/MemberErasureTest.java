@@ -1,7 +1,9 @@
 package dev.hitter.prediction.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -81,6 +83,37 @@ class MemberErasureTest extends CommunityApiTestBase {
 			.param("lyrics", PredictionApiTest.LYRICS)
 			.with(member(leaving))).andExpect(status().isUnauthorized());
 		assertThat(rowsOf(leaving)).isEmpty();
+	}
+
+	@Test
+	void onlyAuthServicesTokenErasesOrExportsThroughTheInternalEndpoints() throws Exception {
+		UUID mine = stored(leaving, Genre.DANCE, 0.4, false);
+		String erase = "/internal/v1/members/" + leaving + "/erase";
+		String export = "/internal/v1/members/" + leaving + "/export";
+		mvc.perform(post(erase).with(member(leaving))).andExpect(status().isForbidden());
+		mvc.perform(post(erase).with(service("community-service"))).andExpect(status().isForbidden());
+		mvc.perform(get(export).with(service("community-service"))).andExpect(status().isForbidden());
+		assertThat(count("SELECT COUNT(*) FROM prediction WHERE id = ?", mine)).isEqualTo(1);
+
+		mvc.perform(get(export).with(service("auth-service")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.analyses[0].id").value(mine.toString()));
+		mvc.perform(post(erase).with(service("auth-service")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.analyses").value(1));
+		mvc.perform(post(erase).with(service("auth-service")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.analyses").value(0));
+		assertThat(rowsOf(leaving)).isEmpty();
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor service(String name) {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt()
+			.jwt(jwt -> jwt.subject("service:" + name)
+				.audience(List.of("hitter-internal"))
+				.claim("roles", List.of("SERVICE"))
+				.claim("client_id", name))
+			.authorities(List.of());
 	}
 
 	/** Every table of the schema with a member_id column that still has a row of the member (the tombstone aside). */
