@@ -60,6 +60,9 @@ class MemberEventsDeliveryTest extends AuthApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry metrics;
+
 	@DynamicPropertySource
 	static void communityStandIn(DynamicPropertyRegistry registry) {
 		registry.add("hitter.internal.community-url", () -> "http://127.0.0.1:" + COMMUNITY.getAddress().getPort());
@@ -109,6 +112,9 @@ class MemberEventsDeliveryTest extends AuthApiTest {
 			.param("id", message.toString())
 			.query(Integer.class)
 			.single()).isGreaterThanOrEqualTo(4);
+		// What an operator watches: nothing refused for good here.
+		assertThat(metrics.get("hitter.outbox.given.up").gauge().value()).isZero();
+		assertThat(metrics.get("hitter.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(0);
 	}
 
 	private static Received awaitRequest(String path) throws InterruptedException {
