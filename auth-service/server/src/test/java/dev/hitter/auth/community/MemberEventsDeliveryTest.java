@@ -65,6 +65,12 @@ class MemberEventsDeliveryTest extends AuthApiTest {
 
 	@DynamicPropertySource
 	static void communityStandIn(DynamicPropertyRegistry registry) {
+		// A schema of its own: the relays of this JVM's other auth-service contexts never claim these messages.
+		// (The base registers hitter.database.schema after this method runs: name the data source's URL itself.)
+		registry.add("spring.datasource.url", () -> dev.hitter.localdb.TestDatabase.shared().baseJdbcUrl()
+				+ "/hitter_auth_member_events?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=UTF-8"
+				+ "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true"
+				+ "&useSSL=false&useInformationSchema=false");
 		registry.add("hitter.internal.community-url", () -> "http://127.0.0.1:" + COMMUNITY.getAddress().getPort());
 	}
 
