@@ -60,8 +60,17 @@ class MemberEventsDeliveryTest extends AuthApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry metrics;
+
 	@DynamicPropertySource
 	static void communityStandIn(DynamicPropertyRegistry registry) {
+		// A schema of its own: the relays of this JVM's other auth-service contexts never claim these messages.
+		// (The base registers hitter.database.schema after this method runs: name the data source's URL itself.)
+		registry.add("spring.datasource.url", () -> dev.hitter.localdb.TestDatabase.shared().baseJdbcUrl()
+				+ "/hitter_auth_member_events?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=UTF-8"
+				+ "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true"
+				+ "&useSSL=false&useInformationSchema=false");
 		registry.add("hitter.internal.community-url", () -> "http://127.0.0.1:" + COMMUNITY.getAddress().getPort());
 	}
 
@@ -109,6 +118,9 @@ class MemberEventsDeliveryTest extends AuthApiTest {
 			.param("id", message.toString())
 			.query(Integer.class)
 			.single()).isGreaterThanOrEqualTo(4);
+		// What an operator watches: nothing refused for good here.
+		assertThat(metrics.get("hitter.outbox.given.up").gauge().value()).isZero();
+		assertThat(metrics.get("hitter.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(0);
 	}
 
 	private static Received awaitRequest(String path) throws InterruptedException {

@@ -63,6 +63,11 @@ public class Outbox {
 			.single();
 	}
 
+	/** Messages their destination refused for good, kept for an operator (a metric worth an alert). */
+	public long givenUp() {
+		return jdbc.sql("SELECT COUNT(*) FROM outbox_message WHERE given_up_at IS NOT NULL").query(Long.class).single();
+	}
+
 	static Instant micros(Instant instant) {
 		return instant.truncatedTo(ChronoUnit.MICROS);
 	}

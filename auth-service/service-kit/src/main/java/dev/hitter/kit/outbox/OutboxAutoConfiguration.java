@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -30,6 +32,31 @@ public class OutboxAutoConfiguration {
 	@Bean
 	Outbox outbox(JdbcClient jdbc, ObjectMapper json, ObjectProvider<Clock> clock) {
 		return new Outbox(jdbc, json, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/**
+	 * {@code hitter.outbox.pending} (waiting, also while a destination is down: it should come back to 0) and
+	 * {@code hitter.outbox.given.up} (refused for good: any is worth a look). One COUNT per scrape each.
+	 */
+	@Bean
+	MeterBinder outboxMetrics(Outbox outbox) {
+		return registry -> {
+			Gauge.builder("hitter.outbox.pending", outbox, o -> count(o::pending))
+				.description("Outbox messages not yet delivered")
+				.register(registry);
+			Gauge.builder("hitter.outbox.given.up", outbox, o -> count(o::givenUp))
+				.description("Outbox messages their destination refused for good")
+				.register(registry);
+		};
+	}
+
+	private static double count(java.util.function.LongSupplier query) {
+		try {
+			return query.getAsLong();
+		}
+		catch (RuntimeException databaseAway) {
+			return Double.NaN;
+		}
 	}
 
 	@Bean

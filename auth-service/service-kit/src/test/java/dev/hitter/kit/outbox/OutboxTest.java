@@ -163,6 +163,7 @@ class OutboxTest {
 		assertThat(column(id, "given_up_at")).isNotNull();
 		assertThat((String) column(id, "last_error")).contains("refused with 400");
 		assertThat(outbox.pending()).isZero();
+		assertThat(outbox.givenUp()).isEqualTo(1);
 	}
 
 	@Test
