@@ -68,15 +68,20 @@ class SessionController {
 	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request",
 			content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "401", description = "invalid-credentials", content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "429",
+			description = "login-throttled: too many failed sign-ins for this e-mail or from this address; "
+					+ "`Retry-After` says in how many seconds to try again (docs/accounts.md)",
+			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds"),
+			content = @Content(mediaType = PROBLEM))
 	@PostMapping("/login")
-	ResponseEntity<TokenPair> login(@Valid @RequestBody LoginRequest request) {
-		return noStore(sessions.login(request));
+	ResponseEntity<TokenPair> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+		return noStore(sessions.login(request, SignInContext.of(http)));
 	}
 
 	@Operation(hidden = true)
 	@PostMapping(path = "/login", headers = RefreshCookie.COOKIE_FORM)
 	ResponseEntity<TokenPair> loginWithCookie(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-		return withCookie(sessions.login(body), request);
+		return withCookie(sessions.login(body, SignInContext.of(request)), request);
 	}
 
 	@Operation(summary = "Renew the access token",
