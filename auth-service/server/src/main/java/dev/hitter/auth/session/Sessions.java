@@ -27,6 +27,8 @@ import dev.hitter.auth.signup.SignUpMember;
 import dev.hitter.auth.throttle.LoginThrottle;
 import dev.hitter.auth.throttle.LoginThrottle.Attempt;
 import dev.hitter.auth.token.AccessTokenIssuer;
+import dev.hitter.auth.twofactor.TwoFactorChallenges;
+import dev.hitter.auth.twofactor.TwoFactorRequests;
 import dev.hitter.auth.token.AccessTokenIssuer.IssuedAccessToken;
 import dev.hitter.kit.problem.ApiException;
 
@@ -54,12 +56,14 @@ public class Sessions {
 
 	private final LoginThrottle throttle;
 
+	private final TwoFactorChallenges twoFactor;
+
 	// Checked against when the email is unknown, so both failures cost the same time.
 	private final String decoyHash;
 
 	Sessions(MemberRepository members, RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder,
 			AccessTokenIssuer accessTokens, AuthProperties properties, TransactionTemplate transaction, Clock clock,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, TwoFactorChallenges twoFactor) {
 		this.members = members;
 		this.refreshTokens = refreshTokens;
 		this.passwordEncoder = passwordEncoder;
@@ -68,14 +72,16 @@ public class Sessions {
 		this.transaction = transaction;
 		this.clock = clock;
 		this.throttle = throttle;
+		this.twoFactor = twoFactor;
 		this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
 	}
 
 	/**
 	 * Checks the e-mail and password, slowed by the {@link LoginThrottle}: a throttled attempt is refused before any
 	 * hash is computed, for a member's e-mail and an unknown one alike; an admitted one always pays one Argon2 check.
+	 * A member with two-factor on gets a challenge for the second step instead of tokens.
 	 */
-	public TokenPair login(LoginRequest request, SignInContext context) {
+	public SignInAnswer login(LoginRequest request, SignInContext context) {
 		String email = SignUpMember.normaliseEmail(request.email());
 		Attempt attempt = throttle.admit(email, context.clientAddress());
 		Optional<MemberAccount> member = members.findByEmail(email);
@@ -84,17 +90,32 @@ public class Sessions {
 		if (member.isEmpty() || !matches) {
 			throw new ApiException(AuthProblems.INVALID_CREDENTIALS, "Email or password is wrong.");
 		}
-		throttle.succeeded(attempt);
 		MemberAccount account = member.get();
 		if (passwordEncoder.upgradeEncoding(account.passwordHash())) {
 			rehash(account, request.password());
 		}
-		return start(account, context);
+		Optional<TwoFactorChallenges.IssuedChallenge> challenge = twoFactor.challengeIfEnabled(account,
+				context.userAgent());
+		if (challenge.isPresent()) {
+			// Not signed in yet: wrong codes guessed before must still count.
+			throttle.refunded(attempt);
+			return new TwoFactorRequired(challenge.get().value(), challenge.get().ttl().toSeconds());
+		}
+		throttle.succeeded(attempt);
+		return start(account, context.userAgent());
+	}
+
+	/** The second step of a sign-in with two-factor on: the tokens, once the code is right. */
+	public TokenPair completeTwoFactor(TwoFactorRequests.SignIn request, SignInContext context) {
+		TwoFactorChallenges.Completed completed = twoFactor.complete(request, context.clientAddress());
+		// The device is the one that gave the password (the same browser, normally).
+		return start(completed.account(),
+				completed.userAgent() != null ? completed.userAgent() : context.userAgent());
 	}
 
 	/** Starts a new login (a new family of refresh tokens) for a member whose credentials were checked. */
-	TokenPair start(MemberAccount account, SignInContext context) {
-		return transaction.execute(status -> issue(account, UUID.randomUUID(), clock.instant(), context.userAgent()));
+	private TokenPair start(MemberAccount account, String userAgent) {
+		return transaction.execute(status -> issue(account, UUID.randomUUID(), clock.instant(), userAgent));
 	}
 
 	@Transactional(noRollbackFor = RefreshTokenReuseException.class)

@@ -85,17 +85,33 @@ public class LoginThrottle {
 	/** The attempt was right: the account starts afresh, and the address gets its charge back. */
 	public void succeeded(Attempt attempt) {
 		transaction.executeWithoutResult(status -> {
-			Instant now = clock.instant();
 			jdbc.sql("DELETE FROM login_throttle WHERE key_hash = ?").param(attempt.account().hash()).update();
-			Counter address = lock(attempt.address(), now);
-			int failures = Math.max(0, address.failures() - 1);
-			Duration delay = attempt.address().curve().after(failures);
-			jdbc.sql("UPDATE login_throttle SET failures = ?, blocked_until = ? WHERE key_hash = ?")
-				.param(failures)
-				.param(delay.isZero() ? null : Timestamp.from(address.lastFailureAt().plus(delay)))
-				.param(address.key().hash())
-				.update();
+			refund(attempt.address(), clock.instant());
 		});
+	}
+
+	/**
+	 * The password was right but the sign-in is not complete (a second factor follows): the attempt's own charge is
+	 * taken back from both keys, yet the account keeps the failures before it — otherwise giving the right password
+	 * again would wipe out every wrong two-factor code guessed so far.
+	 */
+	public void refunded(Attempt attempt) {
+		transaction.executeWithoutResult(status -> {
+			Instant now = clock.instant();
+			refund(attempt.account(), now);
+			refund(attempt.address(), now);
+		});
+	}
+
+	private void refund(Key key, Instant now) {
+		Counter counter = lock(key, now);
+		int failures = Math.max(0, counter.failures() - 1);
+		Duration delay = key.curve().after(failures);
+		jdbc.sql("UPDATE login_throttle SET failures = ?, blocked_until = ? WHERE key_hash = ?")
+			.param(failures)
+			.param(delay.isZero() ? null : Timestamp.from(counter.lastFailureAt().plus(delay)))
+			.param(key.hash())
+			.update();
 	}
 
 	/** Keys that have not failed for longer than they are remembered carry no information any more. */
