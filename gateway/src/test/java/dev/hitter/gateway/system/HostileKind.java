@@ -38,7 +38,11 @@ enum HostileKind {
 			+ "sorts, wrong JSON types, changing, deleting and moderating someone else's post, liking twice, sharing "
 			+ "another member's analysis or sharing unconfirmed, script tags and javascript: links (stored as text), "
 			+ "paging past the end, cursor garbage, hostile search queries, replies to replies, the internal member "
-			+ "hooks through the gateway");
+			+ "hooks through the gateway"),
+	ACCOUNT("the member's account: password guessing until the login throttle answers 429 (never 5xx), a forged client "
+			+ "address header, two-factor codes that are garbage, oversized or of the wrong kind, made-up and reused "
+			+ "challenges, oversized and control-character profile fields, a password change with a wrong or "
+			+ "huge current password, ending a session that is not one's own or not a UUID");
 
 	private final String sends;
 
