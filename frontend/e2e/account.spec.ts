@@ -79,6 +79,8 @@ test('a member edits their profile, changes the password, turns two-factor on an
   await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
   const secret = (await page.getByTestId('two-factor-secret').textContent()) ?? '';
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await screenshotEveryLocale(page, 'account-two-factor-setup');
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel('The 6-digit code the app shows').fill(totpCode(secret));
   const enabledInStep = totpStep();
   await page.getByRole('button', { name: 'Turn on' }).click();
