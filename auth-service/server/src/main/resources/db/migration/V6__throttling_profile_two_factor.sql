@@ -12,6 +12,16 @@ CREATE TABLE login_throttle (
 
 CREATE INDEX ix_login_throttle_last_failure ON login_throttle (last_failure_at);
 
+-- Addresses a member signed in from (SHA-256 of 'known:<e-mail>|<address>'): there, failures from elsewhere do not make
+-- the member wait, so that an attacker cannot keep them out of their account.
+CREATE TABLE login_known_address (
+    key_hash        CHAR(64)    NOT NULL,
+    last_success_at DATETIME(6) NOT NULL,
+    PRIMARY KEY (key_hash)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE INDEX ix_login_known_address_last_success ON login_known_address (last_success_at);
+
 ALTER TABLE member
     ADD COLUMN affiliation VARCHAR(100) NULL,
     ADD COLUMN bio         VARCHAR(500) NULL,

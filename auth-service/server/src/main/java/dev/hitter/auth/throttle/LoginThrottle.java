@@ -29,6 +29,9 @@ import dev.hitter.kit.problem.ApiException;
  * {@code 429 login-throttled} and {@code Retry-After}, without being counted, so retrying early never makes it
  * worse. A success clears the account's count and takes back its own charge from the address.
  *
+ * <p>At an address the member signed in from before (a known address), the account's count is one of that account
+ * at that address only: an attacker guessing elsewhere, however long, never makes the member wait there.
+ *
  * <p>The counts live in the database so that every replica of auth-service sees the same ones.
  */
 @Service
@@ -60,7 +63,9 @@ public class LoginThrottle {
 	 * @throws ApiException {@code login-throttled} with {@code Retry-After}
 	 */
 	public Attempt admit(String email, String clientAddress) {
-		Key account = new Key(hash("account:" + email), properties.accountCurve());
+		String known = hash("known:" + email + "|" + clientAddress);
+		Key account = new Key(isKnown(known) ? hash("account-at:" + email + "|" + clientAddress) : hash("account:" + email),
+				properties.accountCurve());
 		Key address = new Key(hash("address:" + clientAddress), properties.addressCurve());
 		Optional<Duration> wait = transaction.execute(status -> {
 			Instant now = clock.instant();
@@ -79,15 +84,33 @@ public class LoginThrottle {
 		if (wait.isPresent()) {
 			throw throttled(wait.get());
 		}
-		return new Attempt(account, address);
+		return new Attempt(account, address, known);
 	}
 
-	/** The attempt was right: the account starts afresh, and the address gets its charge back. */
+	/**
+	 * The attempt was right: the account (at a known address: the account there) starts afresh, the address gets its
+	 * charge back, and the address becomes (or stays) one the member is known at.
+	 */
 	public void succeeded(Attempt attempt) {
 		transaction.executeWithoutResult(status -> {
+			Instant now = clock.instant();
 			jdbc.sql("DELETE FROM login_throttle WHERE key_hash = ?").param(attempt.account().hash()).update();
-			refund(attempt.address(), clock.instant());
+			refund(attempt.address(), now);
+			jdbc.sql("INSERT INTO login_known_address (key_hash, last_success_at) VALUES (?, ?) "
+					+ "ON DUPLICATE KEY UPDATE last_success_at = ?")
+				.param(attempt.knownAddress())
+				.param(Timestamp.from(now))
+				.param(Timestamp.from(now))
+				.update();
 		});
+	}
+
+	private boolean isKnown(String knownAddress) {
+		return jdbc.sql("SELECT COUNT(*) FROM login_known_address WHERE key_hash = ? AND last_success_at > ?")
+			.param(knownAddress)
+			.param(Timestamp.from(clock.instant().minus(properties.knownAddressFor())))
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/**
@@ -125,6 +148,9 @@ public class LoginThrottle {
 		if (forgotten > 0) {
 			log.debug("Forgot {} login throttle counter(s)", forgotten);
 		}
+		jdbc.sql("DELETE FROM login_known_address WHERE last_success_at < ?")
+			.param(Timestamp.from(clock.instant().minus(properties.knownAddressFor())))
+			.update();
 	}
 
 	private Counter lock(Key key, Instant now) {
@@ -189,6 +215,6 @@ public class LoginThrottle {
 	}
 
 	/** An admitted attempt, charged as a failure until {@link LoginThrottle#succeeded} says otherwise. */
-	public record Attempt(Key account, Key address) {
+	public record Attempt(Key account, Key address, String knownAddress) {
 	}
 }

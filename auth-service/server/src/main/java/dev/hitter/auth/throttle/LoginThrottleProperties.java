@@ -21,13 +21,15 @@ import org.springframework.validation.annotation.Validated;
  * @param firstDelay the delay after the first failure past the free ones; each further failure doubles it
  * @param maxDelay the longest delay: what bounds how long an attacker can keep a member out with wrong passwords
  * @param forgetAfter failures are forgotten this long after the last one
+ * @param knownAddressFor how long an address a member signed in from stays theirs: failures of their e-mail from
+ *        elsewhere do not slow them there (only failures at that address do)
  */
 @Validated
 @ConfigurationProperties("hitter.auth.login-throttle")
 public record LoginThrottleProperties(@Min(0) @Max(1000) @DefaultValue("5") int accountFreeFailures,
 		@Min(0) @Max(10000) @DefaultValue("20") int addressFreeFailures,
 		@NotNull @DefaultValue("1s") Duration firstDelay, @NotNull @DefaultValue("15m") Duration maxDelay,
-		@NotNull @DefaultValue("6h") Duration forgetAfter) {
+		@NotNull @DefaultValue("6h") Duration forgetAfter, @NotNull @DefaultValue("90d") Duration knownAddressFor) {
 
 	@AssertTrue(message = "must be positive and at most hitter.auth.login-throttle.max-delay "
 			+ "(HITTER_LOGIN_THROTTLE_FIRST_DELAY <= HITTER_LOGIN_THROTTLE_MAX_DELAY)")

@@ -49,6 +49,6 @@ class LoginThrottlePropertiesTest {
 	}
 
 	private static LoginThrottleProperties settings(Duration first, Duration max, Duration forget) {
-		return new LoginThrottleProperties(5, 20, first, max, forget);
+		return new LoginThrottleProperties(5, 20, first, max, forget, Duration.ofDays(90));
 	}
 }

@@ -128,6 +128,27 @@ class LoginThrottleTest extends AuthApiTest {
 	}
 
 	@Test
+	void anAttackerElsewhereNeverMakesTheOwnerWaitAtAnAddressTheySignedInFrom() throws Exception {
+		String email = uniqueEmail();
+		signUp(email, STRONG_PASSWORD, "Min-ji", "artist");
+		String home = randomAddress();
+		assertThat(login(email, STRONG_PASSWORD, home).getStatus()).isEqualTo(200);
+
+		// Guesses from everywhere else, as fast as they come: the account's wait starts and is re-armed.
+		for (int i = 0; i < 30; i++) {
+			login(email, WRONG, randomAddress());
+		}
+		assertThat(login(email, STRONG_PASSWORD, randomAddress()).getStatus()).as("from a new address").isEqualTo(429);
+		assertThat(login(email, STRONG_PASSWORD, home).getStatus()).as("from home").isEqualTo(200);
+
+		// Guesses at the owner's own address still count there.
+		for (int i = 0; i < 6; i++) {
+			assertThat(login(email, WRONG, home).getStatus()).isEqualTo(401);
+		}
+		assertThat(login(email, WRONG, home).getStatus()).isEqualTo(429);
+	}
+
+	@Test
 	void aBurstOfParallelGuessesIsCountedLikeASequence() throws Exception {
 		String email = uniqueEmail();
 		signUp(email, STRONG_PASSWORD, "Min-ji", "artist");
