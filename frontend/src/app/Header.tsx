@@ -87,8 +87,10 @@ export function Header() {
                     </NavLink>
                   </li>
                 )}
-                <li className="site-nav__member" data-testid="member-name">
-                  {member.displayName}
+                <li className="site-nav__member">
+                  <NavLink to="/account" data-testid="member-name" title={t('nav.account')}>
+                    {member.displayName}
+                  </NavLink>
                 </li>
                 <li>
                   <button

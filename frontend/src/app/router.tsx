@@ -1,4 +1,5 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
+import { accountRoutes } from '../account/routes';
 import { analysisRoutes } from '../analysis/routes';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/session';
@@ -30,7 +31,7 @@ export const routes: RouteObject[] = [
                 <Outlet />
               </RequireAuth>
             ),
-            children: [...analysisRoutes, ...leaderboardRoutes, ...communityRoutes],
+            children: [...analysisRoutes, ...leaderboardRoutes, ...communityRoutes, ...accountRoutes],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -4,7 +4,8 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError, useProblemText } from '../api/problem';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { Button, Notice, TextField } from '../ui';
-import { safeNext, useSession } from './session';
+import { TwoFactorLoginStep } from '../account/twofactor/TwoFactorLoginStep';
+import { safeNext, TwoFactorNeeded, useSession } from './session';
 
 /** Sign in; afterwards back to the page that asked for it (?next=, same app only). */
 export function LoginPage() {
@@ -19,6 +20,9 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  // Set when the password was right and the member has two-factor on: the code step shows instead.
+  const [challenge, setChallenge] = useState<string>();
+  const [expired, setExpired] = useState(false);
 
   if (status === 'signedIn' && !busy) return <Navigate to={next} replace />;
 
@@ -31,20 +35,37 @@ export function LoginPage() {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
+    setExpired(false);
     try {
       await logIn(email.trim(), password);
       navigate(next, { replace: true });
     } catch (caught) {
-      setError(caught);
+      if (caught instanceof TwoFactorNeeded) setChallenge(caught.challenge);
+      else setError(caught);
     } finally {
       setBusy(false);
     }
+  }
+
+  if (challenge) {
+    return (
+      <TwoFactorLoginStep
+        challenge={challenge}
+        onSignedIn={() => navigate(next, { replace: true })}
+        onExpired={() => {
+          setChallenge(undefined);
+          setPassword('');
+          setExpired(true);
+        }}
+      />
+    );
   }
 
   return (
     <section className="auth-page" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
       {next !== '/' && <Notice tone="info">{t('login.needed')}</Notice>}
+      {expired && <Notice tone="warning">{t('twoFactorLogin.expired', { ns: 'account' })}</Notice>}
       <form onSubmit={submit} noValidate>
         <TextField
           label={t('field.email')}

@@ -45,6 +45,23 @@ export interface SignUpForm {
 }
 
 /**
+ * The password was right, and the member has two-factor sign-in on: no tokens yet. The login page asks for a code
+ * and sends it with this challenge to `completeTwoFactor` (docs/accounts.md, "Two-factor").
+ */
+export class TwoFactorNeeded extends Error {
+  readonly challenge: string;
+
+  constructor(challenge: string) {
+    super('two-factor code needed');
+    this.name = 'TwoFactorNeeded';
+    this.challenge = challenge;
+  }
+}
+
+/** The second step of a sign-in: the app's code, or one recovery code. */
+export type SecondFactor = { code: string } | { recoveryCode: string };
+
+/**
  * Who is signed in, kept outside React so the API client, other tabs and components see one truth.
  * `start()` tries a refresh from the HttpOnly cookie, so a reload keeps the member signed in.
  */
@@ -91,12 +108,33 @@ export class SessionStore {
       .catch(() => this.set({ status: 'signedOut' }));
   }
 
+  /** Throws {@link TwoFactorNeeded} when a code must follow (then call {@link completeTwoFactor}). */
   logIn = async (email: string, password: string): Promise<Member> => {
-    const answer = await api<TokenAnswer>('/api/v1/auth/login', {
+    const answer = await api<TokenAnswer | { twoFactorRequired: true; challenge: string }>('/api/v1/auth/login', {
       method: 'POST',
       headers: { [SESSION_HEADER]: 'cookie' },
       json: { email, password },
     });
+    if ('twoFactorRequired' in answer && answer.twoFactorRequired) throw new TwoFactorNeeded(answer.challenge);
+    return this.signedIn(answer as TokenAnswer);
+  };
+
+  /** The two-factor step of a sign-in, with the challenge the password step gave. */
+  completeTwoFactor = async (challenge: string, factor: SecondFactor): Promise<Member> => {
+    const answer = await api<TokenAnswer>('/api/v1/auth/login/two-factor', {
+      method: 'POST',
+      headers: { [SESSION_HEADER]: 'cookie' },
+      json: { challenge, ...factor },
+    });
+    return this.signedIn(answer);
+  };
+
+  /** After the member changed their profile: who they are now (the header shows the display name). */
+  reloadMember = async (): Promise<void> => {
+    if (this.state.status === 'signedIn') await this.loadMember();
+  };
+
+  private signedIn = async (answer: TokenAnswer): Promise<Member> => {
     this.tokens.accept(answer);
     const member = await this.loadMember();
     if (!member) throw new Error('signed in, but the profile could not be read');
@@ -144,13 +182,20 @@ export const session = new SessionStore(tokens);
 
 export interface Session extends SessionState {
   logIn: (email: string, password: string) => Promise<Member>;
+  completeTwoFactor: (challenge: string, factor: SecondFactor) => Promise<Member>;
   signUp: (form: SignUpForm) => Promise<Member>;
   logOut: () => Promise<void>;
 }
 
 export function useSession(): Session {
   const state = useSyncExternalStore(session.subscribe, session.getState, session.getState);
-  return { ...state, logIn: session.logIn, signUp: session.signUp, logOut: session.logOut };
+  return {
+    ...state,
+    logIn: session.logIn,
+    completeTwoFactor: session.completeTwoFactor,
+    signUp: session.signUp,
+    logOut: session.logOut,
+  };
 }
 
 /**

@@ -25,6 +25,24 @@ public final class AuthProblems {
 	public static final ProblemType UNSUPPORTED_GRANT_TYPE = new ProblemType("unsupported-grant-type",
 			"This grant type is not supported", HttpStatus.BAD_REQUEST);
 
+	/** Failed sign-ins (or two-factor codes) came too fast for this e-mail or this address; Retry-After says when. */
+	public static final ProblemType LOGIN_THROTTLED = new ProblemType("login-throttled",
+			"Too many failed sign-ins; try again later", HttpStatus.TOO_MANY_REQUESTS);
+
+	/** The second step of a two-factor login: the code (or recovery code) is wrong or was used already. */
+	public static final ProblemType INVALID_TWO_FACTOR_CODE = new ProblemType("invalid-two-factor-code",
+			"The two-factor code is wrong", HttpStatus.UNAUTHORIZED);
+
+	/** The second step of a two-factor login: the challenge is unknown, expired, used or spent by wrong codes. */
+	public static final ProblemType INVALID_TWO_FACTOR_CHALLENGE = new ProblemType("invalid-two-factor-challenge",
+			"The sign-in has expired; sign in again", HttpStatus.UNAUTHORIZED);
+
+	public static final ProblemType TWO_FACTOR_ALREADY_ENABLED = new ProblemType("two-factor-already-enabled",
+			"Two-factor sign-in is already on", HttpStatus.CONFLICT);
+
+	public static final ProblemType TWO_FACTOR_NOT_ENABLED = new ProblemType("two-factor-not-enabled",
+			"Two-factor sign-in is not on, or was not set up", HttpStatus.CONFLICT);
+
 	private AuthProblems() {
 	}
 }

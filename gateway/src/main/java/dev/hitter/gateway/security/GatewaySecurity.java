@@ -69,7 +69,8 @@ class GatewaySecurity {
 				.accessDeniedHandler(forbidden)
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken())))
 			.authorizeExchange(exchange -> exchange
-				.pathMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/refresh")
+				.pathMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/refresh",
+						"/api/v1/auth/login/two-factor")
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/v1/auth/jwks")
 				.permitAll()

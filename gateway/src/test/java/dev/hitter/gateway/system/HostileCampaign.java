@@ -1,5 +1,6 @@
 package dev.hitter.gateway.system;
 
+import static dev.hitter.gateway.system.HostileKind.ACCOUNT;
 import static dev.hitter.gateway.system.HostileKind.AUDIO_HEADER;
 import static dev.hitter.gateway.system.HostileKind.COMMUNITY;
 import static dev.hitter.gateway.system.HostileKind.FORGED_TOKEN;
@@ -92,6 +93,7 @@ final class HostileCampaign {
 		webApp();
 		publications();
 		community();
+		account();
 		return probes;
 	}
 
@@ -644,6 +646,89 @@ final class HostileCampaign {
 				.header("Accept", "text/html")
 				.due(path.startsWith("/api") ? Due.UNAUTHORIZED : Due.REFUSED));
 		}
+	}
+
+	// --- the member's account (issue 13) ------------------------------------------------------------------------
+
+	private void account() {
+		String login = "/api/v1/auth/login";
+		// Wrong passwords for one made-up e-mail, faster than allowed: six are answered 401, then the throttle answers
+		// 429 with a problem (LoginThrottleTest pins the curve), never a 5xx. Sent one after the other, each guess after
+		// the sixth comes before its wait is over unless the machine is slower than the doubling waits (1, 2, 4 … s).
+		// A forged client address header changes nothing: the gateway replaces it with the connection's address.
+		String guessed = "hostile-" + UUID.randomUUID() + "@example.com";
+		for (int i = 0; i < 12; i++) {
+			probes.add(Probe.of(ACCOUNT, "password guess " + (i + 1) + " for one e-mail", "POST", login)
+				.header("X-Hitter-Client-Address", "203.0.113." + i)
+				.body(JSON, bytes("{\"email\":\"" + guessed + "\",\"password\":\"guess-number-" + i + "\"}"))
+				.due(i < 6 ? Due.UNAUTHORIZED : Due.REFUSED));
+		}
+		String twoFactor = "/api/v1/auth/login/two-factor";
+		Map<String, String> secondSteps = new java.util.LinkedHashMap<>();
+		String challenge = "A".repeat(43);
+		secondSteps.put("a made-up challenge", "{\"challenge\":\"" + challenge + "\",\"code\":\"123456\"}");
+		secondSteps.put("a code of letters", "{\"challenge\":\"" + challenge + "\",\"code\":\"12ab56\"}");
+		secondSteps.put("a code of 100,000 digits", "{\"challenge\":\"" + challenge + "\",\"code\":\"" + "9".repeat(100_000) + "\"}");
+		secondSteps.put("a code as a number", "{\"challenge\":\"" + challenge + "\",\"code\":123456}");
+		secondSteps.put("a code and a recovery code", "{\"challenge\":\"" + challenge
+				+ "\",\"code\":\"123456\",\"recoveryCode\":\"ABCDE-FGHJK\"}");
+		secondSteps.put("no code at all", "{\"challenge\":\"" + challenge + "\"}");
+		secondSteps.put("a recovery code with SQL", "{\"challenge\":\"" + challenge
+				+ "\",\"recoveryCode\":\"' OR 1=1 --\"}");
+		secondSteps.put("a challenge with traversal", "{\"challenge\":\"../../actuator/env\",\"code\":\"123456\"}");
+		secondSteps.put("a 1 MB challenge", "{\"challenge\":\"" + "A".repeat(1_000_000) + "\",\"code\":\"123456\"}");
+		secondSteps.put("Arabic-Indic digits", "{\"challenge\":\"" + challenge + "\",\"code\":\"\u0661\u0662\u0663\u0664\u0665\u0666\"}");
+		secondSteps.forEach((what, body) -> probes.add(Probe.of(ACCOUNT, "two-factor step: " + what, "POST", twoFactor)
+			.body(JSON, bytes(body))
+			.due(Due.REFUSED)));
+		// The attacker's own account: enabling and disabling two-factor with nonsense, profile fields past their limits.
+		String me = "/api/v1/auth/me";
+		probes.add(Probe.of(ACCOUNT, "enable two-factor never set up", "POST", me + "/two-factor/enable").as(targets.attacker())
+			.body(JSON, bytes("{\"code\":\"123456\"}"))
+			.due(Due.REFUSED));
+		probes.add(Probe.of(ACCOUNT, "enable two-factor with a 5 MB code", "POST", me + "/two-factor/enable").as(targets.attacker())
+			.body(JSON, bytes("{\"code\":\"" + "1".repeat(5_000_000) + "\"}"))
+			.due(Due.REFUSED));
+		probes.add(Probe.of(ACCOUNT, "disable two-factor that is off", "POST", me + "/two-factor/disable").as(targets.attacker())
+			.body(JSON, bytes("{\"password\":\"x\",\"code\":\"123456\"}"))
+			.due(Due.REFUSED));
+		Map<String, String> profiles = new java.util.LinkedHashMap<>();
+		profiles.put("a 51-character name", "{\"displayName\":\"" + "n".repeat(51) + "\"}");
+		profiles.put("a name of 1 MB of spaces and a NUL", "{\"displayName\":\"" + " ".repeat(1_000_000) + "\\u0000\"}");
+		profiles.put("a blank name", "{\"displayName\":\"   \"}");
+		profiles.put("a name with control characters", "{\"displayName\":\"Min\\u0000\\u001b[31mji\"}");
+		profiles.put("a bio of 100,000 line breaks", "{\"bio\":\"" + "\\n".repeat(100_000) + "\"}");
+		profiles.put("a bio with a bell", "{\"bio\":\"ding\\u0007\"}");
+		profiles.put("an affiliation of 101 characters", "{\"affiliation\":\"" + "a".repeat(101) + "\"}");
+		profiles.put("an unknown kind", "{\"kind\":\"drummer\"}");
+		profiles.put("a kind as an array", "{\"kind\":[\"artist\"]}");
+		profiles.forEach((what, body) -> probes.add(Probe.of(ACCOUNT, "profile: " + what, "PATCH", me + "/profile")
+			.as(targets.attacker())
+			.body(JSON, bytes(body))
+			.due(Due.REFUSED)));
+		// Unknown fields are ignored (Jackson 3's default): a role asked for in a profile change must change nothing.
+		probes.add(Probe.of(ACCOUNT, "profile: roles asked for", "PATCH", me + "/profile")
+			.as(targets.attacker())
+			.body(JSON, bytes("{\"roles\":[\"ADMIN\"],\"email\":\"admin@hitter.dev\"}"))
+			.due(Due.ANY));
+		probes.add(Probe.of(ACCOUNT, "password change with a wrong current password", "POST", me + "/password")
+			.as(targets.attacker())
+			.body(JSON, bytes("{\"currentPassword\":\"not-it-at-all-1\",\"newPassword\":\"another-long-one-2\"}"))
+			.due(Due.REFUSED));
+		probes.add(Probe.of(ACCOUNT, "password change with a 2 MB current password", "POST", me + "/password")
+			.as(targets.attacker())
+			.body(JSON, bytes("{\"currentPassword\":\"" + "p".repeat(2_000_000) + "\",\"newPassword\":\"x\"}"))
+			.due(Due.REFUSED));
+		for (String id : List.of(UUID.randomUUID().toString(), "1", "..%2F..%2Factuator", "' OR 1=1 --".replace(" ", "%20"))) {
+			probes.add(Probe.of(ACCOUNT, "end a session that is not one's own: " + id, "DELETE", "/api/v1/auth/sessions/" + id)
+				.as(targets.attacker())
+				.due(Due.REFUSED));
+		}
+		probes.add(Probe.of(ACCOUNT, "end every session without others=true", "DELETE", "/api/v1/auth/sessions")
+			.as(targets.attacker())
+			.due(Due.REFUSED));
+		probes.add(Probe.of(ACCOUNT, "the sessions list without a token", "GET", "/api/v1/auth/sessions")
+			.due(Due.UNAUTHORIZED));
 	}
 
 	// --- the listenable leaderboard --------------------------------------------------------------------------------

@@ -39,7 +39,11 @@ enum HostileKind {
 			+ "another member's analysis or sharing unconfirmed, script tags and javascript: links (stored as text), "
 			+ "paging past the end, cursor garbage, hostile search queries, replies to replies, and the services' "
 			+ "internal paths through the gateway (member hooks, a forged ANALYSIS_LIKE notification, the service "
-			+ "token endpoint, capitals and percent-encoding): 404, never routed");
+			+ "token endpoint, capitals and percent-encoding): 404, never routed"),
+	ACCOUNT("the member's account: password guessing until the login throttle answers 429 (never 5xx), a forged client "
+			+ "address header, two-factor codes that are garbage, oversized or of the wrong kind, made-up challenges, "
+			+ "oversized and control-character profile fields, roles asked for in a profile change, a password change "
+			+ "with a wrong or huge current password, ending a session that is not one's own or not a UUID");
 
 	private final String sends;
 

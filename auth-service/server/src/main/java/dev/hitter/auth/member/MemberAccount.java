@@ -50,6 +50,10 @@ public class MemberAccount {
 	@Enumerated(EnumType.STRING)
 	private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+	private String affiliation;
+
+	private String bio;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -83,6 +87,38 @@ public class MemberAccount {
 	public void changePasswordHash(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Changes what others see of the member; a field given as {@code null} stays as it is, an empty affiliation or
+	 * bio is removed.
+	 *
+	 * @return whether the display name changed (other services keep copies of it)
+	 */
+	public boolean editProfile(String displayName, MemberKind kind, String affiliation, String bio, Instant now) {
+		boolean renamed = displayName != null && !displayName.equals(this.displayName);
+		if (displayName != null) {
+			this.displayName = displayName;
+		}
+		if (kind != null) {
+			this.kind = kind;
+		}
+		if (affiliation != null) {
+			this.affiliation = affiliation.isEmpty() ? null : affiliation;
+		}
+		if (bio != null) {
+			this.bio = bio.isEmpty() ? null : bio;
+		}
+		this.updatedAt = now;
+		return renamed;
+	}
+
+	public String affiliation() {
+		return affiliation;
+	}
+
+	public String bio() {
+		return bio;
 	}
 
 	public UUID id() {

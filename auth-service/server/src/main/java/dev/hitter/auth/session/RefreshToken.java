@@ -53,11 +53,16 @@ class RefreshToken {
 	@Column(name = "rotated_at")
 	private Instant rotatedAt;
 
+	// The device the login was made from, carried from token to token.
+	@Column(name = "user_agent")
+	private String userAgent;
+
 	protected RefreshToken() {
 	}
 
 	RefreshToken(UUID memberId, UUID familyId, String tokenHash, Instant sessionStartedAt, Instant createdAt,
-			Instant expiresAt) {
+			Instant expiresAt, String userAgent) {
+		this.userAgent = userAgent;
 		this.id = UUID.randomUUID();
 		this.memberId = memberId;
 		this.familyId = familyId;
@@ -109,5 +114,17 @@ class RefreshToken {
 
 	Instant sessionStartedAt() {
 		return sessionStartedAt;
+	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
+
+	Instant expiresAt() {
+		return expiresAt;
+	}
+
+	String userAgent() {
+		return userAgent;
 	}
 }

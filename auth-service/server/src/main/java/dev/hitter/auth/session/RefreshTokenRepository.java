@@ -1,6 +1,7 @@
 package dev.hitter.auth.session;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,4 +24,17 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
 	@Modifying
 	@Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :familyId and t.revokedAt is null")
 	int revokeFamily(UUID familyId, Instant now);
+
+	List<RefreshToken> findByMemberIdAndRevokedAtIsNull(UUID memberId);
+
+	List<RefreshToken> findByMemberIdAndFamilyIdAndRevokedAtIsNull(UUID memberId, UUID familyId);
+
+	@Modifying
+	@Query("update RefreshToken t set t.revokedAt = :now where t.memberId = :memberId and t.revokedAt is null")
+	int revokeMember(UUID memberId, Instant now);
+
+	@Modifying
+	@Query("update RefreshToken t set t.revokedAt = :now where t.memberId = :memberId and t.familyId <> :keptFamilyId "
+			+ "and t.revokedAt is null")
+	int revokeMemberExcept(UUID memberId, UUID keptFamilyId, Instant now);
 }

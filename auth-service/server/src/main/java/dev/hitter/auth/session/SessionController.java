@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.hitter.auth.twofactor.TwoFactorRequests;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,20 +64,64 @@ class SessionController {
 			+ "`X-Hitter-Session: cookie` the refresh token is set as a cookie instead of answered.",
 			parameters = @Parameter(name = RefreshCookie.SESSION_HEADER, in = ParameterIn.HEADER,
 					description = SESSION_HEADER_DOC, schema = @Schema(allowableValues = "cookie")))
-	@ApiResponse(responseCode = "200", description = "Signed in",
-			headers = @Header(name = HttpHeaders.SET_COOKIE, description = SET_COOKIE_DOC))
+	@ApiResponse(responseCode = "200",
+			description = "Signed in (a `TokenPair`); or, for a member with two-factor sign-in on, "
+					+ "`{twoFactorRequired: true, challenge, expiresIn}` — no tokens, no cookie: send the challenge "
+					+ "and a code to `POST /api/v1/auth/login/two-factor`",
+			headers = @Header(name = HttpHeaders.SET_COOKIE, description = SET_COOKIE_DOC),
+			content = @Content(schema = @Schema(oneOf = { TokenPair.class, TwoFactorRequired.class })))
 	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request",
 			content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "401", description = "invalid-credentials", content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "429",
+			description = "login-throttled: too many failed sign-ins for this e-mail or from this address; "
+					+ "`Retry-After` says in how many seconds to try again (docs/accounts.md)",
+			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds"),
+			content = @Content(mediaType = PROBLEM))
 	@PostMapping("/login")
-	ResponseEntity<TokenPair> login(@Valid @RequestBody LoginRequest request) {
-		return noStore(sessions.login(request));
+	ResponseEntity<SignInAnswer> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+		return noStore(sessions.login(request, SignInContext.of(http)));
 	}
 
 	@Operation(hidden = true)
 	@PostMapping(path = "/login", headers = RefreshCookie.COOKIE_FORM)
-	ResponseEntity<TokenPair> loginWithCookie(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-		return withCookie(sessions.login(body), request);
+	ResponseEntity<? extends SignInAnswer> loginWithCookie(@Valid @RequestBody LoginRequest body,
+			HttpServletRequest request) {
+		SignInAnswer answer = sessions.login(body, SignInContext.of(request));
+		return answer instanceof TokenPair tokens ? withCookie(tokens, request) : noStore(answer);
+	}
+
+	@Operation(summary = "Sign in: the two-factor step",
+			description = "The challenge from `POST /login` and the authenticator app's current code (`code`) or "
+					+ "one unused recovery code (`recoveryCode`). A challenge lives HITTER_TWO_FACTOR_CHALLENGE_TTL "
+					+ "(5 min), is used once, and is spent after 5 wrong codes; a code's time step is accepted once. "
+					+ "Wrong codes are throttled like wrong passwords. Answers like a sign-in, in both forms.",
+			parameters = @Parameter(name = RefreshCookie.SESSION_HEADER, in = ParameterIn.HEADER,
+					description = SESSION_HEADER_DOC, schema = @Schema(allowableValues = "cookie")))
+	@ApiResponse(responseCode = "200", description = "Signed in",
+			headers = @Header(name = HttpHeaders.SET_COOKIE, description = SET_COOKIE_DOC))
+	@ApiResponse(responseCode = "400",
+			description = "validation-failed (a malformed challenge, code or recovery code, or both or neither of "
+					+ "`code` and `recoveryCode`) or malformed-request",
+			content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "401",
+			description = "invalid-two-factor-code (wrong or already used) or invalid-two-factor-challenge "
+					+ "(unknown, expired, used, or spent by wrong codes: sign in again)",
+			content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "429", description = "login-throttled; `Retry-After` says in how many seconds",
+			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds"),
+			content = @Content(mediaType = PROBLEM))
+	@PostMapping("/login/two-factor")
+	ResponseEntity<TokenPair> loginTwoFactor(@Valid @RequestBody TwoFactorRequests.SignIn request,
+			HttpServletRequest http) {
+		return noStore(sessions.completeTwoFactor(request, SignInContext.of(http)));
+	}
+
+	@Operation(hidden = true)
+	@PostMapping(path = "/login/two-factor", headers = RefreshCookie.COOKIE_FORM)
+	ResponseEntity<TokenPair> loginTwoFactorWithCookie(@Valid @RequestBody TwoFactorRequests.SignIn body,
+			HttpServletRequest request) {
+		return withCookie(sessions.completeTwoFactor(body, SignInContext.of(request)), request);
 	}
 
 	@Operation(summary = "Renew the access token",
@@ -156,8 +201,8 @@ class SessionController {
 		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, RefreshCookie.cleared(request)).build();
 	}
 
-	private static ResponseEntity<TokenPair> noStore(TokenPair tokens) {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens);
+	private static <T> ResponseEntity<T> noStore(T answer) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer);
 	}
 
 	private static ResponseEntity<TokenPair> withCookie(TokenPair tokens, HttpServletRequest request) {

@@ -24,7 +24,11 @@ import dev.hitter.auth.AuthProperties;
 import dev.hitter.auth.member.MemberAccount;
 import dev.hitter.auth.member.MemberRepository;
 import dev.hitter.auth.signup.SignUpMember;
+import dev.hitter.auth.throttle.LoginThrottle;
+import dev.hitter.auth.throttle.LoginThrottle.Attempt;
 import dev.hitter.auth.token.AccessTokenIssuer;
+import dev.hitter.auth.twofactor.TwoFactorChallenges;
+import dev.hitter.auth.twofactor.TwoFactorRequests;
 import dev.hitter.auth.token.AccessTokenIssuer.IssuedAccessToken;
 import dev.hitter.kit.problem.ApiException;
 
@@ -50,11 +54,16 @@ public class Sessions {
 
 	private final Clock clock;
 
+	private final LoginThrottle throttle;
+
+	private final TwoFactorChallenges twoFactor;
+
 	// Checked against when the email is unknown, so both failures cost the same time.
 	private final String decoyHash;
 
 	Sessions(MemberRepository members, RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder,
-			AccessTokenIssuer accessTokens, AuthProperties properties, TransactionTemplate transaction, Clock clock) {
+			AccessTokenIssuer accessTokens, AuthProperties properties, TransactionTemplate transaction, Clock clock,
+			LoginThrottle throttle, TwoFactorChallenges twoFactor) {
 		this.members = members;
 		this.refreshTokens = refreshTokens;
 		this.passwordEncoder = passwordEncoder;
@@ -62,11 +71,20 @@ public class Sessions {
 		this.properties = properties;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.throttle = throttle;
+		this.twoFactor = twoFactor;
 		this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
 	}
 
-	public TokenPair login(LoginRequest request) {
-		Optional<MemberAccount> member = members.findByEmail(SignUpMember.normaliseEmail(request.email()));
+	/**
+	 * Checks the e-mail and password, slowed by the {@link LoginThrottle}: a throttled attempt is refused before any
+	 * hash is computed, for a member's e-mail and an unknown one alike; an admitted one always pays one Argon2 check.
+	 * A member with two-factor on gets a challenge for the second step instead of tokens.
+	 */
+	public SignInAnswer login(LoginRequest request, SignInContext context) {
+		String email = SignUpMember.normaliseEmail(request.email());
+		Attempt attempt = throttle.admit(email, context.clientAddress());
+		Optional<MemberAccount> member = members.findByEmail(email);
 		String hash = member.map(MemberAccount::passwordHash).orElse(decoyHash);
 		boolean matches = passwordEncoder.matches(request.password(), hash);
 		if (member.isEmpty() || !matches) {
@@ -76,7 +94,28 @@ public class Sessions {
 		if (passwordEncoder.upgradeEncoding(account.passwordHash())) {
 			rehash(account, request.password());
 		}
-		return transaction.execute(status -> issue(account, UUID.randomUUID(), clock.instant()));
+		Optional<TwoFactorChallenges.IssuedChallenge> challenge = twoFactor.challengeIfEnabled(account,
+				context.userAgent());
+		if (challenge.isPresent()) {
+			// Not signed in yet: wrong codes guessed before must still count.
+			throttle.refunded(attempt);
+			return new TwoFactorRequired(challenge.get().value(), challenge.get().ttl().toSeconds());
+		}
+		throttle.succeeded(attempt);
+		return start(account, context.userAgent());
+	}
+
+	/** The second step of a sign-in with two-factor on: the tokens, once the code is right. */
+	public TokenPair completeTwoFactor(TwoFactorRequests.SignIn request, SignInContext context) {
+		TwoFactorChallenges.Completed completed = twoFactor.complete(request, context.clientAddress());
+		// The device is the one that gave the password (the same browser, normally).
+		return start(completed.account(),
+				completed.userAgent() != null ? completed.userAgent() : context.userAgent());
+	}
+
+	/** Starts a new login (a new family of refresh tokens) for a member whose credentials were checked. */
+	private TokenPair start(MemberAccount account, String userAgent) {
+		return transaction.execute(status -> issue(account, UUID.randomUUID(), clock.instant(), userAgent));
 	}
 
 	@Transactional(noRollbackFor = RefreshTokenReuseException.class)
@@ -105,7 +144,7 @@ public class Sessions {
 		}
 		MemberAccount account = members.findById(presented.memberId()).orElseThrow(Sessions::invalidRefreshToken);
 		presented.rotate(now);
-		return issue(account, presented.familyId(), presented.sessionStartedAt());
+		return issue(account, presented.familyId(), presented.sessionStartedAt(), presented.userAgent());
 	}
 
 	/**
@@ -124,16 +163,16 @@ public class Sessions {
 			.ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), clock.instant()));
 	}
 
-	private TokenPair issue(MemberAccount account, UUID familyId, Instant sessionStartedAt) {
+	private TokenPair issue(MemberAccount account, UUID familyId, Instant sessionStartedAt, String userAgent) {
 		Instant now = clock.instant();
-		IssuedAccessToken access = accessTokens.issue(account);
+		IssuedAccessToken access = accessTokens.issue(account, familyId);
 		String refreshToken = newRefreshTokenValue();
 		// Sliding, but never past the end of the login's lifetime.
 		Instant sessionEnds = sessionStartedAt.plus(properties.refreshTokenMaxLifetime());
 		Instant slides = now.plus(properties.refreshTokenTtl());
 		Instant expiresAt = slides.isBefore(sessionEnds) ? slides : sessionEnds;
-		refreshTokens
-			.save(new RefreshToken(account.id(), familyId, hash(refreshToken), sessionStartedAt, now, expiresAt));
+		refreshTokens.save(new RefreshToken(account.id(), familyId, hash(refreshToken), sessionStartedAt, now, expiresAt,
+				userAgent));
 		return new TokenPair(access.value(), "Bearer", Duration.between(now, access.expiresAt()).toSeconds(),
 				refreshToken, Duration.between(now, expiresAt).toSeconds());
 	}

@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record TokenPair(String accessToken, String tokenType, long expiresIn,
 		@Schema(description = "Absent when the request carried X-Hitter-Session: cookie (then it is the "
 				+ RefreshCookie.NAME + " cookie)") @JsonInclude(JsonInclude.Include.NON_NULL) String refreshToken,
-		long refreshExpiresIn) {
+		long refreshExpiresIn) implements SignInAnswer {
 
 	TokenPair withoutRefreshToken() {
 		return new TokenPair(accessToken, tokenType, expiresIn, null, refreshExpiresIn);

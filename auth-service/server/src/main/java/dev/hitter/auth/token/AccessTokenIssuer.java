@@ -41,7 +41,14 @@ public class AccessTokenIssuer {
 		this.clock = clock;
 	}
 
+	/** The login (session) a token belongs to: lets the member's sessions list say which one is theirs right now. */
+	public static final String SESSION_CLAIM = "sid";
+
 	public IssuedAccessToken issue(MemberAccount member) {
+		return issue(member, null);
+	}
+
+	public IssuedAccessToken issue(MemberAccount member, UUID sessionId) {
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(auth.accessTokenTtl());
 		JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -55,6 +62,11 @@ public class AccessTokenIssuer {
 			.claim(Member.EMAIL_CLAIM, member.email())
 			.claim(Member.NAME_CLAIM, member.displayName())
 			.claim("kind", member.kind().apiName())
+			.claims(map -> {
+				if (sessionId != null) {
+					map.put(SESSION_CLAIM, sessionId.toString());
+				}
+			})
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKeys.current().getKeyID()).build();
 		String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -15,17 +15,29 @@ import org.springframework.context.annotation.Primary;
  * Real time plus an offset the test moves forward. Tests that {@code @Import(MovableClock.Configuration.class)}
  * share one application context, so each works only with sessions it started itself.
  */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
 	private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-	void advance(Duration by) {
+	private final AtomicReference<Instant> frozenAt = new AtomicReference<>();
+
+	public void advance(Duration by) {
 		offset.updateAndGet(current -> current.plus(by));
+	}
+
+	/** Stops time (until {@link #unfreeze}): for tests where real seconds passing under load would change answers. */
+	public void freeze() {
+		frozenAt.set(instant());
+	}
+
+	public void unfreeze() {
+		frozenAt.set(null);
 	}
 
 	@Override
 	public Instant instant() {
-		return Instant.now().plus(offset.get());
+		Instant frozen = frozenAt.get();
+		return frozen != null ? frozen : Instant.now().plus(offset.get());
 	}
 
 	@Override
@@ -39,7 +51,7 @@ final class MovableClock extends Clock {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class Configuration {
+	public static class Configuration {
 
 		@Bean
 		@Primary
