@@ -15,11 +15,11 @@ import org.springframework.context.annotation.Primary;
  * Real time plus an offset the test moves forward. Tests that {@code @Import(MovableClock.Configuration.class)}
  * share one application context, so each works only with sessions it started itself.
  */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
 	private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-	void advance(Duration by) {
+	public void advance(Duration by) {
 		offset.updateAndGet(current -> current.plus(by));
 	}
 
@@ -39,7 +39,7 @@ final class MovableClock extends Clock {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class Configuration {
+	public static class Configuration {
 
 		@Bean
 		@Primary
