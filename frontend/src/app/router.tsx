@@ -1,5 +1,9 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
+import { ConfirmEmailChangePage } from '../account/email';
 import { analysisRoutes } from '../analysis/routes';
+import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
+import { ResetPasswordPage } from '../auth/ResetPasswordPage';
+import { VerifyEmailPage } from '../auth/VerifyEmailPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/session';
 import { SignupPage } from '../auth/SignupPage';
@@ -23,6 +27,9 @@ export const routes: RouteObject[] = [
           { path: '/', element: <HomePage /> },
           { path: '/login', element: <LoginPage /> },
           { path: '/signup', element: <SignupPage /> },
+          { path: '/verify-email', element: <VerifyEmailPage /> },
+          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+          { path: '/reset-password', element: <ResetPasswordPage /> },
           { path: '/models', element: <ModelsPage /> },
           {
             element: (
@@ -30,7 +37,12 @@ export const routes: RouteObject[] = [
                 <Outlet />
               </RequireAuth>
             ),
-            children: [...analysisRoutes, ...leaderboardRoutes, ...communityRoutes],
+            children: [
+              ...analysisRoutes,
+              ...leaderboardRoutes,
+              ...communityRoutes,
+              { path: '/confirm-email-change', element: <ConfirmEmailChangePage /> },
+            ],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

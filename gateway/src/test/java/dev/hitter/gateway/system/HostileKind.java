@@ -38,7 +38,11 @@ enum HostileKind {
 			+ "sorts, wrong JSON types, changing, deleting and moderating someone else's post, liking twice, sharing "
 			+ "another member's analysis or sharing unconfirmed, script tags and javascript: links (stored as text), "
 			+ "paging past the end, cursor garbage, hostile search queries, replies to replies, the internal member "
-			+ "hooks through the gateway");
+			+ "hooks through the gateway"),
+	MAIL("the mailed links: a spent verification link and a spent reset link used again, another member's e-mail "
+			+ "change link, garbage, empty, oversized and wrongly typed tokens on every link endpoint, a reset link "
+			+ "used as a verification link, weak passwords with a garbage link, resend and e-mail change without a "
+			+ "token, an e-mail change with a wrong password, a reset asked for the victim (answered like any)");
 
 	private final String sends;
 
