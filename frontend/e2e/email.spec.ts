@@ -97,11 +97,11 @@ test('a member who forgot their password resets it through the mail and logs in 
   await expectNoSeriousA11yViolations(page);
   await screenshotEveryLocale(page, 'reset-password');
   // A weak password is refused at the field, and the link still works for a better one.
-  await page.getByLabel('New password').fill('password');
+  await page.getByLabel('New password', { exact: true }).fill('password');
   await page.getByRole('button', { name: 'Set the new password' }).click();
-  await expect(page.getByLabel('New password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('New password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   const fresh = 'Second-verse-77';
-  await page.getByLabel('New password').fill(fresh);
+  await page.getByLabel('New password', { exact: true }).fill(fresh);
   await page.getByRole('button', { name: 'Set the new password' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your password is changed' })).toBeVisible();
 
@@ -110,7 +110,7 @@ test('a member who forgot their password resets it through the mail and logs in 
 
   // The link is spent.
   await page.goto(link);
-  await page.getByLabel('New password').fill('Third-verse-88');
+  await page.getByLabel('New password', { exact: true }).fill('Third-verse-88');
   await page.getByRole('button', { name: 'Set the new password' }).click();
   await expect(page.getByRole('alert')).toContainText('This link does not work');
 });
