@@ -5,7 +5,8 @@
  *   otherwise) and with two checks around every test: a Content-Security-Policy violation or an uncaught
  *   exception in the page fails it (option `failOnPageErrors`).
  * - Fixtures: `member` (a fresh account made through the API, not yet logged in), `media` (the real MP3 and WAV).
- * - Helpers re-exported from here: `signUp`, `logIn`, `signUpAndLogIn`, `useLocale`, `switchLocale` (the app's
+ * - Helpers re-exported from here: `signUp` (verified through the local run's mail), `signUpUnverified`, `logIn`,
+ *   `signUpAndLogIn`, the mail viewer's `awaitLink`, `mailsTo`, `verifyThroughMail`, `useLocale`, `switchLocale` (the app's
  *   language switch), `switchLocaleByReload`, `currentLocale`, `screenshotEveryLocale`,
  *   `expectNoSeriousA11yViolations`.
  */
@@ -18,7 +19,8 @@ export { expect };
 export { expectNoSeriousA11yViolations } from './a11y';
 export { LOCALES, LOCALE_KEY, type AppLocale, currentLocale, switchLocale, switchLocaleByReload, useLocale } from './locale';
 export { type Media } from './media';
-export { logIn, signUp, signUpAndLogIn, uniqueEmail, type Member } from './members';
+export { logIn, signUp, signUpAndLogIn, signUpUnverified, uniqueEmail, type Member } from './members';
+export { awaitLink, MAIL_URL, mailsTo, verifyThroughMail, type LinkPage, type Mail } from './mail';
 export { screenshotEveryLocale } from './screenshots';
 export { DESKTOP, PHONE } from './sizes';
 
@@ -30,7 +32,7 @@ type Options = {
 };
 
 type Fixtures = {
-  /** A member signed up through the API just for this test (unique email); log in with `logIn(page, member)`. */
+  /** A member signed up through the API just for this test (unique email, verified); log in with `logIn(page, member)`. */
   member: Member;
   /** Real audio files made by the gateway's BrowserEndToEndIT (env HITTER_E2E_MP3, HITTER_E2E_WAV). */
   media: Media;

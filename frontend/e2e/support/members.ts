@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type APIRequestContext, type Page, expect } from '@playwright/test';
+import { verifyThroughMail } from './mail';
 
 /** A member made for one test. */
 export type Member = {
@@ -16,9 +17,17 @@ export function uniqueEmail(label = 'member'): string {
 
 /**
  * Signs a member up through the API (POST /api/v1/auth/signup), so that tests about other screens do not all walk
- * through the sign-up form; the sign-up spec itself uses the form. Not logged in afterwards.
+ * through the sign-up form; the sign-up spec itself uses the form. The address is then verified through the real
+ * mail (the local run's mail viewer), since publishing, posting and commenting need it. Not logged in afterwards.
  */
 export async function signUp(request: APIRequestContext, label = 'member'): Promise<Member> {
+  const member = await signUpUnverified(request, label);
+  await verifyThroughMail(request, member.email);
+  return member;
+}
+
+/** A member signed up through the API whose address is not verified yet (the link waits in the mail viewer). */
+export async function signUpUnverified(request: APIRequestContext, label = 'member'): Promise<Member> {
   const member: Member = {
     email: uniqueEmail(label),
     // Long, mixed and never reused: the password policy refuses weak ones.
@@ -28,7 +37,7 @@ export async function signUp(request: APIRequestContext, label = 'member'): Prom
   const answer = await request.post('/api/v1/auth/signup', {
     data: { email: member.email, password: member.password, displayName: member.displayName, kind: 'producer' },
   });
-  expect(answer.status(), `sign-up through the API: ${await answer.text()}`).toBe(201);
+  expect(answer.status(), `sign-up through the API: ${await answer.text()}`).toBe(202);
   return member;
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { EmailChangeSection } from './email';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
 import { SessionsSection } from './SessionsSection';
@@ -26,12 +27,7 @@ export function AccountPage() {
       </nav>
       <ProfileSection />
       <PasswordSection />
-      {/*
-        MERGE SLOT (issue 13, helper H2): the e-mail change section goes here —
-          import { EmailChangeSection } from './email';
-          <EmailChangeSection />
-        H2's branch creates src/account/email/; this branch must not, so the slot stays empty until the merge.
-      */}
+      <EmailChangeSection />
       <SessionsSection />
       <TwoFactorSection />
     </div>

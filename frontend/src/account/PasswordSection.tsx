@@ -28,7 +28,7 @@ export function PasswordSection() {
   }
 
   const error = change.error;
-  const currentWrong = isApiError(error) && error.fieldErrors.currentPassword === 'is wrong';
+  const currentWrong = isApiError(error) && error.type === 'current-password-wrong';
   const currentError = currentWrong ? t('password.currentWrong') : problems.field(error, 'currentPassword');
   const newError = problems.field(error, 'newPassword');
   const general = error && !currentError && !newError ? problems.message(error) : undefined;

@@ -178,10 +178,11 @@ describe('AccountPage', () => {
   });
 
   it('says_when_the_current_password_is_wrong', async () => {
-    server((url) => (url === '/api/v1/auth/me/password' ? problem(400, 'validation-failed', [{ field: 'currentPassword', detail: 'is wrong' }]) : undefined));
+    server((url) => (url === '/api/v1/auth/me/password' ? problem(403, 'current-password-wrong', [{ field: 'currentPassword', detail: 'is wrong' }]) : undefined));
     renderWithApp(<AccountPage />, { path: '/account', at: '/account' });
-    type(await screen.findByLabelText('Current password').then(() => 'Current password'), 'not-it-123');
-    type('New password', 'a-new-password-9');
+    const section = within(await screen.findByRole('region', { name: 'Password' }));
+    fireEvent.change(section.getByLabelText('Current password'), { target: { value: 'not-it-123' } });
+    fireEvent.change(section.getByLabelText('New password'), { target: { value: 'a-new-password-9' } });
     fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
     expect(await screen.findByText('This is not your current password.')).toBeTruthy();
   });

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { UnverifiedBanner } from '../auth/UnverifiedBanner';
 import { Footer } from './Footer';
 import { Header } from './Header';
 
@@ -26,6 +27,7 @@ export function Layout() {
         {t('nav.skip')}
       </a>
       <Header />
+      <UnverifiedBanner />
       <main id="main" ref={main} tabIndex={-1} className="container site-main">
         <Outlet />
       </main>

@@ -1,6 +1,10 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { accountRoutes } from '../account/routes';
+import { ConfirmEmailChangePage } from '../account/email';
 import { analysisRoutes } from '../analysis/routes';
+import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
+import { ResetPasswordPage } from '../auth/ResetPasswordPage';
+import { VerifyEmailPage } from '../auth/VerifyEmailPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/session';
 import { SignupPage } from '../auth/SignupPage';
@@ -24,6 +28,9 @@ export const routes: RouteObject[] = [
           { path: '/', element: <HomePage /> },
           { path: '/login', element: <LoginPage /> },
           { path: '/signup', element: <SignupPage /> },
+          { path: '/verify-email', element: <VerifyEmailPage /> },
+          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+          { path: '/reset-password', element: <ResetPasswordPage /> },
           { path: '/models', element: <ModelsPage /> },
           {
             element: (
@@ -31,7 +38,13 @@ export const routes: RouteObject[] = [
                 <Outlet />
               </RequireAuth>
             ),
-            children: [...analysisRoutes, ...leaderboardRoutes, ...communityRoutes, ...accountRoutes],
+            children: [
+              ...analysisRoutes,
+              ...leaderboardRoutes,
+              ...communityRoutes,
+              ...accountRoutes,
+              { path: '/confirm-email-change', element: <ConfirmEmailChangePage /> },
+            ],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

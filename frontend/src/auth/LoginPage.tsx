@@ -93,6 +93,9 @@ export function LoginPage() {
         </Button>
       </form>
       <p>
+        <Link to="/forgot-password">{t('forgot.link', { ns: 'email' })}</Link>
+      </p>
+      <p>
         {t('login.noAccount')} <Link to={`/signup${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>{t('login.toSignup')}</Link>
       </p>
     </section>

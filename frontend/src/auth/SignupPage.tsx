@@ -1,27 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { useProblemText } from '../api/problem';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { Button, Notice, Select, TextField } from '../ui';
+import { CheckYourMail } from './CheckYourMail';
 import { safeNext, useSession, type MemberKind, type SignUpForm } from './session';
 
 export const MEMBER_KINDS: readonly MemberKind[] = ['artist', 'producer', 'label', 'other'];
 const FIELDS = ['email', 'password', 'displayName', 'kind'] as const;
 
-/** Become a member and be signed in straight away. */
+/** Become a member: the address is proved by a link mailed to it; signing in comes after. */
 export function SignupPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('signup.title'));
   const { status, signUp } = useSession();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const navigate = useNavigate();
   const problems = useProblemText();
   const [form, setForm] = useState<SignUpForm>({ email: '', password: '', displayName: '', kind: 'producer' });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [sentTo, setSentTo] = useState<string>();
 
+  if (sentTo) return <CheckYourMail email={sentTo} next={next} />;
   if (status === 'signedIn' && !busy) return <Navigate to={next} replace />;
 
   const fieldErrors = Object.fromEntries(FIELDS.map((field) => [field, problems.field(error, field)]));
@@ -36,8 +38,8 @@ export function SignupPage() {
     setBusy(true);
     setError(undefined);
     try {
-      await signUp({ ...form, email: form.email.trim(), displayName: form.displayName.trim() });
-      navigate(next, { replace: true });
+      const accepted = await signUp({ ...form, email: form.email.trim(), displayName: form.displayName.trim() });
+      setSentTo(accepted?.email ?? form.email.trim());
     } catch (caught) {
       setError(caught);
     } finally {

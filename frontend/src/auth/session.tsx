@@ -11,6 +11,14 @@ export interface Member {
   displayName: string;
   kind: MemberKind | string;
   roles: string[];
+  /** Whether the member opened the link mailed to their address; publishing, posting and commenting need it. */
+  emailVerified?: boolean;
+}
+
+/** What sign-up answers, whether or not the address was free: check your mail. */
+export interface SignUpAccepted {
+  email: string;
+  next: 'check-your-mail' | string;
 }
 
 /**
@@ -141,10 +149,21 @@ export class SessionStore {
     return member;
   };
 
-  /** Becomes a member, then signs in with the same email and password. */
-  signUp = async (form: SignUpForm): Promise<Member> => {
-    await api<Member>('/api/v1/auth/signup', { method: 'POST', json: form });
-    return this.logIn(form.email, form.password);
+  /**
+   * Asks to become a member. Not signed in afterwards: the answer is the same whether or not the address was free
+   * (so that nobody learns who is registered), and signing in straight away would tell.
+   */
+  signUp = async (form: SignUpForm): Promise<SignUpAccepted> =>
+    api<SignUpAccepted>('/api/v1/auth/signup', { method: 'POST', json: form });
+
+  /**
+   * After the account changed on the server (address verified or changed): a new access token, which carries the
+   * new claims, and the profile again. Nothing when nobody is signed in.
+   */
+  reload = async (): Promise<void> => {
+    if (this.state.status !== 'signedIn') return;
+    const token = await this.tokens.refresh(this.tokens.bearer());
+    if (token) await this.loadMember();
   };
 
   /** Ends the session on the server (clearing the cookie) and in every tab, even when the server is unreachable. */
@@ -183,8 +202,9 @@ export const session = new SessionStore(tokens);
 export interface Session extends SessionState {
   logIn: (email: string, password: string) => Promise<Member>;
   completeTwoFactor: (challenge: string, factor: SecondFactor) => Promise<Member>;
-  signUp: (form: SignUpForm) => Promise<Member>;
+  signUp: (form: SignUpForm) => Promise<SignUpAccepted>;
   logOut: () => Promise<void>;
+  reload: () => Promise<void>;
 }
 
 export function useSession(): Session {
@@ -195,6 +215,7 @@ export function useSession(): Session {
     completeTwoFactor: session.completeTwoFactor,
     signUp: session.signUp,
     logOut: session.logOut,
+    reload: session.reload,
   };
 }
 

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { useNeedsVerification, VerifyFirstNotice } from '../auth/VerifyFirstNotice';
 import { useTranslation } from 'react-i18next';
 import { isApiError, useProblemText } from '../api/problem';
 import { useFormat } from '../i18n/useFormat';
@@ -23,6 +24,8 @@ const FIELDS = ['audio', 'lyrics'] as const;
  */
 export function PublicationControls({ view, held }: PublicationControlsProps) {
   const { t } = useTranslation('publication');
+  // Published audio is heard by others: the server refuses it (email-unverified) until the address is verified.
+  const needsVerification = useNeedsVerification();
   const format = useFormat();
   const problems = useProblemText();
   const publish = usePublish(view.id);
@@ -117,6 +120,8 @@ export function PublicationControls({ view, held }: PublicationControlsProps) {
           )}
           {view.publishable === false ? (
             <Notice tone="info">{t('publish.unavailable')}</Notice>
+          ) : needsVerification ? (
+            <VerifyFirstNotice action="publish" />
           ) : (
             <div className="publication__buttons">
               <button

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNeedsVerification, VerifyFirstNotice } from '../../auth/VerifyFirstNotice';
 import { isApiError, useProblemText } from '../../api/problem';
 import { usePrediction } from '../../analysis/api';
 import { Button, Notice, Select, TextArea, TextField } from '../../ui';
@@ -18,6 +19,8 @@ export interface EditorValues {
 interface PostEditorProps {
   heading: string;
   initial: PostDraft;
+  /** A new post (not an edit): it needs a verified e-mail address. */
+  isNew?: boolean;
   /** The analysis a new post shares, if any. */
   analysisId?: string;
   submitLabel: string;
@@ -36,8 +39,10 @@ type FieldErrors = Partial<Record<'title' | 'body' | 'category' | 'confirmShareF
  * and — when an analysis is shared — the author's confirmation. Checked here as the server checks it; the server's
  * own word on a field shows under that field, and nothing typed is lost when a send is refused.
  */
-export function PostEditor({ heading, initial, analysisId, submitLabel, busy, error, onSubmit, onChange, onCancel }: PostEditorProps) {
+export function PostEditor({ heading, initial, isNew = false, analysisId, submitLabel, busy, error, onSubmit, onChange, onCancel }: PostEditorProps) {
   const { t } = useTranslation('community');
+  // Posting needs a verified address (the server answers email-unverified); the notice says why the button waits.
+  const blocked = useNeedsVerification() && isNew;
   const problems = useProblemText();
   const headingId = useId();
   const previewId = useId();
@@ -98,6 +103,7 @@ export function PostEditor({ heading, initial, analysisId, submitLabel, busy, er
   return (
     <section className="post-editor" aria-labelledby={headingId}>
       <h1 id={headingId}>{heading}</h1>
+      {blocked && <VerifyFirstNotice action="post" />}
       <form onSubmit={submit} noValidate data-testid="post-editor">
         <TextField
           name="title"
@@ -159,7 +165,7 @@ export function PostEditor({ heading, initial, analysisId, submitLabel, busy, er
         ) : null}
 
         <div className="buttons">
-          <Button type="submit" busy={busy} disabled={!shareable} data-testid="post-submit">
+          <Button type="submit" busy={busy} disabled={!shareable || blocked} data-testid="post-submit">
             {submitLabel}
           </Button>
           <Button variant="plain" onClick={onCancel}>

@@ -30,6 +30,7 @@ export function WritePage() {
       // A new analysis to share starts a fresh form (its confirmation is not carried over).
       key={analysisId ?? 'plain'}
       heading={heading}
+      isNew
       initial={readPostDraft()}
       analysisId={analysisId}
       submitLabel={t('editor.publish')}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNeedsVerification, VerifyFirstNotice } from '../../auth/VerifyFirstNotice';
 import { useProblemText } from '../../api/problem';
 import { Button, Notice, TextArea } from '../../ui';
 import { LIMITS } from '../types';
@@ -20,6 +21,8 @@ interface CommentFormProps {
 /** A comment's text: written, replied or edited. Checked here as the server checks it (1–5,000 characters). */
 export function CommentForm({ label, submitLabel, initial = '', busy, error, onSubmit, onCancel, autoFocus, testId }: CommentFormProps) {
   const { t } = useTranslation('community');
+  // A new comment or reply needs a verified address (the server answers email-unverified); editing one does not.
+  const blocked = useNeedsVerification() && initial === '';
   const problems = useProblemText();
   const id = useId();
   const [body, setBody] = useState(initial);
@@ -41,6 +44,7 @@ export function CommentForm({ label, submitLabel, initial = '', busy, error, onS
 
   return (
     <form className="comment-form" onSubmit={(event) => void submit(event)} noValidate data-testid={testId}>
+      {blocked && <VerifyFirstNotice action="comment" />}
       <TextArea
         id={`c${id}`}
         name="body"
@@ -52,7 +56,7 @@ export function CommentForm({ label, submitLabel, initial = '', busy, error, onS
         onChange={(event) => setBody(event.target.value)}
       />
       <div className="buttons">
-        <Button type="submit" busy={busy}>
+        <Button type="submit" busy={busy} disabled={blocked}>
           {submitLabel}
         </Button>
         {onCancel && (

@@ -25,11 +25,16 @@ public final class TestMembers {
 	}
 
 	public static RequestPostProcessor member(UUID id, String name) {
-		return as(id, name, List.of("MEMBER"));
+		return as(id, name, List.of("MEMBER"), true);
+	}
+
+	/** A member who has not verified their e-mail address yet: may read, not write. */
+	public static RequestPostProcessor unverifiedMember(UUID id, String name) {
+		return as(id, name, List.of("MEMBER"), false);
 	}
 
 	public static RequestPostProcessor admin(UUID id, String name) {
-		return as(id, name, List.of("MEMBER", "ADMIN"));
+		return as(id, name, List.of("MEMBER", "ADMIN"), true);
 	}
 
 	/** A service's token as auth-service issues it (audience hitter-internal, subject service:<name>, role SERVICE). */
@@ -41,12 +46,13 @@ public final class TestMembers {
 	}
 
 	public static Member memberObject(UUID id, String name) {
-		return new Member(id, name + "@example.com", name, Set.of(Role.MEMBER));
+		return new Member(id, name + "@example.com", name, Set.of(Role.MEMBER), true);
 	}
 
-	private static RequestPostProcessor as(UUID id, String name, List<String> roles) {
+	private static RequestPostProcessor as(UUID id, String name, List<String> roles, boolean emailVerified) {
 		return jwt().jwt(jwt -> jwt.tokenValue(tokenFor(id))
 			.subject(id.toString())
+			.claim(Member.EMAIL_VERIFIED_CLAIM, emailVerified)
 			.claim("name", name)
 			.claim("email", name + "@example.com")
 			.claim("roles", roles))

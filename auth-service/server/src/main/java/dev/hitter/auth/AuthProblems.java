@@ -7,6 +7,10 @@ import dev.hitter.kit.problem.ProblemType;
 /** Problem types only auth-service answers with (docs/problems.md lists every type). */
 public final class AuthProblems {
 
+	/**
+	 * No longer answered by sign-up, which must not tell whether an address is registered; kept for the
+	 * administrator bootstrap's message and because a slug is never reused.
+	 */
 	public static final ProblemType EMAIL_TAKEN = new ProblemType("email-taken",
 			"This email is already registered", HttpStatus.CONFLICT);
 
@@ -42,6 +46,14 @@ public final class AuthProblems {
 
 	public static final ProblemType TWO_FACTOR_NOT_ENABLED = new ProblemType("two-factor-not-enabled",
 			"Two-factor sign-in is not on, or was not set up", HttpStatus.CONFLICT);
+
+	/** A mailed link that is unknown, spent, expired, for another purpose, member or address: all alike. */
+	public static final ProblemType INVALID_LINK = new ProblemType("invalid-link",
+			"This link is not valid or has expired", HttpStatus.FORBIDDEN);
+
+	/** Re-authentication before a sensitive change (the e-mail address) failed. */
+	public static final ProblemType CURRENT_PASSWORD_WRONG = new ProblemType("current-password-wrong",
+			"The current password is wrong", HttpStatus.FORBIDDEN);
 
 	private AuthProblems() {
 	}

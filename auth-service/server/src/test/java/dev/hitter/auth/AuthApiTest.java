@@ -35,7 +35,13 @@ public abstract class AuthApiTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.registerDataSource(registry, "hitter_auth");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", TestMailbox::smtpPort);
+		registry.add("hitter.mail.public-url", () -> PUBLIC_URL);
 	}
+
+	/** Where the tests' mails say the web app is. */
+	protected static final String PUBLIC_URL = "https://hitter.test";
 
 	protected static String uniqueEmail() {
 		return "member-" + UUID.randomUUID() + "@example.com";
@@ -56,12 +62,30 @@ public abstract class AuthApiTest {
 
 	/** Signs a new member up and logs them in; returns the login answer's JSON. */
 	protected String signUpAndLogIn(String email) throws Exception {
-		signUp(email, STRONG_PASSWORD, "Min-ji", "producer").andExpect(status().isCreated());
-		return postJson("/api/v1/auth/login", Map.of("email", email, "password", STRONG_PASSWORD))
+		signUp(email, STRONG_PASSWORD, "Min-ji", "producer").andExpect(status().isAccepted());
+		return logIn(email, STRONG_PASSWORD);
+	}
+
+	/** Signs a new member up, verifies their address through the link mailed to it, and logs them in. */
+	protected String signUpVerifyAndLogIn(String email) throws Exception {
+		signUp(email, STRONG_PASSWORD, "Min-ji", "producer").andExpect(status().isAccepted());
+		postJson("/api/v1/auth/email-verification", Map.of("token", TestMailbox.awaitToken(email, 1)))
+			.andExpect(status().isNoContent());
+		return logIn(email, STRONG_PASSWORD);
+	}
+
+	protected String logIn(String email, String password) throws Exception {
+		return postJson("/api/v1/auth/login", Map.of("email", email, "password", password))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+	}
+
+	/** The claims of the access token in a login or refresh answer, as JSON. */
+	protected static String accessClaims(String loginJson) {
+		return new String(java.util.Base64.getUrlDecoder().decode(read(loginJson, "$.accessToken").split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	protected static String read(String json, String path) {

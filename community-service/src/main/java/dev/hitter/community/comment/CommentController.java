@@ -60,10 +60,13 @@ class CommentController {
 
 	@Operation(summary = "Comment on a post, or reply to a comment",
 			description = "parentId: a top comment of the same post (replies go one level deep). The post's author "
-					+ "(and, for a reply, the comment's author) is notified.")
+					+ "(and, for a reply, the comment's author) is notified. Needs a verified e-mail address.")
 	@ApiResponse(responseCode = "201", description = "The comment")
 	@ApiResponse(responseCode = "400", description = "validation-failed: body or parentId",
 			content = @Content(mediaType = CommunityApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "email-unverified: the member has not verified their e-mail "
+			+ "address yet", content = @Content(mediaType = CommunityApiDocs.PROBLEM_JSON,
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "not-found: no such post",
 			content = @Content(mediaType = CommunityApiDocs.PROBLEM_JSON,
@@ -71,6 +74,7 @@ class CommentController {
 	@PostMapping("/api/v1/community/posts/{id}/comments")
 	ResponseEntity<Comment> create(Member member, @PathVariable UUID id,
 			@Valid @RequestBody CommentForms.NewComment form) {
+		member.requireVerifiedEmail();
 		Comment comment = comments.create(member, id, form);
 		return ResponseEntity.created(URI.create("/api/v1/community/comments/" + comment.id())).body(comment);
 	}

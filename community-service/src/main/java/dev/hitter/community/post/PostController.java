@@ -96,12 +96,16 @@ class PostController {
 	@Operation(summary = "Write a post",
 			description = "With predictionId, embeds a snapshot of one of the caller's own analyses (its figures, "
 					+ "never its audio), fetched from prediction-service with the caller's token; confirmShareFigures "
-					+ "must be true. If prediction-service does not answer within a second, nothing is written (503).")
+					+ "must be true. If prediction-service does not answer within a second, nothing is written (503). Needs a "
+					+ "verified e-mail address.")
 	@ApiResponse(responseCode = "201", description = "The post as written")
 	@ApiResponse(responseCode = "400",
 			description = "validation-failed: title, body, category or confirmShareFigures; malformed-request: not "
 					+ "JSON of this shape",
 			content = @Content(mediaType = CommunityApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "email-unverified: the member has not verified their e-mail "
+			+ "address yet", content = @Content(mediaType = CommunityApiDocs.PROBLEM_JSON,
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "not-found: predictionId is not one of the caller's analyses",
 			content = @Content(mediaType = CommunityApiDocs.PROBLEM_JSON,
@@ -112,6 +116,7 @@ class PostController {
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@PostMapping
 	ResponseEntity<Post> create(Member member, @Valid @RequestBody PostForms.NewPost form) {
+		member.requireVerifiedEmail();
 		String token = form.predictionId() == null ? null : BearerToken.current();
 		Post post = posts.create(member, token, form);
 		return ResponseEntity.created(URI.create(BASE + "/" + post.id())).body(post);

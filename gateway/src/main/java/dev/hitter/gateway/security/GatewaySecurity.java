@@ -72,6 +72,10 @@ class GatewaySecurity {
 				.pathMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/refresh",
 						"/api/v1/auth/login/two-factor")
 				.permitAll()
+				// The pages that mailed links open may be on a device where nobody is signed in.
+				.pathMatchers(HttpMethod.POST, "/api/v1/auth/email-verification", "/api/v1/auth/password-reset",
+						"/api/v1/auth/password-reset/confirm")
+				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/v1/auth/jwks")
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/v1/models", "/api/v1/models/*")

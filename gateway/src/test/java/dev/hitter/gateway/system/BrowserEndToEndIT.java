@@ -58,6 +58,8 @@ class BrowserEndToEndIT {
 			.redirectErrorStream(true);
 		Map<String, String> env = playwright.environment();
 		env.put("HITTER_E2E_BASE_URL", system.gateway());
+		// The local run's mail viewer: the specs verify members and read reset links through the real mail.
+		env.put("HITTER_E2E_MAIL_URL", system.mailViewer());
 		env.put("HITTER_E2E_MP3", mp3.toString());
 		env.put("HITTER_E2E_WAV", wav.toString());
 		env.put("HITTER_E2E_ADMIN_EMAIL", RunningSystem.ADMIN_EMAIL);

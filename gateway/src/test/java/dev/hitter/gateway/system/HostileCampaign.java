@@ -5,6 +5,7 @@ import static dev.hitter.gateway.system.HostileKind.AUDIO_HEADER;
 import static dev.hitter.gateway.system.HostileKind.COMMUNITY;
 import static dev.hitter.gateway.system.HostileKind.FORGED_TOKEN;
 import static dev.hitter.gateway.system.HostileKind.LYRICS;
+import static dev.hitter.gateway.system.HostileKind.MAIL;
 import static dev.hitter.gateway.system.HostileKind.MALFORMED_JSON;
 import static dev.hitter.gateway.system.HostileKind.MANIFEST;
 import static dev.hitter.gateway.system.HostileKind.MULTIPART;
@@ -62,7 +63,12 @@ final class HostileCampaign {
 
 	/** What the campaign knows of the world: the attacker (a), the victim (b) and the victim's resources. */
 	record Targets(int gatewayPort, Supplier<String> attacker, Supplier<String> victim, String attackerPrediction,
-			String victimPrediction, String victimJob, String expiredToken, String jwksJson, String victimPublished, String victimPost) {
+			String victimPrediction, String victimJob, String expiredToken, String jwksJson, String victimPublished, String victimPost,
+			MailLinks mailLinks) {
+	}
+
+	/** Real mailed links of the run: spent ones, and one made for the victim. */
+	record MailLinks(String spentVerification, String spentReset, String victimsEmailChange, String victimEmail) {
 	}
 
 	private final Targets targets;
@@ -94,6 +100,7 @@ final class HostileCampaign {
 		publications();
 		community();
 		account();
+		mail();
 		return probes;
 	}
 
@@ -940,6 +947,69 @@ final class HostileCampaign {
 	private static byte[] png() {
 		return concat(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' },
 				new byte[2_000]);
+	}
+
+	// --- mailed links -----------------------------------------------------------------------------------------
+
+	private void mail() {
+		String verify = "/api/v1/auth/email-verification";
+		String reset = "/api/v1/auth/password-reset/confirm";
+		String change = "/api/v1/auth/email-change/confirm";
+		MailLinks links = targets.mailLinks();
+		// The same refusal for every wrong link: nothing tells a spent one from an unknown one.
+		mailProbe("a spent verification link again", "POST", verify, Due.FORBIDDEN)
+			.body(JSON, bytes("{\"token\":\"" + links.spentVerification() + "\"}"));
+		mailProbe("a spent reset link again", "POST", reset, Due.FORBIDDEN)
+			.body(JSON, bytes("{\"token\":\"" + links.spentReset() + "\",\"newPassword\":\"attackers-own-pass-1\"}"));
+		mailProbe("a spent reset link used to verify", "POST", verify, Due.FORBIDDEN)
+			.body(JSON, bytes("{\"token\":\"" + links.spentReset() + "\"}"));
+		mailProbe("the victim's e-mail change link opened by the attacker", "POST", change, Due.FORBIDDEN)
+			.as(targets.attacker())
+			.body(JSON, bytes("{\"token\":\"" + links.victimsEmailChange() + "\"}"));
+		mailProbe("the victim's e-mail change link as a reset link", "POST", reset, Due.FORBIDDEN)
+			.body(JSON, bytes("{\"token\":\"" + links.victimsEmailChange() + "\",\"newPassword\":\"attackers-own-pass-1\"}"));
+		String guess = b64url(Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong())
+				+ Long.toHexString(random.nextLong()));
+		Map<String, Due> tokens = new java.util.LinkedHashMap<>();
+		tokens.put("\"" + guess + "\"", Due.FORBIDDEN);
+		tokens.put("\"garbage\"", Due.FORBIDDEN);
+		tokens.put("\"\"", Due.REFUSED);
+		tokens.put("\"" + "A".repeat(129) + "\"", Due.REFUSED);
+		tokens.put("\"" + "t".repeat(1_000_000) + "\"", Due.REFUSED);
+		tokens.put("\"%00../../etc/passwd\"", Due.FORBIDDEN);
+		tokens.put("42", Due.REFUSED);
+		tokens.put("[\"x\"]", Due.REFUSED);
+		tokens.put("null", Due.REFUSED);
+		tokens.forEach((token, due) -> {
+			String what = token.length() > 40 ? "a token of " + token.length() + " characters" : "token " + token;
+			mailProbe("verification with " + what, "POST", verify, due).body(JSON, bytes("{\"token\":" + token + "}"));
+			mailProbe("reset with " + what, "POST", reset, due)
+				.body(JSON, bytes("{\"token\":" + token + ",\"newPassword\":\"attackers-own-pass-1\"}"));
+			mailProbe("e-mail change with " + what, "POST", change, due).as(targets.attacker())
+				.body(JSON, bytes("{\"token\":" + token + "}"));
+		});
+		mailProbe("a weak password with a garbage reset link", "POST", reset, Due.REFUSED)
+			.body(JSON, bytes("{\"token\":\"garbage\",\"newPassword\":\"1\"}"));
+		mailProbe("an e-mail change without a token", "POST", "/api/v1/auth/me/email", Due.UNAUTHORIZED)
+			.body(JSON, bytes("{\"newEmail\":\"x@example.com\",\"currentPassword\":\"x\"}"));
+		mailProbe("an e-mail change link without a token", "POST", change, Due.UNAUTHORIZED)
+			.body(JSON, bytes("{\"token\":\"" + links.victimsEmailChange() + "\"}"));
+		mailProbe("a resend without a token", "POST", "/api/v1/auth/email-verification/resend", Due.UNAUTHORIZED);
+		mailProbe("an e-mail change to the victim's address with a wrong password", "POST", "/api/v1/auth/me/email",
+				Due.FORBIDDEN)
+			.as(targets.attacker())
+			.body(JSON, bytes("{\"newEmail\":\"" + links.victimEmail() + "\",\"currentPassword\":\"guess-" + random.nextInt()
+					+ "\"}"));
+		mailProbe("a reset for the victim's address", "POST", "/api/v1/auth/password-reset", Due.ANY)
+			.body(JSON, bytes("{\"email\":\"" + links.victimEmail() + "\"}"));
+		mailProbe("a reset for an address of 5 MB", "POST", "/api/v1/auth/password-reset", Due.REFUSED)
+			.body(JSON, bytes("{\"email\":\"" + "e".repeat(5_000_000) + "@example.com\"}"));
+	}
+
+	private Probe mailProbe(String what, String method, String path, Due due) {
+		Probe probe = Probe.of(MAIL, what, method, path).due(due);
+		probes.add(probe);
+		return probe;
 	}
 
 	private static byte[] bytes(String text) {

@@ -43,7 +43,11 @@ enum HostileKind {
 	ACCOUNT("the member's account: password guessing until the login throttle answers 429 (never 5xx), a forged client "
 			+ "address header, two-factor codes that are garbage, oversized or of the wrong kind, made-up challenges, "
 			+ "oversized and control-character profile fields, roles asked for in a profile change, a password change "
-			+ "with a wrong or huge current password, ending a session that is not one's own or not a UUID");
+			+ "with a wrong or huge current password, ending a session that is not one's own or not a UUID"),
+	MAIL("the mailed links: a spent verification link and a spent reset link used again, another member's e-mail "
+			+ "change link, garbage, empty, oversized and wrongly typed tokens on every link endpoint, a reset link "
+			+ "used as a verification link, weak passwords with a garbage link, resend and e-mail change without a "
+			+ "token, an e-mail change with a wrong password, a reset asked for the victim (answered like any)");
 
 	private final String sends;
 

@@ -58,12 +58,25 @@ final class RunningSystem implements AutoCloseable {
 
 	private final int gatewayPort;
 
-	private RunningSystem(Process process, Path runLog, Path home, int gatewayPort) {
+	private final String mailViewer;
+
+	private RunningSystem(Process process, Path runLog, Path home, int gatewayPort, int mailViewerPort) {
 		this.process = process;
 		this.runLog = runLog;
 		this.home = home;
 		this.gatewayPort = gatewayPort;
 		this.gateway = "http://127.0.0.1:" + gatewayPort;
+		this.mailViewer = "http://127.0.0.1:" + mailViewerPort;
+	}
+
+	/** The local run's mail viewer (deploy/local LocalMail), where every mail the system sent is read. */
+	String mailViewer() {
+		return mailViewer;
+	}
+
+	/** The mails of the run, for the tests that sign members up and verify them. */
+	SystemMailbox mailbox() {
+		return new SystemMailbox(mailViewer);
 	}
 
 	/** The gateway's base address, e.g. {@code http://127.0.0.1:41234}. */
@@ -97,7 +110,7 @@ final class RunningSystem implements AutoCloseable {
 		Path home = workDir.resolve("home-" + System.currentTimeMillis());
 		Files.createDirectories(home);
 		Path runLog = workDir.resolve("hitter-run.log");
-		int[] ports = freePorts(5);
+		int[] ports = freePorts(7);
 
 		ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("hitter").toString(), "run").directory(root.toFile())
 			.redirectErrorStream(true)
@@ -110,6 +123,12 @@ final class RunningSystem implements AutoCloseable {
 		env.put("HITTER_COMMUNITY_PORT", String.valueOf(ports[2]));
 		env.put("HITTER_PREDICTION_PORT", String.valueOf(ports[3]));
 		env.put("HITTER_DB_PORT", String.valueOf(ports[4]));
+		// Mail goes to the local run's own SMTP server, whose viewer the tests read; links point at this gateway, so
+		// that a browser test that opens one stays on the origin it signed in on.
+		env.remove("HITTER_MAIL_HOST");
+		env.put("HITTER_LOCAL_SMTP_PORT", String.valueOf(ports[5]));
+		env.put("HITTER_MAIL_VIEWER_PORT", String.valueOf(ports[6]));
+		env.put("HITTER_PUBLIC_URL", "http://127.0.0.1:" + ports[0]);
 		env.put("HITTER_ACCESS_TOKEN_TTL", ACCESS_TOKEN_TTL.toSeconds() + "s");
 		env.put("HITTER_TOKEN_CLOCK_SKEW", "0s");
 		env.put("HITTER_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
@@ -131,7 +150,7 @@ final class RunningSystem implements AutoCloseable {
 			env.put("HITTER_DB_USER", database.username());
 			env.put("HITTER_DB_PASSWORD", database.password());
 		}
-		RunningSystem system = new RunningSystem(builder.start(), runLog, home, ports[0]);
+		RunningSystem system = new RunningSystem(builder.start(), runLog, home, ports[0], ports[6]);
 		try {
 			system.awaitHealthy(START_LIMIT);
 			return system;

@@ -91,21 +91,34 @@ class SystemEndToEndIT {
 
 	@Test
 	@Order(2)
-	void signsUp() throws Exception {
+	void signsUpWithoutTellingWhetherTheAddressIsTakenAndVerifiesThroughTheMail() throws Exception {
 		HttpResponse<String> created = send(postJson("/api/v1/auth/signup", """
 				{"email": "%s", "password": "%s", "displayName": "지민 (Jimin)", "kind": "artist"}
 				""".formatted(email, PASSWORD)));
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		assertThat(created.headers().firstValue("Location")).contains("/api/v1/users/me");
-		assertThat((String) JsonPath.read(created.body(), "$.displayName")).isEqualTo("지민 (Jimin)");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+		assertThat((String) JsonPath.read(created.body(), "$.next")).isEqualTo("check-your-mail");
 		assertThat(created.headers().firstValue("X-Request-Id")).isPresent();
 
 		HttpResponse<String> again = send(postJson("/api/v1/auth/signup", """
 				{"email": "%s", "password": "%s", "displayName": "Someone", "kind": "label"}
 				""".formatted(email, PASSWORD)));
-		assertThat(again.statusCode()).isEqualTo(409);
-		assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(again.statusCode()).isEqualTo(202);
+		assertThat(again.body()).isEqualTo(created.body());
+
+		// Through the local run's mail viewer, as a developer reads it: the link, then the notice to the owner.
+		SystemMailbox mail = system.mailbox();
+		assertThat(mail.awaitText(email, 1)).contains(gateway + "/verify-email?token=");
+		assertThat(mail.awaitText(email, 2)).contains("already has an account");
+		mail.verify(gateway, email);
+	}
+
+	@Test
+	@Order(2)
+	void theMailViewerIsTheLocalRunsOwnNeverTheGateways() throws Exception {
+		// The viewer is a program of ./hitter run on loopback; the gateway routes nothing of it.
+		assertThat(status(get("/api/messages"))).isIn(401, 404);
+		assertThat(URI.create(system.mailViewer()).getHost()).isEqualTo("127.0.0.1");
+		assertThat(Files.readString(system.runLog())).contains("local mail: nothing is delivered");
 	}
 
 	@Test
@@ -122,6 +135,7 @@ class SystemEndToEndIT {
 		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
 		assertThat((String) JsonPath.read(me.body(), "$.email")).isEqualTo(email);
 		assertThat(JsonPath.<List<String>>read(me.body(), "$.roles")).containsExactly("MEMBER");
+		assertThat((Boolean) JsonPath.read(me.body(), "$.emailVerified")).isTrue();
 	}
 
 	@Test

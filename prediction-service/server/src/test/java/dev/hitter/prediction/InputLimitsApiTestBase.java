@@ -35,7 +35,7 @@ public abstract class InputLimitsApiTestBase {
 
 	/** A member's token for MockMvc, and the multipart body a client would send (see {@link MultipartBodies}). */
 	protected static RequestPostProcessor member(UUID id) {
-		RequestPostProcessor token = jwt().jwt(jwt -> jwt.subject(id.toString()).claim("roles", List.of("MEMBER")));
+		RequestPostProcessor token = jwt().jwt(jwt -> jwt.subject(id.toString()).claim("email_verified", true).claim("roles", List.of("MEMBER")));
 		return request -> token.postProcessRequest(MultipartBodies.encoded().postProcessRequest(request));
 	}
 

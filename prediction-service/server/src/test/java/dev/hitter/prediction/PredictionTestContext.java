@@ -131,7 +131,7 @@ public @interface PredictionTestContext {
 			return token -> Jwt.withTokenValue(token)
 				.header("alg", "none")
 				.subject(UUID.fromString(token).toString())
-				.claim("roles", List.of("MEMBER"))
+				.claim("email_verified", true).claim("roles", List.of("MEMBER"))
 				.build();
 		}
 	}

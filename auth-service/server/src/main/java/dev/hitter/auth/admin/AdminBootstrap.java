@@ -24,8 +24,8 @@ import dev.hitter.kit.security.Role;
  * Makes sure the administrator named in the settings exists and has the ADMIN role. There is no default
  * administrator: without {@code hitter.auth.admin.email} nobody is promoted.
  * <p>
- * Sign-up is open and addresses are not verified, so an account that already holds the address proves nothing:
- * anyone could have registered it first. Such an account is promoted only when its password is the administrator
+ * Sign-up is open, so an account that already holds the address proves nothing (an unverified one was possibly
+ * registered by a stranger first). Such an account is promoted only when its password is the administrator
  * password of the settings ({@code HITTER_ADMIN_PASSWORD}); otherwise it stays a member and a warning names the
  * address (docs/identity.md).
  */
@@ -67,6 +67,10 @@ class AdminBootstrap implements ApplicationRunner {
 		Optional<MemberAccount> existing = members.findByEmail(email);
 		if (existing.isPresent() && existing.get().roles().contains(Role.ADMIN)) {
 			// Already an administrator (e.g. created here earlier): nothing to grant, whatever the password now is.
+			// Its address is the operator's setting: verified (accounts made before verification existed).
+			if (!existing.get().emailVerified()) {
+				promote(existing.get());
+			}
 			log.info("Administrator {} has the ADMIN role", email);
 			return;
 		}
@@ -89,7 +93,7 @@ class AdminBootstrap implements ApplicationRunner {
 					+ " but no account exists and hitter.auth.admin.password (HITTER_ADMIN_PASSWORD) is not set");
 		}
 		try {
-			signUpMember.signUp(new SignupRequest(email, admin.password(), admin.displayName(), "other"),
+			signUpMember.createVerified(new SignupRequest(email, admin.password(), admin.displayName(), "other"),
 					EnumSet.of(Role.MEMBER, Role.ADMIN));
 		}
 		catch (ApiException refused) {
@@ -101,6 +105,10 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private void promote(MemberAccount account) {
 		transaction.executeWithoutResult(status -> members.findById(account.id())
-			.ifPresent(member -> member.grant(Role.ADMIN, clock.instant())));
+			.ifPresent(member -> {
+				member.grant(Role.ADMIN, clock.instant());
+				// The operator named this address in the settings, and the password proved the account theirs.
+				member.verifyEmail(clock.instant());
+			}));
 	}
 }

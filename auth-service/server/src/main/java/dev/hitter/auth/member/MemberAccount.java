@@ -54,6 +54,9 @@ public class MemberAccount {
 
 	private String bio;
 
+	@Column(name = "email_verified_at")
+	private Instant emailVerifiedAt;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -119,6 +122,25 @@ public class MemberAccount {
 
 	public String bio() {
 		return bio;
+	}
+
+	/** The member proved they read mail at their address (a link sent there was opened). */
+	public void verifyEmail(Instant now) {
+		if (emailVerifiedAt == null) {
+			emailVerifiedAt = now;
+			updatedAt = now;
+		}
+	}
+
+	/** Moves the account to an address the member has just proved they own. */
+	public void changeEmail(String newEmail, Instant now) {
+		this.email = newEmail;
+		this.emailVerifiedAt = now;
+		this.updatedAt = now;
+	}
+
+	public boolean emailVerified() {
+		return emailVerifiedAt != null;
 	}
 
 	public UUID id() {

@@ -9,6 +9,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hitter.auth.AuthProblems;
 import dev.hitter.auth.member.MemberAccount;
 import dev.hitter.auth.member.MemberRepository;
 import dev.hitter.auth.session.MemberSessions;
@@ -58,7 +59,7 @@ public class ChangePassword {
 			.orElseThrow(() -> new ApiException(ProblemType.UNAUTHORIZED, "This account no longer exists."));
 		Attempt attempt = throttle.admit(account.email(), clientAddress);
 		if (!passwordEncoder.matches(change.currentPassword(), account.passwordHash())) {
-			throw ApiException.forField(ProblemType.VALIDATION_FAILED, "currentPassword", "is wrong");
+			throw ApiException.forField(AuthProblems.CURRENT_PASSWORD_WRONG, "currentPassword", "is wrong");
 		}
 		throttle.succeeded(attempt);
 		policy.check(change.newPassword(), account.email()).ifPresent(rule -> {

@@ -42,8 +42,10 @@ class PasswordController {
 					+ "current passwords are throttled like failed sign-ins.")
 	@ApiResponse(responseCode = "204", description = "Changed")
 	@ApiResponse(responseCode = "400",
-			description = "validation-failed: `currentPassword` is wrong, or `newPassword` breaks the password rules "
-					+ "or equals the current one; malformed-request",
+			description = "validation-failed: `newPassword` breaks the password rules or equals the current one; "
+					+ "malformed-request",
+			content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "403", description = "current-password-wrong (field `currentPassword`)",
 			content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "429", description = "login-throttled: too many wrong passwords; `Retry-After`",

@@ -163,6 +163,13 @@ public class Sessions {
 			.ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), clock.instant()));
 	}
 
+	/** Ends every login of the member (e.g. after a password reset); joins the caller's transaction. */
+	@Transactional
+	public void endAll(UUID memberId) {
+		int revoked = refreshTokens.revokeMember(memberId, clock.instant());
+		log.info("Ended every session of member {} ({} refresh token(s) revoked)", memberId, revoked);
+	}
+
 	private TokenPair issue(MemberAccount account, UUID familyId, Instant sessionStartedAt, String userAgent) {
 		Instant now = clock.instant();
 		IssuedAccessToken access = accessTokens.issue(account, familyId);

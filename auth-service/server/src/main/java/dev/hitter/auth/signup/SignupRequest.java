@@ -17,5 +17,5 @@ public record SignupRequest(
 		String kind) {
 
 	// Deliberately stricter than RFC 5322 (which allows "a@b"): one @, a dot in the domain, no spaces.
-	static final String EMAIL = "\\s*[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)*\\.[^@\\s.]{2,}\\s*";
+	public static final String EMAIL = "\\s*[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)*\\.[^@\\s.]{2,}\\s*";
 }

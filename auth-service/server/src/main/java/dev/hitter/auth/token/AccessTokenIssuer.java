@@ -60,6 +60,7 @@ public class AccessTokenIssuer {
 			.id(UUID.randomUUID().toString())
 			.claim(Member.ROLES_CLAIM, member.roles().stream().map(Role::name).sorted().toList())
 			.claim(Member.EMAIL_CLAIM, member.email())
+			.claim(Member.EMAIL_VERIFIED_CLAIM, member.emailVerified())
 			.claim(Member.NAME_CLAIM, member.displayName())
 			.claim("kind", member.kind().apiName())
 			.claims(map -> {

@@ -57,10 +57,16 @@ class AdminBootstrapTest extends AuthApiTest {
 	}
 
 	@Test
+	void administratorFromTheSettingsHasAVerifiedAddress() throws Exception {
+		String login = logIn("chief@label.example", "first-admin-pass-42");
+		assertThat((Boolean) JsonPath.read(accessClaims(login), "$.email_verified")).isTrue();
+	}
+
+	@Test
 	void memberWhoRegisteredTheAdminAddressFirstIsNotPromoted(CapturedOutput output) throws Exception {
-		// Sign-up is open and addresses are not verified: anyone may register the address the operator will use.
+		// Sign-up is open: anyone may register (unverified) the address the operator will use.
 		String email = uniqueEmail();
-		signUp(email, STRONG_PASSWORD, "Squatter", "other").andExpect(status().isCreated());
+		signUp(email, STRONG_PASSWORD, "Squatter", "other").andExpect(status().isAccepted());
 
 		bootstrap(email, ADMIN_PASSWORD);
 
@@ -71,7 +77,7 @@ class AdminBootstrapTest extends AuthApiTest {
 	@Test
 	void existingAccountIsPromotedWhenItsPasswordIsTheAdministratorPassword() throws Exception {
 		String email = uniqueEmail();
-		signUp(email, ADMIN_PASSWORD, "Operator", "label").andExpect(status().isCreated());
+		signUp(email, ADMIN_PASSWORD, "Operator", "label").andExpect(status().isAccepted());
 
 		bootstrap(email, ADMIN_PASSWORD);
 
@@ -81,7 +87,7 @@ class AdminBootstrapTest extends AuthApiTest {
 	@Test
 	void existingAccountIsNotPromotedWithoutAnAdministratorPassword() throws Exception {
 		String email = uniqueEmail();
-		signUp(email, STRONG_PASSWORD, "Squatter", "other").andExpect(status().isCreated());
+		signUp(email, STRONG_PASSWORD, "Squatter", "other").andExpect(status().isAccepted());
 
 		bootstrap(email, "");
 

@@ -42,7 +42,8 @@ class PasswordChangeApiTest extends AuthApiTest {
 		String email = uniqueEmail();
 		String here = signUpAndLogIn(email);
 		for (int i = 0; i < 6; i++) {
-			change(here, "guess-number-" + i, NEW_PASSWORD).andExpect(status().isBadRequest())
+			change(here, "guess-number-" + i, NEW_PASSWORD).andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/current-password-wrong"))
 				.andExpect(jsonPath("$.errors[0].field").value("currentPassword"));
 		}
 		change(here, "guess-number-7", NEW_PASSWORD).andExpect(status().isTooManyRequests())

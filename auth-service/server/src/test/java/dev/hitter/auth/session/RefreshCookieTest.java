@@ -49,7 +49,7 @@ class RefreshCookieTest extends AuthApiTest {
 	@Test
 	void loginWithoutTheSessionHeaderSetsNoCookieAndAnswersTheRefreshTokenAsJson() throws Exception {
 		String email = uniqueEmail();
-		signUp(email, STRONG_PASSWORD, "Min-ji", "producer").andExpect(status().isCreated());
+		signUp(email, STRONG_PASSWORD, "Min-ji", "producer").andExpect(status().isAccepted());
 		MockHttpServletResponse login = postJson("/api/v1/auth/login", Map.of("email", email, "password", STRONG_PASSWORD))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -205,7 +205,7 @@ class RefreshCookieTest extends AuthApiTest {
 	}
 
 	private MockHttpServletResponse cookieLogin(String email, MockHttpServletRequestBuilder login) throws Exception {
-		signUp(email, STRONG_PASSWORD, "Min-ji", "producer").andExpect(status().isCreated());
+		signUp(email, STRONG_PASSWORD, "Min-ji", "producer").andExpect(status().isAccepted());
 		return mvc
 			.perform(login.header(SESSION_HEADER, "cookie")
 				.contentType(MediaType.APPLICATION_JSON)

@@ -47,7 +47,7 @@ class SessionApiTest extends AuthApiTest {
 	@Test
 	void wrongPasswordAndUnknownEmailLookTheSame() throws Exception {
 		String email = uniqueEmail();
-		signUp(email, STRONG_PASSWORD, "Min-ji", "artist").andExpect(status().isCreated());
+		signUp(email, STRONG_PASSWORD, "Min-ji", "artist").andExpect(status().isAccepted());
 		String wrongPassword = postJson("/api/v1/auth/login", Map.of("email", email, "password", "not-my-password-1"))
 			.andExpect(status().isUnauthorized())
 			.andReturn()

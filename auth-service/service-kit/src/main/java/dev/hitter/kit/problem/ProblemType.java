@@ -25,6 +25,10 @@ public record ProblemType(String slug, String title, HttpStatus status) {
 	public static final ProblemType FORBIDDEN = new ProblemType("forbidden",
 			"You are not allowed to do this", HttpStatus.FORBIDDEN);
 
+	/** Shared by every service that refuses members whose e-mail address is not verified yet. */
+	public static final ProblemType EMAIL_UNVERIFIED = new ProblemType("email-unverified",
+			"Verify your e-mail address first", HttpStatus.FORBIDDEN);
+
 	public static final ProblemType NOT_FOUND = new ProblemType("not-found", "No such resource",
 			HttpStatus.NOT_FOUND);
 

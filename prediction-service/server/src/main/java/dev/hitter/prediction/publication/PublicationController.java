@@ -95,13 +95,16 @@ class PublicationController {
 			description = "Shares the analysis and publishes the file that was analysed (and, if given, its lyrics) "
 					+ "for signed-in members to listen to and read. The file must be the analysed one byte for byte "
 					+ "(its SHA-256 is compared with the one recorded at analysis); a publication replaces the earlier "
-					+ "one whole. Published audio counts against the member's quota. Owner only.",
+					+ "one whole. Published audio counts against the member's quota. Owner only, with a verified e-mail address.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
 					schema = @Schema(implementation = PublicationForm.class))))
 	@ApiResponse(responseCode = "200", description = "Published; the analysis as it is now")
 	@ApiResponse(responseCode = "400", description = "validation-failed: audio missing, lyrics given twice; "
 			+ "malformed-request: not a multipart form", content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "email-unverified: the member has not verified their e-mail "
+			+ "address yet (nothing is read or stored)", content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "publication-quota-exceeded (quotaBytes, usedBytes); "
 			+ "entry-removed: an administrator removed the entry", content = @Content(
@@ -116,7 +119,9 @@ class PublicationController {
 	@PutMapping(value = "/publication", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	PredictionView publish(Member member, @PathVariable UUID id,
 			@Parameter(hidden = true) HttpServletRequest request) {
-		// Refused before the body is read: another member's analysis or a removed entry costs no upload.
+		// Refused before the body is read: an unverified address, another member's analysis or a removed entry
+		// costs no upload.
+		member.requireVerifiedEmail();
 		publications.checkPublishable(member, id);
 		try (PredictionUpload form = uploads.read(request)) {
 			List<FieldProblem> problems = new ArrayList<>();

@@ -69,7 +69,7 @@ class AnalysisShareTest {
 	}
 
 	private static RequestPostProcessor as(UUID id) {
-		RequestPostProcessor token = jwt().jwt(jwt -> jwt.subject(id.toString()).claim("roles", List.of("MEMBER")));
+		RequestPostProcessor token = jwt().jwt(jwt -> jwt.subject(id.toString()).claim("email_verified", true).claim("roles", List.of("MEMBER")));
 		return request -> token.postProcessRequest(MultipartBodies.encoded().postProcessRequest(request));
 	}
 }

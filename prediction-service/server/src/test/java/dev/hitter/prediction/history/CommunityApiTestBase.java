@@ -118,11 +118,18 @@ abstract class CommunityApiTestBase {
 
 	/** A member's token, and the multipart body a client would send (see {@link MultipartBodies}). */
 	static RequestPostProcessor member(UUID id) {
-		RequestPostProcessor token = jwt().jwt(jwt -> jwt.subject(id.toString()).claim("roles", List.of("MEMBER")));
+		RequestPostProcessor token = jwt().jwt(jwt -> jwt.subject(id.toString()).claim("email_verified", true).claim("roles", List.of("MEMBER")));
+		return request -> token.postProcessRequest(MultipartBodies.encoded().postProcessRequest(request));
+	}
+
+	/** A member who has not verified their e-mail address yet. */
+	static RequestPostProcessor unverifiedMember(UUID id) {
+		RequestPostProcessor token = jwt()
+			.jwt(jwt -> jwt.subject(id.toString()).claim("email_verified", false).claim("roles", List.of("MEMBER")));
 		return request -> token.postProcessRequest(MultipartBodies.encoded().postProcessRequest(request));
 	}
 
 	static RequestPostProcessor admin(UUID id) {
-		return jwt().jwt(token -> token.subject(id.toString()).claim("roles", List.of("MEMBER", "ADMIN")));
+		return jwt().jwt(token -> token.subject(id.toString()).claim("email_verified", true).claim("roles", List.of("MEMBER", "ADMIN")));
 	}
 }

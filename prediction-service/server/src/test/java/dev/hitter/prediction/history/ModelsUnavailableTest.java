@@ -60,7 +60,7 @@ class ModelsUnavailableTest {
 			.param("genre", "BALLAD")
 			.param("lyrics", "다시 함께")
 			.with(MultipartBodies.encoded())
-			.with(jwt().jwt(token -> token.subject(UUID.randomUUID().toString()).claim("roles", List.of("MEMBER")))))
+			.with(jwt().jwt(token -> token.subject(UUID.randomUUID().toString()).claim("email_verified", true).claim("roles", List.of("MEMBER")))))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "30"))
 			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/models-unavailable"))

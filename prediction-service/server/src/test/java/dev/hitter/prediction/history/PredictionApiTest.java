@@ -528,7 +528,7 @@ class PredictionApiTest {
 
 	/** A member's token, and the multipart body a client would send (see {@link MultipartBodies}). */
 	private static RequestPostProcessor member(UUID id) {
-		RequestPostProcessor token = jwt().jwt(jwt -> jwt.subject(id.toString()).claim("roles", List.of("MEMBER")));
+		RequestPostProcessor token = jwt().jwt(jwt -> jwt.subject(id.toString()).claim("email_verified", true).claim("roles", List.of("MEMBER")));
 		return request -> token.postProcessRequest(MultipartBodies.encoded().postProcessRequest(request));
 	}
 

@@ -144,6 +144,16 @@ class PublishedTracksApiTest extends CommunityApiTestBase {
 	}
 
 	@Test
+	void anOwnerWhoseAddressIsUnverifiedCannotPublishAndNothingIsStored() throws Exception {
+		UUID id = UUID.fromString(analyse(owner, "POP"));
+		mvc.perform(publishRequest(id, TRACK, PredictionApiTest.LYRICS).with(unverifiedMember(owner)))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/email-unverified"));
+		assertThat(chunks(id)).isZero();
+		mvc.perform(get(path(id)).with(member(owner))).andExpect(jsonPath("$.publication").value(Matchers.nullValue()));
+	}
+
+	@Test
 	void refusesAnotherFileOrOtherLyricsAndStoresNothing() throws Exception {
 		UUID id = UUID.fromString(analyse(owner, "POP"));
 		byte[] altered = TRACK.clone();

@@ -191,7 +191,7 @@ class ScoresAreTheModelsTest {
 	}
 
 	private RequestPostProcessor token() {
-		return jwt().jwt(jwt -> jwt.subject(member.toString()).claim("roles", List.of("MEMBER")));
+		return jwt().jwt(jwt -> jwt.subject(member.toString()).claim("email_verified", true).claim("roles", List.of("MEMBER")));
 	}
 
 	/** The member's token, and the multipart body a client would send (see {@link MultipartBodies}). */

@@ -332,7 +332,7 @@ class JobScaleOutIT {
 					.audience("hitter-api")
 					.issueTime(Date.from(now))
 					.expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-					.claim("roles", List.of("MEMBER"))
+					.claim("email_verified", true).claim("roles", List.of("MEMBER"))
 					.build());
 		jwt.sign(new RSASSASigner(key));
 		return jwt.serialize();

@@ -320,6 +320,6 @@ class PredictionJobApiTest {
 	}
 
 	static RequestPostProcessor as(UUID id) {
-		return jwt().jwt(token -> token.subject(id.toString()).claim("roles", List.of("MEMBER")));
+		return jwt().jwt(token -> token.subject(id.toString()).claim("email_verified", true).claim("roles", List.of("MEMBER")));
 	}
 }

@@ -160,7 +160,7 @@ class ModelsApiTest {
 
 	private static RequestPostProcessor member() {
 		RequestPostProcessor token = jwt()
-			.jwt(jwt -> jwt.subject(UUID.randomUUID().toString()).claim("roles", List.of("MEMBER")));
+			.jwt(jwt -> jwt.subject(UUID.randomUUID().toString()).claim("email_verified", true).claim("roles", List.of("MEMBER")));
 		return request -> token.postProcessRequest(MultipartBodies.encoded().postProcessRequest(request));
 	}
 }
