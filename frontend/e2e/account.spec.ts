@@ -61,10 +61,12 @@ test('a member edits their profile, changes the password, turns two-factor on an
 
   // Password: another device signed in before the change is signed out by it; this browser stays.
   const laptop = await otherDevice(browser, member);
-  await page.getByLabel('Current password').fill(member.password);
+  // The e-mail change asks for the current password too: fill the password section's.
+  const passwordSection = page.getByRole('region', { name: 'Password', exact: true });
+  await passwordSection.getByLabel('Current password').fill(member.password);
   const newPassword = `${member.password}-new`;
-  await page.getByLabel('New password').fill(newPassword);
-  await page.getByRole('button', { name: 'Change password' }).click();
+  await passwordSection.getByLabel('New password').fill(newPassword);
+  await passwordSection.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText('Your password is changed. Every other session has ended.')).toBeVisible();
   member.password = newPassword;
   await laptop.reload();

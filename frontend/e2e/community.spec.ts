@@ -115,8 +115,8 @@ test('a_producer_shares_an_analysis_and_another_member_finds_it_in_korean_likes_
 
   // The producer is told: a like and a comment.
   await page.reload();
-  await expect(page.getByRole('link', { name: 'Notifications, 2 unread' })).toBeVisible();
-  await page.getByRole('link', { name: 'Notifications, 2 unread' }).click();
+  await expect(page.getByRole('link', { name: 'Notifications 2 unread' })).toBeVisible();
+  await page.getByRole('link', { name: 'Notifications 2 unread' }).click();
   await expect(page.getByTestId('notification')).toHaveCount(2);
   await expect(page.getByTestId('notification').first()).toContainText(reader.displayName);
   await page.getByRole('button', { name: 'Mark all read' }).click();

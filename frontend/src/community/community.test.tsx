@@ -341,7 +341,7 @@ describe('notifications and moderation', () => {
   it('shows_the_unread_count_in_the_link', async () => {
     stubRoutes([['GET', /unread-count$/, () => json({ count: 3 })]]);
     renderWithApp(<NotificationsLink />);
-    expect(await screen.findByRole('link', { name: 'Notifications, 3 unread' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Notifications 3 unread' })).toBeTruthy();
     expect(screen.getByTestId('unread-count').textContent).toBe('3');
   });
 
