@@ -203,6 +203,29 @@ class AdminApiTest extends AuthApiTest {
 			.andExpect(jsonPath("$.nextCursor").doesNotExist());
 	}
 
+	@Test
+	void everyAdministratorsAndAuditOperationIsDocumentedWithSummaryTagsSecurityAndItsRefusals() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		Map<String, List<String>> due = Map.of(
+				"$.paths['/api/v1/auth/admin/members'].get", List.of("200", "400", "401", "403"),
+				"$.paths['/api/v1/auth/admin/members/{id}'].get", List.of("200", "400", "401", "403", "404"),
+				"$.paths['/api/v1/auth/admin/members/{id}/roles/ADMIN'].put", List.of("200", "400", "401", "403", "404"),
+				"$.paths['/api/v1/auth/admin/members/{id}/roles/ADMIN'].delete",
+				List.of("200", "400", "401", "403", "404", "409"),
+				"$.paths['/api/v1/auth/admin/audit'].get", List.of("200", "400", "401", "403"),
+				"$.paths['/internal/v1/audit-events'].post", List.of("204", "400", "401", "403"));
+		due.forEach((operation, answers) -> {
+			Map<String, Object> documented = JsonPath.read(docs, operation);
+			assertThat((String) documented.get("summary")).as(operation).isNotBlank();
+			assertThat((List<?>) documented.get("tags")).as(operation).isNotEmpty();
+			assertThat((List<?>) documented.get("security")).as(operation).isNotEmpty();
+			assertThat(((Map<?, ?>) documented.get("responses")).keySet().stream().map(String::valueOf).toList())
+				.as(operation)
+				.containsAll(answers);
+		});
+	}
+
 	private String adminLogin() throws Exception {
 		String email = "admin-" + UUID.randomUUID() + "@example.com";
 		AuditTrail.administrator(signUpMember, email, STRONG_PASSWORD);
