@@ -87,6 +87,13 @@ export function Header() {
                     </NavLink>
                   </li>
                 )}
+                {member.roles.includes('ADMIN') && (
+                  <li>
+                    <NavLink to="/admin/members" data-testid="admin-link">
+                      {t('nav.admin')}
+                    </NavLink>
+                  </li>
+                )}
                 <li className="site-nav__member">
                   <NavLink to="/account" data-testid="member-name" title={t('nav.account')}>
                     {member.displayName}

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { accountRoutes } from '../account/routes';
+import { adminRoutes } from '../admin/routes';
 import { ConfirmEmailChangePage } from '../account/email';
 import { analysisRoutes } from '../analysis/routes';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
@@ -43,6 +44,7 @@ export const routes: RouteObject[] = [
               ...leaderboardRoutes,
               ...communityRoutes,
               ...accountRoutes,
+              ...adminRoutes,
               { path: '/confirm-email-change', element: <ConfirmEmailChangePage /> },
             ],
           },

@@ -55,6 +55,10 @@ public final class AuthProblems {
 	public static final ProblemType CURRENT_PASSWORD_WRONG = new ProblemType("current-password-wrong",
 			"The current password is wrong", HttpStatus.FORBIDDEN);
 
+	/** Taking ADMIN from the only member who has it would leave nobody to administer the service. */
+	public static final ProblemType LAST_ADMINISTRATOR = new ProblemType("last-administrator",
+			"The last administrator cannot lose the role", HttpStatus.CONFLICT);
+
 	private AuthProblems() {
 	}
 }

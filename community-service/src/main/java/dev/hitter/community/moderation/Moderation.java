@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.hitter.community.WrittenText;
+import dev.hitter.community.audit.ModerationAudit;
 import dev.hitter.community.comment.Comments;
 import dev.hitter.community.member.AuthorName;
 import dev.hitter.community.paging.Cursor;
@@ -37,7 +38,10 @@ public class Moderation {
 
 	private final Clock clock;
 
-	Moderation(JdbcClient jdbc, Comments comments, Clock clock) {
+	private final ModerationAudit audit;
+
+	Moderation(JdbcClient jdbc, Comments comments, Clock clock, ModerationAudit audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.comments = comments;
 		this.clock = clock;
@@ -118,15 +122,16 @@ public class Moderation {
 	public void decide(Member member, String targetType, UUID target, ReportForms.Decision decision) {
 		requireAdministrator(member);
 		String action = decision.action();
-		switch (targetType) {
+		UUID author = switch (targetType) {
 			case "POST" -> moderatePost(target, action);
 			case "COMMENT" -> moderateComment(target, action);
 			case "LEADERBOARD_ENTRY" -> {
-				// prediction-service holds the entry; the web app calls its moderation endpoint.
+				// prediction-service holds the entry (and records its moderation); here only its reports are resolved.
+				yield null;
 			}
 			default -> throw ApiException.forField(ProblemType.VALIDATION_FAILED, "targetType",
 					"must be POST, COMMENT or LEADERBOARD_ENTRY");
-		}
+		};
 		jdbc.sql("""
 				update reports set state = 'RESOLVED', action = :action, note = :note, resolved_at = :at, resolved_by = :by
 				where target_type = :type and target_id = :target and state = 'OPEN'""")
@@ -137,25 +142,34 @@ public class Moderation {
 			.param("type", targetType)
 			.param("target", target.toString())
 			.update();
+		// In the decision's transaction: the audit log hears of it exactly when it happened.
+		audit.record("MODERATION_" + targetType + "_" + action, author, member.id(),
+				targetType.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + target
+						+ (decision.note() == null || decision.note().isBlank() ? "" : ": " + decision.note().strip()));
 	}
 
-	private void moderatePost(UUID post, String action) {
-		String state = jdbc.sql("select state from posts where id = :id")
+	/** @return the post's author */
+	private UUID moderatePost(UUID post, String action) {
+		String[] found = jdbc.sql("select state, author_id from posts where id = :id")
 			.param("id", post.toString())
-			.query(String.class)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 			.optional()
 			.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "There is no post " + post + "."));
+		String state = found[0];
 		String next = nextState(state, action);
 		jdbc.sql("update posts set state = :state where id = :id")
 			.param("state", next)
 			.param("id", post.toString())
 			.update();
+		return UUID.fromString(found[1]);
 	}
 
-	private void moderateComment(UUID comment, String action) {
-		var found = jdbc.sql("select post_id, state, deleted from comments where id = :id")
+	/** @return the comment's author */
+	private UUID moderateComment(UUID comment, String action) {
+		var found = jdbc.sql("select post_id, state, deleted, author_id from comments where id = :id")
 			.param("id", comment.toString())
-			.query((rs, n) -> new Object[] { UUID.fromString(rs.getString(1)), rs.getString(2), rs.getBoolean(3) })
+			.query((rs, n) -> new Object[] { UUID.fromString(rs.getString(1)), rs.getString(2), rs.getBoolean(3),
+					UUID.fromString(rs.getString(4)) })
 			.optional()
 			.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "There is no comment " + comment + "."));
 		String state = (String) found[1];
@@ -169,6 +183,7 @@ public class Moderation {
 		if (counted != countsNow) {
 			comments.addToCount((UUID) found[0], countsNow ? 1 : -1);
 		}
+		return (UUID) found[3];
 	}
 
 	/** REMOVED is final: nothing brings removed content back. */

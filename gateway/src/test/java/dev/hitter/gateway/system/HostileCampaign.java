@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -736,6 +737,29 @@ final class HostileCampaign {
 			.due(Due.REFUSED));
 		probes.add(Probe.of(ACCOUNT, "the sessions list without a token", "GET", "/api/v1/auth/sessions")
 			.due(Due.UNAUTHORIZED));
+		// The administrators' API (docs/accounts.md "Administration and audit"): a member is refused every operation,
+		// and a search is bounded and free of control characters before anything is looked up.
+		String admin = "/api/v1/auth/admin";
+		String someone = UUID.randomUUID().toString();
+		Map<String, String[]> adminCalls = new LinkedHashMap<>();
+		adminCalls.put("a member searches the members", new String[] { "GET", admin + "/members?q=a" });
+		adminCalls.put("a member reads a member", new String[] { "GET", admin + "/members/" + someone });
+		adminCalls.put("a member makes themselves administrator", new String[] { "PUT", admin + "/members/" + someone + "/roles/ADMIN" });
+		adminCalls.put("a member takes an administrator's role", new String[] { "DELETE", admin + "/members/" + someone + "/roles/ADMIN" });
+		adminCalls.put("a member reads the audit log", new String[] { "GET", admin + "/audit" });
+		adminCalls.forEach((what, call) -> probes.add(Probe.of(ACCOUNT, what, call[0], call[1])
+			.as(targets.attacker())
+			.due(Due.FORBIDDEN)));
+		probes.add(Probe.of(ACCOUNT, "the audit log without a token", "GET", admin + "/audit").due(Due.UNAUTHORIZED));
+		probes.add(Probe.of(ACCOUNT, "a member's 5,000-character member search", "GET", admin + "/members?q=" + "a".repeat(5000))
+			.as(targets.attacker())
+			.due(Due.REFUSED));
+		probes.add(Probe.of(ACCOUNT, "a member's member search with control characters", "GET", admin + "/members?q=a%00%1b%0a")
+			.as(targets.attacker())
+			.due(Due.REFUSED));
+		probes.add(Probe.of(ACCOUNT, "a member's audit page with an SQL cursor", "GET", admin + "/audit?cursor=1%20OR%201%3D1")
+			.as(targets.attacker())
+			.due(Due.REFUSED));
 	}
 
 	// --- the listenable leaderboard --------------------------------------------------------------------------------
@@ -897,6 +921,10 @@ final class HostileCampaign {
 			.body(JSON, bytes("{\"id\":\"" + UUID.randomUUID() + "\",\"recipientId\":\"" + UUID.randomUUID()
 					+ "\",\"kind\":\"ANALYSIS_LIKE\",\"actorId\":\"" + UUID.randomUUID()
 					+ "\",\"actorName\":\"x\",\"predictionId\":\"" + UUID.randomUUID() + "\"}"));
+		community("a forged moderation event for the audit log through the gateway", "POST", "/internal/v1/audit-events",
+				Due.NOT_VISIBLE)
+			.body(JSON, bytes("{\"id\":\"" + UUID.randomUUID() + "\",\"kind\":\"MODERATION_POST_REMOVE\",\"actorId\":\""
+					+ UUID.randomUUID() + "\",\"occurredAt\":\"2026-12-07T10:00:00Z\"}"));
 		community("the service token endpoint through the gateway", "POST", "/internal/v1/oauth2/token",
 				Due.NOT_VISIBLE)
 			.authorization("Basic " + b64url("prediction-service:guess"))

@@ -12,6 +12,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hitter.auth.audit.AuditEvent;
+import dev.hitter.auth.audit.AuditKinds;
+import dev.hitter.auth.audit.AuditLog;
 import dev.hitter.auth.AuthProperties;
 import dev.hitter.auth.member.MemberAccount;
 import dev.hitter.auth.member.MemberRepository;
@@ -46,8 +49,11 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	AdminBootstrap(AuthProperties properties, MemberRepository members, SignUpMember signUpMember,
-			PasswordEncoder passwordEncoder, TransactionTemplate transaction, Clock clock) {
+			PasswordEncoder passwordEncoder, TransactionTemplate transaction, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.properties = properties;
 		this.members = members;
 		this.signUpMember = signUpMember;
@@ -106,6 +112,10 @@ class AdminBootstrap implements ApplicationRunner {
 	private void promote(MemberAccount account) {
 		transaction.executeWithoutResult(status -> members.findById(account.id())
 			.ifPresent(member -> {
+				if (!member.roles().contains(Role.ADMIN)) {
+					audit.record(new AuditEvent(AuditKinds.ROLE_CHANGED, member.id(), null,
+							"ADMIN granted by the operator's settings"));
+				}
 				member.grant(Role.ADMIN, clock.instant());
 				// The operator named this address in the settings, and the password proved the account theirs.
 				member.verifyEmail(clock.instant());

@@ -8,6 +8,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hitter.auth.audit.AuditEvent;
+import dev.hitter.auth.audit.AuditKinds;
+import dev.hitter.auth.audit.AuditLog;
 import dev.hitter.auth.AuthProblems;
 import dev.hitter.auth.mail.MailMessages;
 import dev.hitter.auth.mail.MailProperties;
@@ -45,8 +48,11 @@ public class EmailChange {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	EmailChange(MemberRepository members, PasswordEncoder passwordEncoder, MailTokens tokens, Mailer mailer,
-			MailMessages messages, MailProperties properties, TransactionTemplate transaction, Clock clock) {
+			MailMessages messages, MailProperties properties, TransactionTemplate transaction, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.members = members;
 		this.passwordEncoder = passwordEncoder;
 		this.tokens = tokens;
@@ -94,6 +100,8 @@ public class EmailChange {
 				}
 				MemberAccount account = members.findById(memberId).orElseThrow(MailTokens::invalidLink);
 				account.changeEmail(spent.email(), clock.instant());
+				// Neither address: the log outlives an account's deletion, which must take its address with it.
+				audit.record(AuditEvent.of(AuditKinds.EMAIL_CHANGED, memberId, "confirmed at the new address"));
 				members.flush();
 			});
 		}

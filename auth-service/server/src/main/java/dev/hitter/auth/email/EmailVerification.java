@@ -6,6 +6,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hitter.auth.audit.AuditEvent;
+import dev.hitter.auth.audit.AuditKinds;
+import dev.hitter.auth.audit.AuditLog;
 import dev.hitter.auth.mail.MailMessages;
 import dev.hitter.auth.mail.MailProperties;
 import dev.hitter.auth.mail.MailToken;
@@ -36,8 +39,11 @@ public class EmailVerification {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	EmailVerification(MemberRepository members, MailTokens tokens, Mailer mailer, MailMessages messages,
-			MailProperties properties, TransactionTemplate transaction, Clock clock) {
+			MailProperties properties, TransactionTemplate transaction, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.members = members;
 		this.tokens = tokens;
 		this.mailer = mailer;
@@ -66,6 +72,7 @@ public class EmailVerification {
 				.filter(member -> member.email().equals(spent.email()))
 				.orElseThrow(MailTokens::invalidLink);
 			account.verifyEmail(clock.instant());
+			audit.record(AuditEvent.of(AuditKinds.EMAIL_VERIFIED, account.id()));
 		});
 	}
 }

@@ -87,6 +87,15 @@ public class MemberAccount {
 		}
 	}
 
+	/** @return whether the member had the role */
+	public boolean revoke(Role role, Instant now) {
+		if (roles.remove(role)) {
+			updatedAt = now;
+			return true;
+		}
+		return false;
+	}
+
 	public void changePasswordHash(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
 		this.updatedAt = now;

@@ -9,6 +9,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hitter.auth.audit.AuditEvent;
+import dev.hitter.auth.audit.AuditKinds;
+import dev.hitter.auth.audit.AuditLog;
 import dev.hitter.auth.AuthProblems;
 import dev.hitter.auth.member.MemberAccount;
 import dev.hitter.auth.member.MemberRepository;
@@ -43,8 +46,11 @@ public class ChangePassword {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	ChangePassword(MemberRepository members, PasswordEncoder passwordEncoder, PasswordPolicy policy,
-			LoginThrottle throttle, MemberSessions sessions, TransactionTemplate transaction, Clock clock) {
+			LoginThrottle throttle, MemberSessions sessions, TransactionTemplate transaction, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.members = members;
 		this.passwordEncoder = passwordEncoder;
 		this.policy = policy;
@@ -59,6 +65,7 @@ public class ChangePassword {
 			.orElseThrow(() -> new ApiException(ProblemType.UNAUTHORIZED, "This account no longer exists."));
 		Attempt attempt = throttle.admit(account.email(), clientAddress);
 		if (!passwordEncoder.matches(change.currentPassword(), account.passwordHash())) {
+			audit.record(AuditEvent.of(AuditKinds.PASSWORD_CHANGE_REFUSED, memberId, "current password wrong"));
 			throw ApiException.forField(AuthProblems.CURRENT_PASSWORD_WRONG, "currentPassword", "is wrong");
 		}
 		throttle.succeeded(attempt);
@@ -73,6 +80,8 @@ public class ChangePassword {
 		transaction.executeWithoutResult(status -> {
 			members.findById(memberId).orElseThrow().changePasswordHash(hash, clock.instant());
 			int revoked = sessions.endAllBut(memberId, currentSession);
+			audit.record(AuditEvent.of(AuditKinds.PASSWORD_CHANGED, memberId,
+					"other sessions ended (" + revoked + " refresh token(s))"));
 			log.info("Member {} changed their password; {} refresh token(s) of other sessions revoked", memberId,
 					revoked);
 		});

@@ -6,6 +6,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hitter.auth.audit.AuditEvent;
+import dev.hitter.auth.audit.AuditKinds;
+import dev.hitter.auth.audit.AuditLog;
 import dev.hitter.auth.mail.MailMessages;
 import dev.hitter.auth.mail.MailProperties;
 import dev.hitter.auth.mail.MailToken;
@@ -48,9 +51,12 @@ public class PasswordReset {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	PasswordReset(MemberRepository members, MailTokens tokens, Mailer mailer, MailMessages messages,
 			MailProperties properties, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, Sessions sessions,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.members = members;
 		this.tokens = tokens;
 		this.mailer = mailer;
@@ -89,6 +95,7 @@ public class PasswordReset {
 				member.verifyEmail(clock.instant());
 			}
 			sessions.endAll(member.id());
+			audit.record(AuditEvent.of(AuditKinds.PASSWORD_RESET, member.id(), "by a mailed link; every session ended"));
 			return member.email();
 		});
 		mailer.send(messages.passwordWasReset(address));

@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.hitter.auth.audit.AuditEvent;
+import dev.hitter.auth.audit.AuditKinds;
+import dev.hitter.auth.audit.AuditLog;
 import dev.hitter.auth.AuthProperties;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
@@ -25,7 +28,10 @@ public class MemberSessions {
 
 	private final Clock clock;
 
-	MemberSessions(RefreshTokenRepository refreshTokens, AuthProperties properties, Clock clock) {
+	private final AuditLog audit;
+
+	MemberSessions(RefreshTokenRepository refreshTokens, AuthProperties properties, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.refreshTokens = refreshTokens;
 		this.properties = properties;
 		this.clock = clock;
@@ -66,6 +72,16 @@ public class MemberSessions {
 			throw new ApiException(ProblemType.NOT_FOUND, "No such session.");
 		}
 		refreshTokens.revokeFamily(sessionId, now);
+		audit.record(AuditEvent.of(AuditKinds.SESSION_ENDED, memberId, "session " + sessionId));
+	}
+
+	/** The member's "sign out everywhere else", recorded in the audit log with the change. */
+	@Transactional
+	public int endOthers(UUID memberId, UUID keptSessionId) {
+		int revoked = endAllBut(memberId, keptSessionId);
+		audit.record(AuditEvent.of(AuditKinds.SESSION_ENDED, memberId, "all other sessions (" + revoked
+				+ " refresh token(s))"));
+		return revoked;
 	}
 
 	/**

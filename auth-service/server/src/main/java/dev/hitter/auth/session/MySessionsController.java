@@ -82,7 +82,7 @@ class MySessionsController {
 			throw ApiException.forField(ProblemType.VALIDATION_FAILED, "others",
 					"this access token names no session; sign in again first");
 		}
-		sessions.endAllBut(member.id(), current);
+		sessions.endOthers(member.id(), current);
 		return ResponseEntity.noContent().build();
 	}
 }

@@ -21,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.hitter.auth.AuthProblems;
 import dev.hitter.auth.AuthProperties;
+import dev.hitter.auth.audit.AuditEvent;
+import dev.hitter.auth.audit.AuditKinds;
+import dev.hitter.auth.audit.AuditLog;
 import dev.hitter.auth.member.MemberAccount;
 import dev.hitter.auth.member.MemberRepository;
 import dev.hitter.auth.signup.SignUpMember;
@@ -58,12 +61,14 @@ public class Sessions {
 
 	private final TwoFactorChallenges twoFactor;
 
+	private final AuditLog audit;
+
 	// Checked against when the email is unknown, so both failures cost the same time.
 	private final String decoyHash;
 
 	Sessions(MemberRepository members, RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder,
 			AccessTokenIssuer accessTokens, AuthProperties properties, TransactionTemplate transaction, Clock clock,
-			LoginThrottle throttle, TwoFactorChallenges twoFactor) {
+			LoginThrottle throttle, TwoFactorChallenges twoFactor, AuditLog audit) {
 		this.members = members;
 		this.refreshTokens = refreshTokens;
 		this.passwordEncoder = passwordEncoder;
@@ -73,6 +78,7 @@ public class Sessions {
 		this.clock = clock;
 		this.throttle = throttle;
 		this.twoFactor = twoFactor;
+		this.audit = audit;
 		this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
 	}
 
@@ -83,11 +89,23 @@ public class Sessions {
 	 */
 	public SignInAnswer login(LoginRequest request, SignInContext context) {
 		String email = SignUpMember.normaliseEmail(request.email());
-		Attempt attempt = throttle.admit(email, context.clientAddress());
+		Attempt attempt;
+		try {
+			attempt = throttle.admit(email, context.clientAddress());
+		}
+		catch (ApiException throttled) {
+			// The same look-up for a member's address and an unknown one: the timing tells nothing.
+			audit.record(AuditEvent.of(AuditKinds.LOGIN_THROTTLED,
+					members.findByEmail(email).map(MemberAccount::id).orElse(null), "password"));
+			throw throttled;
+		}
 		Optional<MemberAccount> member = members.findByEmail(email);
 		String hash = member.map(MemberAccount::passwordHash).orElse(decoyHash);
 		boolean matches = passwordEncoder.matches(request.password(), hash);
 		if (member.isEmpty() || !matches) {
+			// Never the submitted e-mail: people type passwords into the wrong field.
+			audit.record(AuditEvent.of(AuditKinds.LOGIN_FAILED, member.map(MemberAccount::id).orElse(null),
+					member.isEmpty() ? "unknown address" : "wrong password"));
 			throw new ApiException(AuthProblems.INVALID_CREDENTIALS, "Email or password is wrong.");
 		}
 		MemberAccount account = member.get();
@@ -102,12 +120,15 @@ public class Sessions {
 			return new TwoFactorRequired(challenge.get().value(), challenge.get().ttl().toSeconds());
 		}
 		throttle.succeeded(attempt);
+		audit.record(AuditEvent.of(AuditKinds.LOGIN_SUCCEEDED, account.id(), "password"));
 		return start(account, context.userAgent());
 	}
 
 	/** The second step of a sign-in with two-factor on: the tokens, once the code is right. */
 	public TokenPair completeTwoFactor(TwoFactorRequests.SignIn request, SignInContext context) {
 		TwoFactorChallenges.Completed completed = twoFactor.complete(request, context.clientAddress());
+		audit.record(AuditEvent.of(AuditKinds.LOGIN_SUCCEEDED, completed.account().id(),
+				request.recoveryCode() != null ? "password and recovery code" : "password and authenticator code"));
 		// The device is the one that gave the password (the same browser, normally).
 		return start(completed.account(),
 				completed.userAgent() != null ? completed.userAgent() : context.userAgent());
@@ -160,7 +181,10 @@ public class Sessions {
 	public void logout(UUID memberId, RefreshRequest request) {
 		refreshTokens.findByTokenHash(hash(request.refreshToken()))
 			.filter(token -> token.memberId().equals(memberId))
-			.ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), clock.instant()));
+			.ifPresent(token -> {
+				refreshTokens.revokeFamily(token.familyId(), clock.instant());
+				audit.record(AuditEvent.of(AuditKinds.LOGGED_OUT, memberId, "session " + token.familyId()));
+			});
 	}
 
 	/** Ends every login of the member (e.g. after a password reset); joins the caller's transaction. */

@@ -10,6 +10,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hitter.auth.audit.AuditEvent;
+import dev.hitter.auth.audit.AuditKinds;
+import dev.hitter.auth.audit.AuditLog;
 import dev.hitter.auth.AuthProblems;
 import dev.hitter.auth.email.EmailVerification;
 import dev.hitter.auth.mail.MailMessages;
@@ -45,9 +48,12 @@ public class SignUpMember {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	SignUpMember(MemberRepository members, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
 			TransactionTemplate transaction, EmailVerification verification, Mailer mailer, MailMessages messages,
-			Clock clock) {
+			Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.members = members;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
@@ -100,7 +106,10 @@ public class SignUpMember {
 				if (verified) {
 					account.verifyEmail(clock.instant());
 				}
-				return Optional.of(members.saveAndFlush(account));
+				MemberAccount saved = members.saveAndFlush(account);
+				audit.record(AuditEvent.of(AuditKinds.SIGNED_UP, saved.id(),
+						verified ? "created from the operator's settings, roles " + roles : null));
+				return Optional.of(saved);
 			});
 		}
 		catch (DataIntegrityViolationException raceLost) {

@@ -59,7 +59,9 @@ class TokenConfiguration {
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-		decoder.setJwtValidator(AccessTokenValidation.validator(properties));
+		// Services' tokens too (the audit events of community and prediction arrive on /internal): the kit's path rules
+		// keep each kind to its own paths, as in every other service (docs/internal-calls.md).
+		decoder.setJwtValidator(AccessTokenValidation.memberOrServiceValidator(properties));
 		return decoder;
 	}
 }

@@ -13,6 +13,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hitter.auth.audit.AuditEvent;
+import dev.hitter.auth.audit.AuditKinds;
+import dev.hitter.auth.audit.AuditLog;
 import dev.hitter.auth.AuthProblems;
 import dev.hitter.auth.member.MemberAccount;
 import dev.hitter.auth.member.MemberRepository;
@@ -47,8 +50,11 @@ public class TwoFactorChallenges {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	TwoFactorChallenges(TwoFactorStore store, SecondFactor secondFactor, MemberRepository members,
-			LoginThrottle throttle, TwoFactorProperties properties, TransactionTemplate transaction, Clock clock) {
+			LoginThrottle throttle, TwoFactorProperties properties, TransactionTemplate transaction, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.store = store;
 		this.secondFactor = secondFactor;
 		this.members = members;
@@ -85,7 +91,14 @@ public class TwoFactorChallenges {
 		TwoFactorStore.Challenge challenge = store.openChallenge(hash, clock.instant(), maxFailures)
 			.orElseThrow(TwoFactorChallenges::challengeGone);
 		MemberAccount account = members.findById(challenge.memberId()).orElseThrow(TwoFactorChallenges::challengeGone);
-		Attempt attempt = throttle.admit(account.email(), clientAddress);
+		Attempt attempt;
+		try {
+			attempt = throttle.admit(account.email(), clientAddress);
+		}
+		catch (ApiException throttled) {
+			audit.record(AuditEvent.of(AuditKinds.LOGIN_THROTTLED, account.id(), "two-factor code"));
+			throw throttled;
+		}
 		Outcome outcome = transaction.execute(status -> {
 			TwoFactorStore.TotpState state = store.state(account.id()).orElse(null);
 			if (state == null || !state.enabled()) {
@@ -106,6 +119,8 @@ public class TwoFactorChallenges {
 		switch (outcome) {
 			case WRONG_CODE -> {
 				store.failChallenge(hash);
+				audit.record(AuditEvent.of(AuditKinds.TWO_FACTOR_CODE_FAILED, account.id(),
+						request.recoveryCode() != null ? "recovery code" : "authenticator code"));
 				throw new ApiException(AuthProblems.INVALID_TWO_FACTOR_CODE,
 						"The code is wrong or was used already.");
 			}

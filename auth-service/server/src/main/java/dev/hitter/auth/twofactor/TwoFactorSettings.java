@@ -14,6 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hitter.auth.audit.AuditEvent;
+import dev.hitter.auth.audit.AuditKinds;
+import dev.hitter.auth.audit.AuditLog;
 import dev.hitter.auth.AuthProblems;
 import dev.hitter.auth.member.MemberAccount;
 import dev.hitter.auth.member.MemberRepository;
@@ -49,9 +52,12 @@ public class TwoFactorSettings {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	TwoFactorSettings(TwoFactorStore store, SecondFactor secondFactor, MemberRepository members,
 			PasswordEncoder passwordEncoder, LoginThrottle throttle, TwoFactorProperties properties,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.store = store;
 		this.secondFactor = secondFactor;
 		this.members = members;
@@ -100,6 +106,7 @@ public class TwoFactorSettings {
 				throw new ApiException(AuthProblems.TWO_FACTOR_NOT_ENABLED,
 						"The set-up changed meanwhile; set two-factor sign-in up again.");
 			}
+			audit.record(AuditEvent.of(AuditKinds.TWO_FACTOR_ENABLED, memberId));
 			return secondFactor.newRecoveryCodes(memberId);
 		});
 		log.info("Member {} turned two-factor sign-in on", memberId);
@@ -121,10 +128,16 @@ public class TwoFactorSettings {
 			List<FieldProblem> wrong = !passwordRight ? List.of(new FieldProblem("password", "is wrong"))
 					: List.of(new FieldProblem(request.code() != null ? "code" : "recoveryCode",
 							"is wrong or was used already"));
+			audit.record(AuditEvent.of(AuditKinds.TWO_FACTOR_CODE_FAILED, memberId,
+					"turning two-factor off: " + wrong.get(0).field() + " wrong"));
 			throw new ApiException(ProblemType.VALIDATION_FAILED, wrong.get(0).field() + " is wrong", wrong);
 		}
 		throttle.succeeded(attempt);
-		transaction.executeWithoutResult(status -> store.disable(memberId));
+		transaction.executeWithoutResult(status -> {
+			store.disable(memberId);
+			audit.record(AuditEvent.of(AuditKinds.TWO_FACTOR_DISABLED, memberId,
+					request.code() != null ? "with an authenticator code" : "with a recovery code"));
+		});
 		log.info("Member {} turned two-factor sign-in off", memberId);
 	}
 

@@ -50,6 +50,9 @@ class AdminBootstrapTest extends AuthApiTest {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	dev.hitter.auth.audit.AuditLog audit;
+
 	@Test
 	void administratorFromTheSettingsCanLogInWithTheAdminRole() throws Exception {
 		assertThat(rolesAfterLogin("chief@label.example", "first-admin-pass-42")).containsExactlyInAnyOrder("ADMIN",
@@ -107,7 +110,7 @@ class AdminBootstrapTest extends AuthApiTest {
 		AuthProperties settings = new AuthProperties(properties.accessTokenTtl(), properties.refreshTokenTtl(),
 				properties.refreshTokenMaxLifetime(), properties.refreshReuseGrace(),
 				new AuthProperties.Admin(email, password, "Administrator"));
-		new AdminBootstrap(settings, members, signUpMember, passwordEncoder, transaction, clock)
+		new AdminBootstrap(settings, members, signUpMember, passwordEncoder, transaction, clock, audit)
 			.run(new DefaultApplicationArguments());
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.hitter.prediction.audit.ModerationAudit;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
@@ -57,10 +58,13 @@ public class Predictions {
 
 	private final ErasedMembers erased;
 
+	private final ModerationAudit moderationAudit;
+
 	Predictions(TrackAnalysis analysis, PredictionRepository predictions, SpectrogramRepository spectrograms,
 			Likes likes, AnalysisLikeNotices likeNotices, ObjectMapper json, TransactionTemplate transaction,
-			PublishedTracks published, ErasedMembers erased) {
+			PublishedTracks published, ErasedMembers erased, ModerationAudit moderationAudit) {
 		this.erased = erased;
+		this.moderationAudit = moderationAudit;
 		this.analysis = analysis;
 		this.likeNotices = likeNotices;
 		this.predictions = predictions;
@@ -237,13 +241,17 @@ public class Predictions {
 		if (state == Moderation.REMOVED) {
 			published.withdraw(id);
 		}
+		moderationAudit.record("MODERATION_ENTRY_" + state.name(), prediction.memberId(), member.id(),
+				"analysis " + id + ": " + reason);
 		return view(prediction, member);
 	}
 
 	@Transactional
 	public void restore(Member member, UUID id) {
 		requireAdministrator(member, "Only administrators restore leaderboard entries.");
-		visible(member, id).restore();
+		Prediction prediction = visible(member, id);
+		prediction.restore();
+		moderationAudit.record("MODERATION_ENTRY_RESTORED", prediction.memberId(), member.id(), "analysis " + id);
 	}
 
 	/** What publishing needs to know of an analysis: its owner, what was analysed, an administrator's decision. */

@@ -1,0 +1,11 @@
+import type { RouteObject } from 'react-router';
+import { AuditPage } from './AuditPage';
+import { MemberPage } from './MemberPage';
+import { MembersPage } from './MembersPage';
+
+/** The administrators' screens; mounted inside RequireAuth (AdminOnly refuses members). */
+export const adminRoutes: RouteObject[] = [
+  { path: '/admin/members', element: <MembersPage /> },
+  { path: '/admin/members/:id', element: <MemberPage /> },
+  { path: '/admin/audit', element: <AuditPage /> },
+];
