@@ -49,7 +49,7 @@ test('an administrator finds a member, reads their events, suspends and reinstat
 
   // The member: a wrong password, then a sign-in — both land in the audit log.
   await tryLogIn(page, member, 'not-the-password-42');
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByText('The email or the password is wrong.')).toBeVisible();
   await logIn(page, member);
   await expect(page.getByTestId('admin-link')).toHaveCount(0);
   await page.goto('/admin/members');
