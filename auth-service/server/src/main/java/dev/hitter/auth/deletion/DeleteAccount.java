@@ -23,6 +23,7 @@ import dev.hitter.auth.throttle.LoginThrottle.Attempt;
 import dev.hitter.auth.twofactor.SecondFactorCheck;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
+import dev.hitter.kit.revocation.RevokedMembers;
 
 /**
  * A member deletes their own account. After re-authentication (password, and the second factor when it is on), ONE
@@ -55,9 +56,12 @@ public class DeleteAccount {
 
 	private final Clock clock;
 
+	private final RevokedMembers revokedMembers;
+
 	DeleteAccount(MemberRepository members, PasswordEncoder passwordEncoder, LoginThrottle throttle,
 			SecondFactorCheck secondFactor, Revocations revocations, PredictionMemberEvents prediction,
-			CommunityMemberEvents community, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+			CommunityMemberEvents community, JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
+			RevokedMembers revokedMembers) {
 		this.members = members;
 		this.passwordEncoder = passwordEncoder;
 		this.throttle = throttle;
@@ -68,6 +72,7 @@ public class DeleteAccount {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.revokedMembers = revokedMembers;
 	}
 
 	public void delete(UUID memberId, AccountDeletion request, String clientAddress) {
@@ -98,6 +103,8 @@ public class DeleteAccount {
 			// audit: auditLog.record(new AuditEvent("ACCOUNT_DELETED", memberId, memberId, null)) once H5's
 			// AuditLog is on main.
 		});
+		// This replica refuses the member's tokens at once; the others within their poll of the feed.
+		revokedMembers.apply(memberId, null);
 		log.info("Member {} deleted their account; erasure and anonymisation enqueued", memberId);
 	}
 }

@@ -37,11 +37,21 @@ public class Revocations {
 	}
 
 	/**
-	 * Only tokens issued before {@code notBefore} are refused. JWT times are whole seconds: the time is rounded down,
-	 * so a token issued right after the decision still passes.
+	 * Only tokens issued before {@code notBefore} are refused. JWT issue times are whole seconds, so the time is
+	 * rounded UP: a token issued in the same second before the decision must not pass (at the price of a token
+	 * issued in that second after it being refused too — the member signs in again a moment later).
+	 *
+	 * @return the time recorded
 	 */
-	public void refuseIssuedBefore(UUID member, Instant notBefore, Reason reason) {
-		insert(member, notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), reason);
+	public Instant refuseIssuedBefore(UUID member, Instant notBefore, Reason reason) {
+		Instant rounded = roundUpToSecond(notBefore);
+		insert(member, rounded, reason);
+		return rounded;
+	}
+
+	static Instant roundUpToSecond(Instant time) {
+		Instant down = time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		return down.equals(time) ? down : down.plusSeconds(1);
 	}
 
 	private void insert(UUID member, Instant notBefore, Reason reason) {

@@ -41,7 +41,8 @@ class TokenConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys signingKeys, SecurityProperties properties, Clock clock) {
+	JwtDecoder jwtDecoder(SigningKeys signingKeys, SecurityProperties properties, Clock clock,
+			dev.hitter.kit.revocation.RevokedMembers revoked) {
 		AtomicReference<Instant> lastReload = new AtomicReference<>(Instant.EPOCH);
 		JWKSource<SecurityContext> trusted = (selector, context) -> {
 			List<JWK> found = selector.select(signingKeys.jwkSet());
@@ -59,7 +60,10 @@ class TokenConfiguration {
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-		decoder.setJwtValidator(AccessTokenValidation.validator(properties));
+		decoder.setJwtValidator(AccessTokenValidation.withRevocations(
+				// Service tokens too: the revocation feed (/internal/v1/revocations) is read with them. The kit's path
+				// rules keep them off every member path (403), as in every service.
+				AccessTokenValidation.memberOrServiceValidator(properties), revoked));
 		return decoder;
 	}
 }
