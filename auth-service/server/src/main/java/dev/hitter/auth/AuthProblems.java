@@ -69,6 +69,10 @@ public final class AuthProblems {
 	public static final ProblemType CANNOT_SUSPEND_SELF = new ProblemType("cannot-suspend-self",
 			"Administrators cannot suspend themselves", HttpStatus.CONFLICT);
 
+	/** "Download my data": prediction-service or community-service did not answer; nothing was sent. */
+	public static final ProblemType DEPENDENCY_UNAVAILABLE = new ProblemType("dependency-unavailable",
+			"A service this request needs is unavailable; retry later", HttpStatus.SERVICE_UNAVAILABLE);
+
 	private AuthProblems() {
 	}
 }
