@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError, useProblemText } from '../../api/problem';
-import { tokens } from '../../auth/tokens';
 import { Button, Notice, TextField } from '../../ui';
 import { useTwoFactorStatus } from '../api';
 import { useDeleteAccount } from './api';
@@ -18,7 +16,6 @@ export function DeleteAccountSection() {
   const twoFactor = useTwoFactorStatus();
   const deletion = useDeleteAccount();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [currentPassword, setCurrentPassword] = useState('');
   const [code, setCode] = useState('');
   const [understood, setUnderstood] = useState(false);
@@ -32,9 +29,9 @@ export function DeleteAccountSection() {
     } catch {
       return; // Shown from deletion.error below.
     }
-    navigate('/goodbye', { replace: true });
-    queryClient.clear();
-    tokens.signOut(true, 'logout');
+    // The goodbye page signs out once it is shown: signing out here, still inside the signed-in pages, would send
+    // the browser to the login page before the navigation lands.
+    navigate('/goodbye', { replace: true, state: { deleted: true } });
   }
 
   const error = deletion.error;
