@@ -162,6 +162,15 @@ public class MemberAccount {
 		return suspendedAt != null;
 	}
 
+	/** When an administrator suspended the member; null when not suspended. */
+	public Instant suspendedAt() {
+		return suspendedAt;
+	}
+
+	public String suspensionReason() {
+		return suspensionReason;
+	}
+
 	public boolean emailVerified() {
 		return emailVerifiedAt != null;
 	}
