@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { DeleteAccountSection, YourDataSection } from './deletion';
 import { EmailChangeSection } from './email';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
@@ -30,6 +31,8 @@ export function AccountPage() {
       <EmailChangeSection />
       <SessionsSection />
       <TwoFactorSection />
+      <YourDataSection />
+      <DeleteAccountSection />
     </div>
   );
 }

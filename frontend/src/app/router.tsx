@@ -1,5 +1,5 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
-import { accountRoutes } from '../account/routes';
+import { accountRoutes, goodbyeRoutes } from '../account/routes';
 import { adminRoutes } from '../admin/routes';
 import { ConfirmEmailChangePage } from '../account/email';
 import { analysisRoutes } from '../analysis/routes';
@@ -33,6 +33,7 @@ export const routes: RouteObject[] = [
           { path: '/forgot-password', element: <ForgotPasswordPage /> },
           { path: '/reset-password', element: <ResetPasswordPage /> },
           { path: '/models', element: <ModelsPage /> },
+          ...goodbyeRoutes,
           {
             element: (
               <RequireAuth>

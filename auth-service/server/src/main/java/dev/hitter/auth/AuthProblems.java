@@ -59,6 +59,24 @@ public final class AuthProblems {
 	public static final ProblemType LAST_ADMINISTRATOR = new ProblemType("last-administrator",
 			"The last administrator cannot lose the role", HttpStatus.CONFLICT);
 
+	// Issue 13, deletion and suspension (docs/accounts.md "Deleting an account and your data").
+
+	/** Deleting the account with two-factor on: the code (TOTP or recovery) is missing, wrong or used already. */
+	public static final ProblemType SECOND_FACTOR_WRONG = new ProblemType("second-factor-wrong",
+			"The two-factor code is wrong", HttpStatus.FORBIDDEN);
+
+	/** A suspended member gave the right password: they may not sign in until an administrator reinstates them. */
+	public static final ProblemType ACCOUNT_SUSPENDED = new ProblemType("account-suspended",
+			"This account is suspended", HttpStatus.FORBIDDEN);
+
+	/** An administrator tried to suspend themselves. */
+	public static final ProblemType CANNOT_SUSPEND_SELF = new ProblemType("cannot-suspend-self",
+			"Administrators cannot suspend themselves", HttpStatus.CONFLICT);
+
+	/** "Download my data": prediction-service or community-service did not answer; nothing was sent. */
+	public static final ProblemType DEPENDENCY_UNAVAILABLE = new ProblemType("dependency-unavailable",
+			"A service this request needs is unavailable; retry later", HttpStatus.SERVICE_UNAVAILABLE);
+
 	private AuthProblems() {
 	}
 }

@@ -109,7 +109,8 @@ class GatewaySecurity {
 	}
 
 	@Bean
-	ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+	ReactiveJwtDecoder jwtDecoder(SecurityProperties properties,
+			dev.hitter.kit.revocation.RevokedMembers revokedMembers) {
 		if (properties.jwkSetUri() == null) {
 			throw new IllegalStateException(
 					"hitter.security.jwk-set-uri is not set: point it at auth-service's /api/v1/auth/jwks");
@@ -131,7 +132,9 @@ class GatewaySecurity {
 			})
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(AccessTokenValidation.validator(properties));
+		// Deleted and suspended members' tokens: refused here (docs/identity.md "Revoked members").
+		decoder.setJwtValidator(AccessTokenValidation.withRevocations(AccessTokenValidation.validator(properties),
+				revokedMembers));
 		return decoder;
 	}
 

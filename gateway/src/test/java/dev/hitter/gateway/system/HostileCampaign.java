@@ -714,6 +714,29 @@ final class HostileCampaign {
 			.as(targets.attacker())
 			.body(JSON, bytes(body))
 			.due(Due.REFUSED)));
+		// Deleting the attacker's own account without the means to (never with the right password: the campaign goes on).
+		probes.add(Probe.of(ACCOUNT, "delete the account with a wrong password", "DELETE", me).as(targets.attacker())
+			.body(JSON, bytes("{\"currentPassword\":\"guess-password-1\"}"))
+			.due(Due.REFUSED));
+		probes.add(Probe.of(ACCOUNT, "delete the account with a 5 MB password", "DELETE", me).as(targets.attacker())
+			.body(JSON, bytes("{\"currentPassword\":\"" + "p".repeat(5_000_000) + "\"}"))
+			.due(Due.REFUSED));
+		probes.add(Probe.of(ACCOUNT, "delete the account with a code of SQL", "DELETE", me).as(targets.attacker())
+			.body(JSON, bytes("{\"currentPassword\":\"guess-password-2\",\"code\":\"' OR 1=1 --\"}"))
+			.due(Due.REFUSED));
+		probes.add(Probe.of(ACCOUNT, "delete an account without a token", "DELETE", me)
+			.body(JSON, bytes("{\"currentPassword\":\"x\"}"))
+			.due(Due.UNAUTHORIZED));
+		probes.add(Probe.of(ACCOUNT, "download someone's data without a token", "GET", me + "/export")
+			.due(Due.UNAUTHORIZED));
+		probes.add(Probe.of(ACCOUNT, "a member suspends someone", "POST",
+				"/api/v1/auth/admin/members/" + UUID.randomUUID() + "/suspension")
+			.as(targets.attacker())
+			.body(JSON, bytes("{\"reason\":\"mine now\"}"))
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(ACCOUNT, "the revocation feed through the gateway", "GET", "/internal/v1/revocations?after=0")
+			.as(targets.attacker())
+			.due(Due.NOT_VISIBLE));
 		// Unknown fields are ignored (Jackson 3's default): a role asked for in a profile change must change nothing.
 		probes.add(Probe.of(ACCOUNT, "profile: roles asked for", "PATCH", me + "/profile")
 			.as(targets.attacker())

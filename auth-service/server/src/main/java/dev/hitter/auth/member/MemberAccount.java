@@ -63,6 +63,12 @@ public class MemberAccount {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	@Column(name = "suspended_at")
+	private Instant suspendedAt;
+
+	@Column(name = "suspension_reason")
+	private String suspensionReason;
+
 	@Version
 	private long version;
 
@@ -146,6 +152,32 @@ public class MemberAccount {
 		this.email = newEmail;
 		this.emailVerifiedAt = now;
 		this.updatedAt = now;
+	}
+
+	/** An administrator suspended the member: no sign-in, every token refused, until reinstated. */
+	public void suspend(String reason, Instant now) {
+		this.suspendedAt = now;
+		this.suspensionReason = reason;
+		this.updatedAt = now;
+	}
+
+	public void reinstate(Instant now) {
+		this.suspendedAt = null;
+		this.suspensionReason = null;
+		this.updatedAt = now;
+	}
+
+	public boolean suspended() {
+		return suspendedAt != null;
+	}
+
+	/** When an administrator suspended the member; null when not suspended. */
+	public Instant suspendedAt() {
+		return suspendedAt;
+	}
+
+	public String suspensionReason() {
+		return suspensionReason;
 	}
 
 	public boolean emailVerified() {

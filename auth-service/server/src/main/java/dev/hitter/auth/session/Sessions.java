@@ -109,6 +109,10 @@ public class Sessions {
 			throw new ApiException(AuthProblems.INVALID_CREDENTIALS, "Email or password is wrong.");
 		}
 		MemberAccount account = member.get();
+		if (account.suspended()) {
+			// Only after the right password: to anyone without it, a suspended account looks like any other.
+			throw new ApiException(AuthProblems.ACCOUNT_SUSPENDED, "This account is suspended.");
+		}
 		if (passwordEncoder.upgradeEncoding(account.passwordHash())) {
 			rehash(account, request.password());
 		}

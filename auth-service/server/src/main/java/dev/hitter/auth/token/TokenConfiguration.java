@@ -41,7 +41,8 @@ class TokenConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys signingKeys, SecurityProperties properties, Clock clock) {
+	JwtDecoder jwtDecoder(SigningKeys signingKeys, SecurityProperties properties, Clock clock,
+			dev.hitter.kit.revocation.RevokedMembers revoked) {
 		AtomicReference<Instant> lastReload = new AtomicReference<>(Instant.EPOCH);
 		JWKSource<SecurityContext> trusted = (selector, context) -> {
 			List<JWK> found = selector.select(signingKeys.jwkSet());
@@ -59,9 +60,10 @@ class TokenConfiguration {
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-		// Services' tokens too (the audit events of community and prediction arrive on /internal): the kit's path rules
-		// keep each kind to its own paths, as in every other service (docs/internal-calls.md).
-		decoder.setJwtValidator(AccessTokenValidation.memberOrServiceValidator(properties));
+		// Services' tokens too: the revocation feed (/internal/v1/revocations) is read with them and the audit events of
+		// community and prediction arrive on /internal. The kit's path rules keep them off every member path (403).
+		decoder.setJwtValidator(AccessTokenValidation.withRevocations(
+				AccessTokenValidation.memberOrServiceValidator(properties), revoked));
 		return decoder;
 	}
 }

@@ -88,8 +88,8 @@ public class ServiceTokenApiTest extends AuthApiTest {
 			.getResponse()
 			.getContentAsString();
 		String token = JsonPath.read(answer, "$.access_token");
-		// auth-service now takes service tokens on /internal (audit events), so a service token is refused on a
-		// member's path by the path rules, 403, as in every other service (docs/internal-calls.md).
+		// auth-service takes service tokens on /internal (the revocation feed, audit events): on member paths they are
+		// refused by the kit's path rules, 403 as in every service.
 		mvc.perform(get("/api/v1/users/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/forbidden"));

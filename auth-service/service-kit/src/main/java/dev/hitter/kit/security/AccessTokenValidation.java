@@ -31,6 +31,14 @@ public final class AccessTokenValidation {
 		return validator(properties, List.of(properties.audience(), ServiceCaller.AUDIENCE));
 	}
 
+	/** Adds the refusal of revoked members' tokens (deleted, suspended) when this process follows them. */
+	public static OAuth2TokenValidator<Jwt> withRevocations(OAuth2TokenValidator<Jwt> validator,
+			dev.hitter.kit.revocation.RevokedMembers revoked) {
+		return revoked == null ? validator
+				: new DelegatingOAuth2TokenValidator<>(validator,
+						new dev.hitter.kit.revocation.RevocationValidator(revoked));
+	}
+
 	private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, List<String> audiences) {
 		return new DelegatingOAuth2TokenValidator<>(List.of(new JwtTimestampValidator(properties.clockSkew()),
 				// JwtTimestampValidator accepts a token with no exp at all; a HITTER token always expires.

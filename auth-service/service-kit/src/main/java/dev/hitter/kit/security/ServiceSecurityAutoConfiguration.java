@@ -95,7 +95,8 @@ public class ServiceSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
-	JwtDecoder jwtDecoder(SecurityProperties properties) {
+	JwtDecoder jwtDecoder(SecurityProperties properties,
+			org.springframework.beans.factory.ObjectProvider<dev.hitter.kit.revocation.RevokedMembers> revoked) {
 		if (properties.jwkSetUri() == null) {
 			throw new IllegalStateException(
 					"hitter.security.jwk-set-uri is not set: point it at auth-service's /api/v1/auth/jwks");
@@ -104,7 +105,8 @@ public class ServiceSecurityAutoConfiguration {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(RemoteJwkSet.of(properties.jwkSetUri()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(AccessTokenValidation.memberOrServiceValidator(properties));
+		decoder.setJwtValidator(AccessTokenValidation.withRevocations(
+				AccessTokenValidation.memberOrServiceValidator(properties), revoked.getIfAvailable()));
 		return decoder;
 	}
 

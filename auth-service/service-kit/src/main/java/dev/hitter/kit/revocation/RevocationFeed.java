@@ -1,0 +1,19 @@
+package dev.hitter.kit.revocation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** auth-service's revocation decisions after a cursor, oldest first (docs/identity.md "Revoked members"). */
+public interface RevocationFeed {
+
+	Page after(long cursor) throws Exception;
+
+	/** {@code more}: the page was full; ask again at once. */
+	record Page(List<Item> items, long cursor, boolean more) {
+	}
+
+	/** {@code notBefore} null: every token of the member is refused. */
+	record Item(UUID memberId, Instant notBefore) {
+	}
+}

@@ -1,0 +1,3 @@
+export { DeleteAccountSection } from './DeleteAccountSection';
+export { GoodbyePage } from './GoodbyePage';
+export { YourDataSection } from './YourDataSection';
