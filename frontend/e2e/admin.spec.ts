@@ -93,7 +93,8 @@ test('an administrator finds a member, reads their events, suspends and reinstat
   // Reinstated: they can.
   await admin.getByRole('button', { name: 'Reinstate' }).click();
   await expect(admin.getByTestId('suspension-done')).toHaveText('The member is reinstated.');
-  await logIn(page, member);
+  // The gateway learns of the reinstatement from its next poll of the revocation feed (every second).
+  await expect(async () => logIn(page, member)).toPass({ timeout: 15_000 });
 
   // The whole log, filtered by kind.
   await admin.getByRole('link', { name: 'Audit log' }).click();

@@ -2,6 +2,7 @@ package dev.hitter.auth.suspension;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -76,8 +77,12 @@ public class MemberSuspension {
 			return;
 		}
 		Instant now = clock.instant();
+		// Refused stay the tokens issued before the suspension (none were issued during it): the second after it
+		// began, as tokens carry whole seconds. Not the reinstatement's time: a member signing in within that same
+		// second would get a token refused at once and be sent back to the sign-in page (seen in admin.spec).
+		Instant notBefore = revocations.refuseIssuedBefore(memberId,
+				member.suspendedAt().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Revocations.Reason.REINSTATED);
 		member.reinstate(now);
-		Instant notBefore = revocations.refuseIssuedBefore(memberId, now, Revocations.Reason.REINSTATED);
 		auditLog.record(new AuditEvent(AuditKinds.MEMBER_REINSTATED, memberId, administrator, null));
 		afterCommit(() -> revokedMembers.apply(memberId, notBefore));
 		log.info("Administrator {} reinstated member {}", administrator, memberId);
