@@ -443,6 +443,90 @@ class HostileInputIT {
 		}
 	}
 
+	/**
+	 * The cross-service sweep: the attacker calls every operation of every service's API document (as the gateway
+	 * serves them) with the victim's ids in its path — their private analysis, shared analysis, job, post, comment,
+	 * session and member id — and a body that would change things if it were let through. Nothing of the victim's
+	 * may be answered 2xx but what any member may do with shared things (read them, like them, ask to listen, comment
+	 * on a post); nothing may be 5xx; the victim's things are checked unchanged afterwards.
+	 */
+	@Test
+	@Order(4)
+	void theAttackerReachesNoneOfTheVictimsDataThroughAnyOperationOfAnyService() throws Exception {
+		HttpResponse<String> comment = sendJson("POST", HostileCampaign.POSTS + "/" + victimPost + "/comments",
+				victim.token(), "{\"body\":\"the victim's comment\"}");
+		assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
+		String victimComment = JsonPath.read(comment.body(), "$.id");
+		String victimSession = JsonPath.read(get("/api/v1/auth/sessions", victim.token()).body(), "$[0].id");
+		String victimId = SignedJWT.parse(victim.token()).getJWTClaimsSet().getSubject();
+		// Shared with every member: the published analysis, the post and the comment under it (read, liked, answered).
+		Set<String> shared = Set.of(victimPublished, victimPost, victimComment);
+		String body = "{\"title\":\"pwned\",\"body\":\"pwned\",\"artist\":\"pwned\",\"shared\":false,"
+				+ "\"category\":\"FREE_TALK\",\"action\":\"REMOVE\",\"state\":\"REMOVED\",\"reason\":\"pwned\","
+				+ "\"note\":\"pwned\",\"displayName\":\"pwned\"}";
+		List<String> offences = new java.util.ArrayList<>();
+		int calls = 0;
+		for (String service : List.of("auth", "community", "prediction")) {
+			Map<String, Map<String, Object>> paths = JsonPath.read(get("/v3/api-docs/" + service, null).body(), "$.paths");
+			for (Map.Entry<String, Map<String, Object>> operations : paths.entrySet()) {
+				String template = operations.getKey();
+				if (!template.contains("{") || template.startsWith("/internal")) {
+					continue;
+				}
+				List<String> ids = template.startsWith(HostileCampaign.JOBS) ? List.of(victimJob)
+						: template.startsWith(HostileCampaign.PREDICTIONS) ? List.of(victimPrediction, victimPublished)
+						: template.startsWith(HostileCampaign.POSTS) ? List.of(victimPost)
+						: template.startsWith("/api/v1/community/comments") ? List.of(victimComment)
+						: template.startsWith("/api/v1/auth/sessions") ? List.of(victimSession)
+						: template.startsWith("/api/v1/community/moderation") ? List.of(victimPost, victimComment)
+						: List.of(victimId);
+				for (String method : operations.getValue().keySet()) {
+					if (!Set.of("get", "head", "post", "put", "patch", "delete").contains(method)) {
+						continue;
+					}
+					for (String id : ids) {
+						String path = template.replaceAll("\\{[^}]*(?i:type)[^}]*}", "POST")
+							.replaceAll("\\{[^}]*(?i:role)[^}]*}", "ADMIN")
+							.replaceAll("\\{[^}]+}", id);
+						HttpResponse<String> answer = sendJson(method.toUpperCase(java.util.Locale.ROOT), path,
+								attacker.token(), method.equals("get") || method.equals("head") || method.equals("delete")
+										? null : body);
+						calls++;
+						boolean mayDo = shared.contains(id) && (method.equals("get") || method.equals("head")
+								|| path.endsWith("/like") || path.endsWith("/audio-ticket")
+								|| (method.equals("post") && path.endsWith("/comments")));
+						int status = answer.statusCode();
+						if (status >= 500 || (status < 300 && !mayDo)) {
+							offences.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path + " -> " + status + " "
+									+ answer.body().substring(0, Math.min(200, answer.body().length())));
+						}
+					}
+				}
+			}
+		}
+		System.out.println("Cross-service sweep: " + calls + " calls with the victim's ids, " + offences.size()
+				+ " offending");
+		assertThat(calls).as("operations with ids in the three API documents").isGreaterThan(40);
+		assertThat(offences).as("the attacker reached the victim's data").isEmpty();
+		victimStillHasWhatWasTheirs();
+		assertThat(report.failures()).as("the victim's things afterwards").isEmpty();
+		HttpResponse<String> theirComments = get(HostileCampaign.POSTS + "/" + victimPost + "/comments", victim.token());
+		assertThat(theirComments.body()).contains("the victim's comment");
+		assertThat(get("/api/v1/auth/sessions", victim.token()).body()).contains(victimSession);
+	}
+
+	private HttpResponse<String> sendJson(String method, String path, String token, String json)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + token);
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return http.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** A refused DELETE must really have been refused: the victim still has the prediction and the job. */
 	private void victimStillHasWhatWasTheirs() throws Exception {
 		for (String path : List.of(HostileCampaign.PREDICTIONS + "/" + victimPrediction, HostileCampaign.JOBS + "/" + victimJob)) {
