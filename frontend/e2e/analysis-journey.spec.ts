@@ -35,8 +35,9 @@ async function analyse(page: Page, { genre, file, title, artist }: { genre: stri
   if (artist) await page.getByLabel('Artist (optional)').fill(artist);
   await page.getByLabel(/^Lyrics \(optional\)/).fill(LYRICS);
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
-  // The bytes go first, then the analysis takes its seconds: the page says which is happening.
-  await expect(page.getByTestId('analysing')).toBeVisible();
+  // The bytes go first, then the analysis takes its seconds: the page says which is happening — unless a short
+  // WAV on a quiet machine is answered before the check looks (seen in CI), when the result is already there.
+  await expect(page.getByTestId('analysing').or(page.getByTestId('result'))).toBeVisible();
   await expect(page).toHaveURL(/\/analyses\/[0-9a-f-]{36}$/, { timeout: 90_000 });
   return page.url().split('/').pop() ?? '';
 }
