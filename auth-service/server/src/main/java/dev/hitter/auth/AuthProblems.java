@@ -25,6 +25,10 @@ public final class AuthProblems {
 	public static final ProblemType INVALID_CLIENT = new ProblemType("invalid-client",
 			"Client authentication failed", HttpStatus.UNAUTHORIZED);
 
+	/** A signing key rotation is already under way: its new key is published and waits to sign. */
+	public static final ProblemType SIGNING_KEY_ROTATION_UNDER_WAY = new ProblemType("signing-key-rotation-under-way",
+			"A signing key rotation is already under way", HttpStatus.CONFLICT);
+
 	/** The service token endpoint speaks only the client credentials grant (OAuth2 unsupported_grant_type). */
 	public static final ProblemType UNSUPPORTED_GRANT_TYPE = new ProblemType("unsupported-grant-type",
 			"This grant type is not supported", HttpStatus.BAD_REQUEST);

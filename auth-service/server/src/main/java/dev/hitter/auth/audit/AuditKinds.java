@@ -33,6 +33,9 @@ public final class AuditKinds {
 
 	public static final String ROLE_CHANGED = "ROLE_CHANGED";
 
+	/** A new signing key was introduced (by an administrator, or on its own at {@code rotate-every}). */
+	public static final String SIGNING_KEY_ROTATED = "SIGNING_KEY_ROTATED";
+
 	public static final String ACCOUNT_DELETED = "ACCOUNT_DELETED";
 
 	public static final String MEMBER_SUSPENDED = "MEMBER_SUSPENDED";

@@ -21,6 +21,8 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import dev.hitter.auth.AuthProperties;
+import dev.hitter.auth.service.ServiceClientProperties;
 import dev.hitter.kit.security.AccessTokenValidation;
 import dev.hitter.kit.security.SecurityProperties;
 
@@ -33,6 +35,16 @@ class TokenConfiguration {
 
 	// A forged token naming an unknown key must not turn into a database query per request.
 	private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(10);
+
+	@Bean
+	TokenLifetime accessTokenLifetime(AuthProperties auth) {
+		return auth::accessTokenTtl;
+	}
+
+	@Bean
+	TokenLifetime serviceTokenLifetime(ServiceClientProperties serviceClients) {
+		return serviceClients::tokenTtl;
+	}
 
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys signingKeys) {
