@@ -72,6 +72,9 @@ class GatewaySecurity {
 				.pathMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/refresh",
 						"/api/v1/auth/login/two-factor")
 				.permitAll()
+				// Partner tools' OAuth2 token endpoint (client credentials: the client authenticates itself there).
+				.pathMatchers(HttpMethod.POST, "/api/v1/auth/oauth2/token")
+				.permitAll()
 				// The pages that mailed links open may be on a device where nobody is signed in.
 				.pathMatchers(HttpMethod.POST, "/api/v1/auth/email-verification", "/api/v1/auth/password-reset",
 						"/api/v1/auth/password-reset/confirm")
@@ -144,7 +147,9 @@ class GatewaySecurity {
 		cors.setAllowedOrigins(properties.corsAllowedOrigins());
 		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
 		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", RequestId.HEADER));
-		cors.setExposedHeaders(List.of("Location", "Retry-After", RequestId.HEADER));
+		// The rate limit headers too (ratelimit/RateLimitWebFilter): a browser tool may pace itself by them.
+		cors.setExposedHeaders(List.of("Location", "Retry-After", RequestId.HEADER, "RateLimit-Limit",
+				"RateLimit-Remaining", "RateLimit-Reset"));
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/**", cors);

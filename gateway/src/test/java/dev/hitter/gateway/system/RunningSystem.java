@@ -135,14 +135,25 @@ final class RunningSystem implements AutoCloseable {
 		// Every client of the system tests is 127.0.0.1: a per-address limit meant for one person would slow them all
 		// once the hostile campaign has guessed a few passwords. The per-account limit stays as shipped.
 		env.put("HITTER_LOGIN_THROTTLE_ADDRESS_FREE_FAILURES", "500");
+		// The gateway's rate limits likewise (docs/reliability.md "Rate limits"): every person here shares 127.0.0.1
+		// (the per-address bucket is for calls without a token), and the hostile campaign's attacker fires hundreds of
+		// calls as one member as fast as it can — these tests check the services' answers, not the limiter. The
+		// per-client limit stays as shipped, so that a partner tool's burst meets a real 429.
+		env.keySet().removeIf(name -> name.startsWith("HITTER_RATE_LIMIT"));
+		env.put("HITTER_RATE_LIMIT_ADDRESS_PER_SECOND", "1000");
+		env.put("HITTER_RATE_LIMIT_ADDRESS_BURST", "10000");
+		env.put("HITTER_RATE_LIMIT_MEMBER_PER_SECOND", "1000");
+		env.put("HITTER_RATE_LIMIT_MEMBER_BURST", "10000");
 		env.put("HITTER_ADMIN_EMAIL", ADMIN_EMAIL);
 		env.put("HITTER_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		// Job webhooks keep their production rule: no loopback, private or link-local targets (the hostile-input
 		// campaign checks that rule), whatever the environment of the build says.
 		env.remove("HITTER_WEBHOOK_ALLOW_PRIVATE");
 		env.remove("HITTER_UPLOAD_DIR");
-		// The launcher generates each service's client secret into this run's home (owner-only), as for a developer.
+		// The launcher generates each service's client secret and the signing-key encryption key into this run's home
+		// (owner-only), as for a developer.
 		env.keySet().removeIf(name -> name.startsWith("HITTER_SERVICE_SECRET"));
+		env.remove("HITTER_SIGNING_KEY_ENCRYPTION_KEY");
 		if (DockerClientFactory.instance().isDockerAvailable()) {
 			// Where Docker exists the system runs on a real MySQL; otherwise on ./hitter run's embedded default.
 			TestDatabase database = TestDatabase.shared();
