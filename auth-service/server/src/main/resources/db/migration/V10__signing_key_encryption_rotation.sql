@@ -11,3 +11,13 @@ ALTER TABLE signing_key
 UPDATE signing_key SET activates_at = created_at;
 
 ALTER TABLE signing_key MODIFY COLUMN activates_at DATETIME(6) NOT NULL;
+
+-- One row that a rotation (and the encryption of plaintext rows) locks (SELECT … FOR UPDATE) for its transaction:
+-- replicas take turns, and the second reads the keys only after the first committed. A lock on one primary-key row
+-- takes no gap locks, so two replicas cannot deadlock on it as they could locking every key row.
+CREATE TABLE signing_key_lock (
+    id TINYINT NOT NULL,
+    PRIMARY KEY (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+INSERT INTO signing_key_lock (id) VALUES (1);

@@ -2,10 +2,7 @@ package dev.hitter.auth.token;
 
 import java.util.List;
 
-import jakarta.persistence.LockModeType;
-
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface SigningKeyRepository extends JpaRepository<SigningKey, String> {
@@ -13,10 +10,10 @@ interface SigningKeyRepository extends JpaRepository<SigningKey, String> {
 	List<SigningKey> findAllByOrderByCreatedAtDescKidAsc();
 
 	/**
-	 * Every key, each row locked until the transaction ends ({@code SELECT … FOR UPDATE}): two replicas rotating at
-	 * once take turns, and the second sees the first one's new key.
+	 * Takes the rotation lock until the transaction ends ({@code SELECT … FOR UPDATE} of the one row of
+	 * {@code signing_key_lock}): two replicas rotating at once take turns. Called first in its transaction, so that
+	 * the keys read after it are read after the other replica's commit.
 	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select k from SigningKey k order by k.createdAt desc, k.kid asc")
-	List<SigningKey> lockAll();
+	@Query(value = "SELECT id FROM signing_key_lock WHERE id = 1 FOR UPDATE", nativeQuery = true)
+	Integer lockRotation();
 }

@@ -147,7 +147,8 @@ public class SigningKeys {
 				break;
 			}
 			catch (PessimisticLockingFailureException deadlock) {
-				// Two replicas' locks crossed; the database rolled one back. The retry waits for the other's rotation.
+				// Not expected with the one lock row; should the database still pick this transaction as a deadlock's
+				// victim (or time its lock wait out), trying again is right: it then waits for the other's rotation.
 				if (attempt == 3) {
 					throw deadlock;
 				}
@@ -161,10 +162,8 @@ public class SigningKeys {
 
 	private Optional<Rotation> rotateOnce(boolean onlyWhenDue) {
 		return transaction.execute(status -> {
-			repository.lockAll();
-			// Read again under the lock: a key another replica added while this one waited may be missing from the
-			// first answer (its scan had passed that key's place); a second locking read sees every committed row.
-			List<SigningKey> rows = repository.lockAll();
+			repository.lockRotation();
+			List<SigningKey> rows = repository.findAllByOrderByCreatedAtDescKidAsc();
 			Instant now = clock.instant();
 			List<SigningKey> published = rows.stream().filter(row -> row.isPublishedAt(now)).toList();
 			Optional<SigningKey> waiting = published.stream().filter(row -> row.activatesAt().isAfter(now)).findFirst();
@@ -206,7 +205,8 @@ public class SigningKeys {
 	private void encryptPlaintextKeys() {
 		Integer encrypted = transaction.execute(status -> {
 			int count = 0;
-			for (SigningKey row : repository.lockAll()) {
+			repository.lockRotation();
+			for (SigningKey row : repository.findAllByOrderByCreatedAtDescKidAsc()) {
 				if (row.format() == SigningKey.Format.PLAIN) {
 					row.encrypted(encryption.encrypt(row.kid(), Base64.getDecoder().decode(row.privateKey())));
 					repository.save(row);

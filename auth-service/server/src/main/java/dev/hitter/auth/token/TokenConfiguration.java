@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.context.annotation.Bean;
@@ -46,10 +47,19 @@ class TokenConfiguration {
 		return serviceClients::tokenTtl;
 	}
 
+	/**
+	 * Signs with the key the header names, when it names one (an issuer read {@code current()} for the header a moment
+	 * before a rotation's switch: the key it named must still sign that token); with none named, with the current key
+	 * alone — offering every published key would leave Nimbus more than one to choose from during a rotation.
+	 */
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys signingKeys) {
-		JWKSource<SecurityContext> current = (selector, context) -> selector.select(new JWKSet(signingKeys.current()));
-		return new NimbusJwtEncoder(current);
+		JWKSource<SecurityContext> signing = (selector, context) -> {
+			Set<String> named = selector.getMatcher().getKeyIDs();
+			List<JWK> found = named == null || named.isEmpty() ? List.of() : selector.select(signingKeys.jwkSet());
+			return found.isEmpty() ? selector.select(new JWKSet(signingKeys.current())) : found;
+		};
+		return new NimbusJwtEncoder(signing);
 	}
 
 	@Bean

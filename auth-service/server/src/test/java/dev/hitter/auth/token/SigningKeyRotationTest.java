@@ -142,6 +142,26 @@ class SigningKeyRotationTest extends AuthApiTest {
 	}
 
 	@Test
+	void aTokenWhoseHeaderNamedTheOldKeyJustBeforeTheSwitchIsSignedByIt() throws Exception {
+		MovableClock clock = new MovableClock();
+		SigningKeys replica = replica(clock);
+		String old = replica.current().getKeyID();
+		SigningKeys.Rotation rotation = replica.rotate();
+		clock.advance(properties.publishAhead().plusSeconds(1));
+		org.springframework.security.oauth2.jwt.JwtEncoder encoder = new TokenConfiguration().jwtEncoder(replica);
+		var claims = org.springframework.security.oauth2.jwt.JwtClaimsSet.builder().subject("someone").build();
+		var rs256 = org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256;
+		var namedOld = encoder.encode(org.springframework.security.oauth2.jwt.JwtEncoderParameters
+			.from(org.springframework.security.oauth2.jwt.JwsHeader.with(rs256).keyId(old).build(), claims));
+		assertThat(namedOld.getHeaders().get("kid")).isEqualTo(old);
+		assertThat(verifies(replica, namedOld.getTokenValue())).isTrue();
+		// No key named (Spring Authorization Server's own headers): the current key, although two are published.
+		var unnamed = encoder.encode(org.springframework.security.oauth2.jwt.JwtEncoderParameters
+			.from(org.springframework.security.oauth2.jwt.JwsHeader.with(rs256).build(), claims));
+		assertThat(unnamed.getHeaders().get("kid")).isEqualTo(rotation.newKid());
+	}
+
+	@Test
 	void twoReplicasRotatingAtOnceStartOneRotation() throws Exception {
 		MovableClock clock = new MovableClock();
 		List<SigningKeys> replicas = List.of(replica(clock), replica(clock));
