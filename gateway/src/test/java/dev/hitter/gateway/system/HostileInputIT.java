@@ -328,10 +328,13 @@ class HostileInputIT {
 		if (status >= 500) {
 			offences.add("5xx");
 		}
-		if (status >= 400 && probe.path.startsWith(HostileCampaign.TOKEN_ENDPOINT) && status != 429) {
-			// OAuth 2 clients read the token endpoint's errors as RFC 6749 defines them: JSON with an error code.
+		if (status >= 400 && probe.path.startsWith(HostileCampaign.TOKEN_ENDPOINT)) {
+			// OAuth 2 clients read the token endpoint's errors as RFC 6749 defines them: JSON with an error code. What
+			// the gateway refuses before the endpoint sees it (a header too large, the rate limit) is a problem.
 			String type = answer.headers().firstValue("Content-Type").orElse("");
-			if (!type.startsWith("application/json") || !hasMember(body, "$.error")) {
+			boolean oauthError = type.startsWith("application/json") && hasMember(body, "$.error");
+			boolean problem = type.startsWith("application/problem+json") && hasType(body);
+			if (!oauthError && !problem) {
 				offences.add("token endpoint error is not RFC 6749 JSON (Content-Type: " + type + ")");
 			}
 		}
