@@ -90,7 +90,8 @@ function CreateClientForm({ onCreated }: { onCreated: (issued: IssuedSecret, nam
           <label key={scope}>
             <input type="checkbox" name="scopes" value={scope} checked={scopes.includes(scope)}
               onChange={(event) => setScopes(event.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))} />
-            {t(`clients.scope.${scope}`)}
+            {/* i18next reads a colon as a namespace separator: the keys use an underscore. */}
+            {t(`clients.scope.${scope.replace(':', '_')}`)}
           </label>
         ))}
         {scopesError && <small id="partner-scopes-error" className="field-error">{scopesError}</small>}
