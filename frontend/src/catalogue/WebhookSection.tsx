@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, useProblemText } from '../api/problem';
 import { useFormat } from '../i18n/useFormat';
@@ -13,6 +14,16 @@ export function WebhookSection({ job }: { job: Job }) {
   const log = useWebhookDeliveries(job.id, hasWebhook);
   const redeliver = useRedeliver(job.id);
   const state = log.data?.state ?? job.webhook?.state;
+  const { refetch } = log;
+  const seen = useRef(`${job.webhook?.state}/${job.webhook?.attempts}`);
+
+  // The job is polled while it runs: when its webhook moves on, the log follows without a reload.
+  useEffect(() => {
+    const now = `${job.webhook?.state}/${job.webhook?.attempts}`;
+    if (!hasWebhook || now === seen.current) return;
+    seen.current = now;
+    void refetch();
+  }, [hasWebhook, job.webhook?.state, job.webhook?.attempts, refetch]);
 
   return (
     <section className="catalogue-section" aria-labelledby="job-webhook-title" data-testid="webhook">

@@ -162,7 +162,9 @@ describe('a batch job', () => {
     let asked = 0;
     renderJob([
       ['GET', ONE, () => json(++asked < 2 ? aJob() : finishedJob())],
-      ['GET', DELIVERIES, () => json({ items: [], state: 'NONE' })],
+      ['GET', DELIVERIES, () => json(asked < 2 ? { items: [], state: 'NONE' } : { state: 'DELIVERED', items: [
+        { deliveryId: JOB_ID, attempt: 1, attemptedAt: '2026-12-07T10:01:00Z', status: 204, outcome: 'DELIVERED', durationMs: 20, redelivery: false },
+      ] })],
     ]);
     expect(await screen.findByTestId('job-state')).toHaveProperty('textContent', 'Running');
     // Polled: the job ends without a reload.
@@ -173,6 +175,9 @@ describe('a batch job', () => {
     expect(within(rows[0]!).getByText('demonstration model')).toBeTruthy();
     expect(within(rows[1]!).getByTestId('result-state').textContent).toBe('Failed');
     expect(within(rows[1]!).getByText('This file is not audio (or it is empty).')).toBeTruthy();
+    // The webhook log follows the job's webhook without a reload.
+    expect(await screen.findByTestId('delivery-row')).toBeTruthy();
+    expect(screen.getByTestId('webhook-state').textContent).toBe('Delivered');
   });
 
   it('downloads_the_results_csv_through_the_api_with_the_token', async () => {
