@@ -165,7 +165,11 @@ export function useWebhookDeliveries(id: string, enabled: boolean) {
 export function useRedeliver(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>(`${JOBS}/${encodeURIComponent(id)}/webhook-deliveries`, { method: 'POST' }),
+    // 202 with the delivery log: shown at once, then asked again as the new delivery goes out.
+    mutationFn: () => api<WebhookLog | undefined>(`${JOBS}/${encodeURIComponent(id)}/webhook-deliveries`, { method: 'POST' }),
+    onSuccess: (log) => {
+      if (log?.items) queryClient.setQueryData(jobKeys.deliveries(id), log);
+    },
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: jobKeys.deliveries(id) });
       void queryClient.invalidateQueries({ queryKey: jobKeys.job(id) });
