@@ -91,11 +91,11 @@ describe('the partner-access queue', () => {
     renderWithApp(<PartnersPage />, { path: '/admin/partners', at: '/admin/partners' });
     const decided = await screen.findByTestId('decided');
     expect(within(decided).getByText('Welcome')).toBeTruthy();
-    fireEvent.click(within(decided).getByRole('button', { name: 'Revoke the access of Moonlight Records' }));
-    fireEvent.click(within(decided).getByRole('button', { name: 'Revoke the access of Moonlight Records' }));
+    fireEvent.click(within(decided).getByRole('button', { name: 'Revoke access of Moonlight Records' }));
+    fireEvent.click(within(decided).getByRole('button', { name: 'Revoke access of Moonlight Records' }));
     expect(await within(decided).findByText(/a rejection or a revocation needs one/)).toBeTruthy();
     fireEvent.change(within(decided).getByLabelText('Why is the access withdrawn?'), { target: { value: 'Scraping' } });
-    fireEvent.click(within(decided).getByRole('button', { name: 'Revoke the access of Moonlight Records' }));
+    fireEvent.click(within(decided).getByRole('button', { name: 'Revoke access of Moonlight Records' }));
     expect(await screen.findByText('The access of Moonlight Records (Ann) is revoked.')).toBeTruthy();
     expect(api.calls().filter(([method]) => method === 'POST')).toEqual([
       ['POST', '/api/v1/auth/admin/partner-access/ann-1/revocation', { note: 'Scraping' }],

@@ -140,7 +140,7 @@ function Results({ items }: { items: JobItem[] }) {
   return (
     <section className="catalogue-section" aria-labelledby="job-results-title">
       <h2 id="job-results-title">{t('job.results')}</h2>
-      <div className="catalogue-table">
+      <div className="catalogue-table catalogue-table--wide" tabIndex={0} role="region" aria-labelledby="job-results-title">
         <table data-testid="results">
           <thead>
             <tr>

@@ -41,7 +41,7 @@ export function WebhookSection({ job }: { job: Job }) {
             <dd data-testid="webhook-state">{state ? t(`webhook.state.${state}`) : '—'}</dd>
           </dl>
           {log.data?.nextAttemptAt && <p>{t('webhook.next', { date: format.dateTime(log.data.nextAttemptAt) })}</p>}
-          <h3>{t('webhook.log')}</h3>
+          <h3 id="job-deliveries-title">{t('webhook.log')}</h3>
           {log.isPending ? (
             <p aria-busy="true">{t('loading')}</p>
           ) : log.isError ? (
@@ -51,7 +51,7 @@ export function WebhookSection({ job }: { job: Job }) {
           ) : log.data.items.length === 0 ? (
             <p data-testid="deliveries-empty">{t('webhook.logEmpty')}</p>
           ) : (
-            <div className="catalogue-table">
+            <div className="catalogue-table catalogue-table--wide" tabIndex={0} role="region" aria-labelledby="job-deliveries-title">
               <table data-testid="deliveries">
                 <thead>
                   <tr>
