@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,6 +21,7 @@ import org.springframework.web.server.WebFilterChain;
 import dev.hitter.gateway.security.ProblemResponses;
 import dev.hitter.kit.clientaddress.ClientAddress;
 import dev.hitter.kit.problem.ProblemType;
+import dev.hitter.kit.security.Member;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
@@ -37,18 +37,11 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimitWebFilter implements WebFilter, Ordered {
 
-	/** The rate-limited problem (429), answered by the gateway itself. */
-	static final ProblemType RATE_LIMITED = new ProblemType("rate-limited", "Too many requests",
-			HttpStatus.TOO_MANY_REQUESTS);
-
 	static final String LIMIT = "RateLimit-Limit";
 
 	static final String REMAINING = "RateLimit-Remaining";
 
 	static final String RESET = "RateLimit-Reset";
-
-	// The partner client a token was issued to (dev.hitter.kit.security.Member's claim of that name).
-	private static final String CLIENT_ID_CLAIM = "client_id";
 
 	// Right after Spring Security's WebFilterChainProxy (-100): the principal is known, nothing is routed yet.
 	private static final int ORDER = -99;
@@ -97,7 +90,7 @@ class RateLimitWebFilter implements WebFilter, Ordered {
 			return limitAddress(exchange);
 		}
 		String member = token.getToken().getSubject();
-		String client = token.getToken().getClaimAsString(CLIENT_ID_CLAIM);
+		String client = token.getToken().getClaimAsString(Member.CLIENT_ID_CLAIM);
 		if (client == null) {
 			return answer(exchange, "member", members.take(member));
 		}
@@ -133,7 +126,7 @@ class RateLimitWebFilter implements WebFilter, Ordered {
 		TokenBuckets.Decision decision = outcome.decision();
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
-		return ProblemResponses.write(exchange, RATE_LIMITED,
+		return ProblemResponses.write(exchange, ProblemType.RATE_LIMITED,
 				"Too many requests for this " + outcome.kind() + ": at most " + decision.limit()
 						+ " at once, then as many as the limit refills; try again in " + decision.retryAfterSeconds()
 						+ " s (Retry-After).",

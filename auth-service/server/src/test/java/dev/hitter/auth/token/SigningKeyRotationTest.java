@@ -106,6 +106,9 @@ class SigningKeyRotationTest extends AuthApiTest {
 		SigningKeys.Rotation rotation = replica.rotate();
 		assertThat(rotation.activatesAt()).isEqualTo(rotation.publishedAt().plus(properties.publishAhead()));
 		assertThat(rotation.retiringKids()).contains(old.getKeyID());
+		// Member access tokens, service tokens and partner clients' tokens (their defaults here).
+		assertThat(lifetimes).extracting(TokenLifetime::ttl)
+			.containsExactlyInAnyOrder(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(10));
 		Duration longest = lifetimes.stream().map(TokenLifetime::ttl).max(Duration::compareTo).orElseThrow();
 		assertThat(rotation.retiresAt()).isEqualTo(rotation.activatesAt().plus(longest).plus(security.clockSkew()));
 
