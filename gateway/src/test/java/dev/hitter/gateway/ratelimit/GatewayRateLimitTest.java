@@ -39,14 +39,15 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The gateway's rate limits, every backend unreachable (a call the limiter let through is routed and answered 503 by
- * the fallback; one it stopped is 429). Small buckets that refill slowly, so the test's own pace does not refill them.
+ * The gateway's rate limits, with a stand-in prediction-service that answers 200 and the other backends unreachable
+ * (a call to them the limiter let through is answered 503 by the fallback; one it stopped is 429). Small buckets that
+ * refill slowly, so that the test's own pace does not refill them.
  * Each test uses members, clients and addresses of its own (the gateway trusts 127.0.0.1 as a proxy here, so
  * {@code X-Forwarded-For} chooses the address).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "HITTER_AUTH_URL=http://127.0.0.1:9", "HITTER_COMMUNITY_URL=http://127.0.0.1:9",
-				"HITTER_PREDICTION_URL=http://127.0.0.1:9", "HITTER_TRUSTED_PROXIES=127\\.0\\.0\\.1",
+				"HITTER_TRUSTED_PROXIES=127\\.0\\.0\\.1",
 				"hitter.gateway.rate-limits.client.per-second=0.05", "hitter.gateway.rate-limits.client.burst=3",
 				"hitter.gateway.rate-limits.member.per-second=0.05", "hitter.gateway.rate-limits.member.burst=5",
 				"hitter.gateway.rate-limits.address.per-second=0.05", "hitter.gateway.rate-limits.address.burst=2",
@@ -69,6 +70,8 @@ class GatewayRateLimitTest {
 	static void keys(DynamicPropertyRegistry registry) {
 		registry.add("hitter.security.jwk-set-uri",
 				() -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/api/v1/auth/jwks");
+		// The stand-in prediction-service: a call the limiter let through is answered 200 by it.
+		registry.add("HITTER_PREDICTION_URL", () -> "http://127.0.0.1:" + JWKS.getAddress().getPort());
 	}
 
 	@AfterAll
@@ -81,7 +84,8 @@ class GatewayRateLimitTest {
 		String token = clientToken(UUID.randomUUID(), "hc_" + UUID.randomUUID());
 		for (int i = 0; i < 3; i++) {
 			EntityExchangeResult<String> passed = call(token, null);
-			assertThat(passed.getStatus().value()).isEqualTo(503);
+			assertThat(passed.getStatus().value()).isEqualTo(200);
+			assertThat(passed.getResponseBody()).isEqualTo("{\"items\":[]}");
 			assertThat(passed.getResponseHeaders().getFirst("RateLimit-Limit")).isEqualTo("3");
 			assertThat(passed.getResponseHeaders().getFirst("RateLimit-Remaining")).isEqualTo(String.valueOf(2 - i));
 		}
@@ -104,25 +108,25 @@ class GatewayRateLimitTest {
 		String first = clientToken(member, "hc_" + UUID.randomUUID());
 		String second = clientToken(member, "hc_" + UUID.randomUUID());
 		for (int i = 0; i < 3; i++) {
-			assertThat(call(first, null).getStatus().value()).isEqualTo(503);
+			assertThat(call(first, null).getStatus().value()).isEqualTo(200);
 		}
 		assertThat(call(first, null).getStatus().value()).as("the first client's own limit").isEqualTo(429);
-		assertThat(call(second, null).getStatus().value()).isEqualTo(503);
-		assertThat(call(second, null).getStatus().value()).isEqualTo(503);
+		assertThat(call(second, null).getStatus().value()).isEqualTo(200);
+		assertThat(call(second, null).getStatus().value()).isEqualTo(200);
 		EntityExchangeResult<String> refused = call(second, null);
 		assertThat(refused.getStatus().value()).as("the member's five are spent").isEqualTo(429);
 		assertThat(refused.getResponseHeaders().getFirst("RateLimit-Limit")).isEqualTo("5");
 		assertThat(call(memberToken(member), null).getStatus().value()).as("their own session too").isEqualTo(429);
 
 		assertThat(call(memberToken(UUID.randomUUID()), null).getStatus().value()).as("another member")
-			.isEqualTo(503);
+			.isEqualTo(200);
 	}
 
 	@Test
 	void aMemberTokenIsLimitedByItsMember() {
 		String token = memberToken(UUID.randomUUID());
 		for (int i = 0; i < 5; i++) {
-			assertThat(call(token, null).getStatus().value()).isEqualTo(503);
+			assertThat(call(token, null).getStatus().value()).isEqualTo(200);
 		}
 		assertThat(call(token, null).getStatus().value()).isEqualTo(429);
 	}
@@ -141,7 +145,7 @@ class GatewayRateLimitTest {
 		assertThat(anonymous(HttpMethod.POST, "/api/v1/auth/login", nextAddress()).getStatus().value())
 			.as("another address").isEqualTo(503);
 		// A member's token from the exhausted address is not counted against the address.
-		assertThat(call(memberToken(UUID.randomUUID()), address).getStatus().value()).isEqualTo(503);
+		assertThat(call(memberToken(UUID.randomUUID()), address).getStatus().value()).isEqualTo(200);
 	}
 
 	@Test
@@ -163,7 +167,7 @@ class GatewayRateLimitTest {
 		for (int i = 0; i < 10; i++) {
 			assertThat(call(sign(attacker, member, client), null).getStatus().value()).isEqualTo(401);
 		}
-		assertThat(call(clientToken(member, client), null).getStatus().value()).isEqualTo(503);
+		assertThat(call(clientToken(member, client), null).getStatus().value()).isEqualTo(200);
 	}
 
 	@Test
@@ -268,6 +272,13 @@ class GatewayRateLimitTest {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 			byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+			byte[] predictions = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
+			server.createContext("/api/v1/predictions", exchange -> {
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, predictions.length);
+				exchange.getResponseBody().write(predictions);
+				exchange.close();
+			});
 			server.createContext("/api/v1/auth/jwks", exchange -> {
 				exchange.getResponseHeaders().set("Content-Type", "application/json");
 				exchange.sendResponseHeaders(200, body.length);
