@@ -46,7 +46,7 @@ class SigningKeyRotationController {
 			description = "signing-key-rotation-under-way: the last rotation's key has not started signing yet",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping("/api/v1/auth/admin/signing-keys/rotation")
-	ResponseEntity<RotationAnswer> rotate(Member administrator) {
+	ResponseEntity<RotationAnswer> rotateSigningKeys(Member administrator) {
 		if (!administrator.isAdmin()) {
 			throw new ApiException(ProblemType.FORBIDDEN, "Only administrators may do this.");
 		}
