@@ -22,11 +22,12 @@ import org.springframework.stereotype.Component;
  * anyone who can reach the public token endpoint a lever to burn our CPU: every request with a made-up secret for a
  * known client id would cost a bcrypt round. The pepper means a stolen copy of the table cannot even confirm a guess.
  * <p>
- * Also the {@link PasswordEncoder} of the token endpoint's client authentication, so that Spring Authorization Server
- * compares secrets exactly this way (and never with the members' Argon2 encoder).
+ * {@link #asPasswordEncoder()} is the token endpoint's client authentication, so that Spring Authorization Server
+ * compares secrets exactly this way (and never with the members' Argon2 encoder). Not a PasswordEncoder bean itself:
+ * the members' encoder is injected by type.
  */
 @Component
-public class ClientSecrets implements PasswordEncoder {
+public class ClientSecrets {
 
 	static final String CLIENT_ID_PREFIX = "hc_";
 
@@ -65,12 +66,25 @@ public class ClientSecrets implements PasswordEncoder {
 		return SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	@Override
+	/** This hash as a PasswordEncoder, for Spring Authorization Server's ClientSecretAuthenticationProvider. */
+	PasswordEncoder asPasswordEncoder() {
+		return new PasswordEncoder() {
+			@Override
+			public String encode(CharSequence secret) {
+				return ClientSecrets.this.encode(secret);
+			}
+
+			@Override
+			public boolean matches(CharSequence secret, String stored) {
+				return ClientSecrets.this.matches(secret, stored);
+			}
+		};
+	}
+
 	public String encode(CharSequence secret) {
 		return HASH_PREFIX + Base64.getEncoder().encodeToString(mac(secret));
 	}
 
-	@Override
 	public boolean matches(CharSequence secret, String stored) {
 		if (secret == null || stored == null || !stored.startsWith(HASH_PREFIX) || secret.length() > 200) {
 			return false;

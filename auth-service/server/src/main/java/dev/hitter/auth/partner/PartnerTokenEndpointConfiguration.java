@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -56,6 +57,7 @@ public class PartnerTokenEndpointConfiguration {
 			AuthorizationServerSettings settings) throws Exception {
 		// Signed with the same current key as member tokens (published at /api/v1/auth/jwks), chosen per token so that
 		// a key rotation takes effect here too.
+		PasswordEncoder secretHash = secrets.asPasswordEncoder();
 		JwtGenerator tokens = new JwtGenerator(
 				new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(signingKeys.current()))));
 		tokens.setJwtCustomizer(claims);
@@ -68,7 +70,7 @@ public class PartnerTokenEndpointConfiguration {
 				// bean that Spring Authorization Server would pick up by itself.
 				.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.forEach(p -> {
 					if (p instanceof ClientSecretAuthenticationProvider secretProvider) {
-						secretProvider.setPasswordEncoder(secrets);
+						secretProvider.setPasswordEncoder(secretHash);
 					}
 				})))
 				.tokenEndpoint(endpoint -> endpoint.accessTokenRequestConverter(allScopesWhenNoneAsked())))
