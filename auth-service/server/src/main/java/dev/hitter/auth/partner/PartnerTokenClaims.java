@@ -22,10 +22,6 @@ import dev.hitter.kit.security.SecurityProperties;
 @Component
 class PartnerTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
-	static final String CLIENT_ID_CLAIM = "client_id";
-
-	static final String SCOPE_CLAIM = "scope";
-
 	private final SecurityProperties security;
 
 	private final PartnerClients clients;
@@ -53,8 +49,8 @@ class PartnerTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			// Only members with a verified address get partner access (asked with it verified; changing the address
 			// proves the new one).
 			.claim(Member.EMAIL_VERIFIED_CLAIM, true)
-			.claim(CLIENT_ID_CLAIM, client.getClientId())
-			.claim(SCOPE_CLAIM, context.getAuthorizedScopes().stream().sorted().toList());
+			.claim(Member.CLIENT_ID_CLAIM, client.getClientId())
+			.claim(Member.SCOPE_CLAIM, context.getAuthorizedScopes().stream().sorted().toList());
 		clients.tokenIssued(client.getClientId());
 	}
 }

@@ -19,9 +19,8 @@ class LocalRevocationFeed implements RevocationFeed {
 	@Override
 	public Page after(long cursor) {
 		Revocations.Feed feed = revocations.after(cursor, PAGE);
-		// TODO(issue 14): carry clientId once the kit's Item has it (lead's change); until then a client's row must
-		// not reach a reader that would take it for the whole member.
-		return new Page(feed.items().stream().filter(item -> item.clientId() == null)
-			.map(item -> new Item(item.memberId(), item.notBefore())).toList(), feed.cursor(), feed.more());
+		return new Page(feed.items().stream()
+			.map(item -> new Item(item.memberId(), item.notBefore(), item.clientId()))
+			.toList(), feed.cursor(), feed.more());
 	}
 }

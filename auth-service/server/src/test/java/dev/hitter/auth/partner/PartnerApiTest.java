@@ -24,6 +24,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.jayway.jsonpath.JsonPath;
 
 import dev.hitter.auth.AuthApiTest;
+import dev.hitter.kit.revocation.RevocationFeed;
+import dev.hitter.kit.revocation.RevokedMembers;
 
 /**
  * Partner access and API clients on the real service and database: asking and the administrators' decisions, clients
@@ -301,6 +303,74 @@ class PartnerApiTest extends AuthApiTest {
 		createClient(login, "replacement", List.of("predictions:read")).andExpect(status().isCreated());
 	}
 
+	@Test
+	void aClientTokenIsRefusedOnEveryAuthServicePath() throws Exception {
+		String login = partner();
+		String[] client = client(login);
+		String token = read(token(client[0], client[1], null).andReturn().getResponse().getContentAsString(),
+				"$.access_token");
+		String bearer = "Bearer " + token;
+		List<ResultActions> attempts = List.of(
+				mvc.perform(delete("/api/v1/auth/me").header("Authorization", bearer)
+					.contentType(MediaType.APPLICATION_JSON).content(json(Map.of("currentPassword", STRONG_PASSWORD)))),
+				mvc.perform(post("/api/v1/auth/me/password").header("Authorization", bearer)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(json(Map.of("currentPassword", STRONG_PASSWORD, "newPassword", "another-tempo-140!")))),
+				mvc.perform(post("/api/v1/auth/partner-clients").header("Authorization", bearer)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(json(Map.of("name", "self-made", "scopes", List.of("jobs:write"))))),
+				mvc.perform(get("/api/v1/auth/partner-clients").header("Authorization", bearer)),
+				mvc.perform(post("/api/v1/auth/partner-clients/" + client[0] + "/secret").header("Authorization", bearer)),
+				mvc.perform(get("/api/v1/auth/partner-access").header("Authorization", bearer)),
+				mvc.perform(get("/api/v1/auth/me/profile").header("Authorization", bearer)));
+		for (ResultActions attempt : attempts) {
+			attempt.andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.type").value(PROBLEMS + "insufficient-scope"))
+				.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.containsString("insufficient_scope")));
+		}
+		// Nothing changed: the member signs in with the same password and still has exactly the one client.
+		String again = logIn(JsonPath.read(accessClaims(login), "$.email"), STRONG_PASSWORD);
+		String list = mvc.perform(get("/api/v1/auth/partner-clients").header("Authorization", bearer(again)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat((List<String>) JsonPath.read(list, "$.items[*].clientId")).containsExactly(client[0]);
+	}
+
+	@Test
+	void theFeedNamesTheRevokedClientAndThisServiceRefusesItsTokensWhileTheMembersStayValid() throws Exception {
+		String login = partner();
+		String[] kept = client(login);
+		String[] revoked = client(login);
+		long cursor = feedEnd();
+		mvc.perform(delete("/api/v1/auth/partner-clients/" + revoked[0]).header("Authorization", bearer(login)))
+			.andExpect(status().isNoContent());
+		mvc.perform(post("/api/v1/auth/partner-clients/" + kept[0] + "/secret").header("Authorization", bearer(login)))
+			.andExpect(status().isOk());
+
+		RevocationFeed.Page page = feed.after(cursor);
+		assertThat(page.items()).anySatisfy(item -> {
+			assertThat(item.clientId()).isEqualTo(revoked[0]);
+			assertThat(item.memberId()).isEqualTo(idOf(login));
+			assertThat(item.notBefore()).isNull();
+		});
+		assertThat(page.items()).anySatisfy(item -> {
+			assertThat(item.clientId()).isEqualTo(kept[0]);
+			assertThat(item.notBefore()).isNotNull();
+		});
+		// The kit's poller in this very service (every second) learns it well within 30 s.
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+		while (!(revokedMembers.refusesClient(revoked[0], java.time.Instant.now())
+				&& revokedMembers.refusesClient(kept[0], java.time.Instant.now().minusSeconds(60)))
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(revokedMembers.refusesClient(revoked[0], java.time.Instant.now())).isTrue();
+		assertThat(revokedMembers.refusesClient(kept[0], java.time.Instant.now().minusSeconds(60))).isTrue();
+		assertThat(revokedMembers.refusesClient(kept[0], java.time.Instant.now().plusSeconds(2))).isFalse();
+		// The member's own token is untouched by their clients' items.
+		mvc.perform(get("/api/v1/auth/partner-clients").header("Authorization", bearer(login)))
+			.andExpect(status().isOk());
+	}
+
 	// --- revocation of a member's clients ---
 
 	@Test
@@ -346,6 +416,20 @@ class PartnerApiTest extends AuthApiTest {
 	}
 
 	// --- helpers ---
+
+	@Autowired
+	RevocationFeed feed;
+
+	@Autowired
+	RevokedMembers revokedMembers;
+
+	private long feedEnd() throws Exception {
+		RevocationFeed.Page page = feed.after(0);
+		while (page.more()) {
+			page = feed.after(page.cursor());
+		}
+		return page.cursor();
+	}
 
 	/** A new member with a verified address whose partner access an administrator approved; their login answer. */
 	private String partner() throws Exception {
