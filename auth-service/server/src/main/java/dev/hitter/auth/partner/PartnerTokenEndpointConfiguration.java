@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,6 +22,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.util.StringUtils;
 
@@ -61,7 +64,9 @@ public class PartnerTokenEndpointConfiguration {
 		JwtGenerator tokens = new JwtGenerator(
 				new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(signingKeys.current()))));
 		tokens.setJwtCustomizer(claims);
-		http.securityMatcher(PartnerClients.TOKEN_PATH)
+		// POST only: any other method falls to the kit's chain and is answered like every unknown request (401).
+		http.securityMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, PartnerClients.TOKEN_PATH))
+			.addFilterBefore(new TokenRequestGuard(), AbstractPreAuthenticatedProcessingFilter.class)
 			.oauth2AuthorizationServer(server -> server.registeredClientRepository(registeredClients)
 				.authorizationService(new StatelessAuthorizations())
 				.authorizationServerSettings(settings)
@@ -75,6 +80,7 @@ public class PartnerTokenEndpointConfiguration {
 				})))
 				.tokenEndpoint(endpoint -> endpoint.accessTokenRequestConverter(allScopesWhenNoneAsked())))
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(TokenRequestGuard::noClientCredentials))
 			.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(AbstractHttpConfigurer::disable);

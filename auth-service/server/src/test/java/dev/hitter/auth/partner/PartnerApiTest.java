@@ -209,6 +209,50 @@ class PartnerApiTest extends AuthApiTest {
 	}
 
 	@Test
+	void malformedTokenRequestsAreRefusedInOAuthTerms() throws Exception {
+		String login = partner();
+		String created = createClient(login, "reader", List.of("predictions:read")).andReturn().getResponse()
+			.getContentAsString();
+		String id = read(created, "$.clientId");
+		String secret = read(created, "$.clientSecret");
+		String grant = "grant_type=client_credentials";
+		Map<String, Object[]> cases = new java.util.LinkedHashMap<>();
+		cases.put("a 10 KB client id", new Object[] { basic("hc_" + "x".repeat(10_000), "s"), grant, 401 });
+		cases.put("Basic that is not Base64", new Object[] { "Basic %%%not-base64%%%", grant, 400 });
+		cases.put("Basic without a secret", new Object[] {
+				"Basic " + Base64.getEncoder().encodeToString("hc_only-an-id".getBytes(StandardCharsets.UTF_8)), grant,
+				400 });
+		cases.put("the authorization-code grant", new Object[] { basic(id, secret),
+				"grant_type=authorization_code&code=x&redirect_uri=https://attacker.example", 400 });
+		cases.put("no grant type", new Object[] { basic(id, secret), "scope=predictions:read", 400 });
+		cases.put("a made-up scope", new Object[] { basic(id, secret), grant + "&scope=admin", 400 });
+		cases.put("credentials in the header and in the form",
+				new Object[] { basic(id, secret), grant + "&client_id=" + id + "&client_secret=" + secret, 400 });
+		cases.put("a 1 MB form", new Object[] { basic(id, secret), grant + "&scope=" + "predictions:read+".repeat(60_000),
+				400 });
+		cases.put("the victim's client id and no secret", new Object[] { null, grant + "&client_id=" + id, 401 });
+		for (Map.Entry<String, Object[]> entry : cases.entrySet()) {
+			Object[] c = entry.getValue();
+			var request = post(TOKEN).contentType(MediaType.APPLICATION_FORM_URLENCODED).content((String) c[1]);
+			if (c[0] != null) {
+				request.header("Authorization", c[0]);
+			}
+			var answer = mvc.perform(request).andReturn().getResponse();
+			assertThat(answer.getStatus()).as(entry.getKey() + ": " + answer.getContentAsString()).isEqualTo(c[2]);
+			assertThat(answer.getContentType()).as(entry.getKey()).startsWith("application/json");
+			assertThat(read(answer.getContentAsString(), "$.error")).as(entry.getKey()).isNotBlank();
+		}
+		var json = mvc.perform(post(TOKEN).header("Authorization", basic(id, secret))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"grant_type\":\"client_credentials\"}"))
+			.andReturn().getResponse();
+		assertThat(json.getStatus()).isBetween(400, 499);
+		var byGet = mvc.perform(get(TOKEN + "?" + grant).header("Authorization", basic(id, secret))).andReturn()
+			.getResponse();
+		assertThat(byGet.getStatus()).as(byGet.getContentAsString()).isBetween(400, 499);
+		assertThat(byGet.getContentAsString()).doesNotContain("access_token");
+	}
+
+	@Test
 	void aRotatedSecretStopsAtOnceAndTheFeedRefusesOlderTokens() throws Exception {
 		String login = partner();
 		UUID member = idOf(login);
