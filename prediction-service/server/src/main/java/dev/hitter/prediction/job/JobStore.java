@@ -31,6 +31,9 @@ class JobStore {
 
 	private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
 
+	/** Webhook calls kept per job: the newest, so a receiver failing for weeks cannot grow the log without end. */
+	static final int DELIVERY_LOG_SIZE = 50;
+
 	/** Members a claim tries before it takes any due item (the first usually has one free). */
 	static final int CLAIM_CANDIDATES = 5;
 
@@ -43,7 +46,13 @@ class JobStore {
 	/** A job as stored. */
 	record JobRow(UUID id, UUID memberId, String idempotencyKey, String requestHash, JobState state, int totalItems,
 			Instant createdAt, Instant finishedAt, String webhookUrl, String webhookSecret, WebhookState webhookState,
-			int webhookAttempts, Instant webhookDueAt, Integer webhookStatus, String webhookLastError) {
+			int webhookAttempts, Instant webhookDueAt, Integer webhookStatus, String webhookLastError,
+			String clientId, UUID webhookDeliveryId, boolean webhookRedelivery) {
+
+		/** The id of the delivery under way: the job's own for the first, a new one for each redelivery. */
+		String deliveryId() {
+			return webhookDeliveryId == null ? id.toString() : webhookDeliveryId.toString();
+		}
 	}
 
 	/** An item as stored (its lyrics and audio are read only by the worker that claimed it). */
@@ -406,6 +415,62 @@ class JobStore {
 			.update();
 	}
 
+	/** One call of a job's webhook, as the delivery log keeps it. */
+	record DeliveryRow(String deliveryId, int attempt, Instant attemptedAt, Integer status, boolean delivered,
+			String error, long durationMs, boolean redelivery) {
+	}
+
+	/**
+	 * Logs a call of the job's webhook (nothing if the job was deleted meanwhile) and drops the job's calls older
+	 * than the newest {@link #DELIVERY_LOG_SIZE}.
+	 */
+	void logWebhookCall(JobRow job, Instant attemptedAt, Integer status, boolean delivered, String error,
+			long durationMs) {
+		jdbc.sql("""
+				INSERT INTO prediction_job_webhook_delivery (job_id, delivery_id, attempt, attempted_at, status,
+				    outcome, error, duration_ms, redelivery)
+				SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM prediction_job WHERE id = ?""")
+			.params(job.deliveryId(), job.webhookAttempts(), Timestamp.from(attemptedAt), status,
+					delivered ? "DELIVERED" : "FAILED", truncate(error, 500), durationMs, job.webhookRedelivery(),
+					job.id().toString())
+			.update();
+		Optional<Long> oldestKept = jdbc.sql("""
+				SELECT id FROM prediction_job_webhook_delivery WHERE job_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?""")
+			.params(job.id().toString(), DELIVERY_LOG_SIZE - 1)
+			.query(Long.class)
+			.optional();
+		oldestKept.ifPresent(id -> jdbc.sql("DELETE FROM prediction_job_webhook_delivery WHERE job_id = ? AND id < ?")
+			.params(job.id().toString(), id)
+			.update());
+	}
+
+	/** The job's logged webhook calls, newest first. */
+	List<DeliveryRow> webhookCalls(UUID jobId) {
+		return jdbc.sql("""
+				SELECT * FROM prediction_job_webhook_delivery WHERE job_id = ? ORDER BY id DESC LIMIT ?""")
+			.params(jobId.toString(), DELIVERY_LOG_SIZE)
+			.query((rs, n) -> new DeliveryRow(rs.getString("delivery_id"), rs.getInt("attempt"),
+					instant(rs, "attempted_at"), (Integer) rs.getObject("status", Integer.class),
+					"DELIVERED".equals(rs.getString("outcome")), rs.getString("error"), rs.getLong("duration_ms"),
+					rs.getBoolean("redelivery")))
+			.list();
+	}
+
+	/**
+	 * Makes an ended job's webhook due again now, as a new delivery with its own id and attempts. One statement, so
+	 * that of two requests racing only one queues a delivery; false when one is pending already (or the job has
+	 * not ended, or has no webhook).
+	 */
+	boolean queueRedelivery(UUID jobId) {
+		return jdbc.sql("""
+				UPDATE prediction_job SET webhook_state = 'PENDING', webhook_due_at = NOW(6), webhook_attempts = 0,
+				    webhook_status = NULL, webhook_last_error = NULL, webhook_delivery_id = ?, webhook_redelivery = TRUE
+				WHERE id = ? AND state <> 'RUNNING' AND webhook_url IS NOT NULL
+				    AND webhook_state IN ('DELIVERED', 'FAILED')""")
+			.params(UUID.randomUUID().toString(), jobId.toString())
+			.update() == 1;
+	}
+
 	// --- mapping
 
 	private static JobRow job(ResultSet rs, int row) throws SQLException {
@@ -414,7 +479,8 @@ class JobStore {
 				instant(rs, "created_at"), instant(rs, "finished_at"), rs.getString("webhook_url"),
 				rs.getString("webhook_secret"), WebhookState.valueOf(rs.getString("webhook_state")),
 				rs.getInt("webhook_attempts"), instant(rs, "webhook_due_at"),
-				(Integer) rs.getObject("webhook_status", Integer.class), rs.getString("webhook_last_error"));
+				(Integer) rs.getObject("webhook_status", Integer.class), rs.getString("webhook_last_error"),
+				rs.getString("client_id"), uuid(rs, "webhook_delivery_id"), rs.getBoolean("webhook_redelivery"));
 	}
 
 	private static ItemRow item(ResultSet rs, int row) throws SQLException {

@@ -165,6 +165,36 @@ public class PredictionJobs {
 		transaction.executeWithoutResult(status -> store.deleteJob(id));
 	}
 
+	/** The job's webhook calls, newest first, with the state of its delivery; 404 when it has no webhook. */
+	WebhookDeliveries deliveries(Member member, UUID id) {
+		JobStore.JobRow job = withWebhook(member, id);
+		List<WebhookDeliveries.Call> calls = store.webhookCalls(id).stream().map(WebhookDeliveries::call).toList();
+		return new WebhookDeliveries(calls, job.webhookState(),
+				job.webhookState() == WebhookState.PENDING ? job.webhookDueAt() : null);
+	}
+
+	/**
+	 * Calls an ended job's webhook once more, as a new delivery. A redelivery (or the first delivery) still pending
+	 * is that call: nothing more is queued, so repeating the request costs the receiver nothing.
+	 */
+	WebhookDeliveries redeliver(Member member, UUID id) {
+		JobStore.JobRow job = withWebhook(member, id);
+		if (job.state() == JobState.RUNNING) {
+			throw new ApiException(PredictionProblems.JOB_NOT_ENDED, "Job " + id
+					+ " is still running; its webhook is called when it ends.");
+		}
+		transaction.executeWithoutResult(status -> store.queueRedelivery(id));
+		return deliveries(member, id);
+	}
+
+	private JobStore.JobRow withWebhook(Member member, UUID id) {
+		JobStore.JobRow job = owned(member, id);
+		if (job.webhookUrl() == null) {
+			throw new ApiException(ProblemType.NOT_FOUND, "Prediction job " + id + " has no webhook.");
+		}
+		return job;
+	}
+
 	private JobStore.JobRow owned(Member member, UUID id) {
 		JobStore.JobRow job = store.job(id).orElse(null);
 		if (job == null || !job.memberId().equals(member.id())) {
