@@ -40,6 +40,7 @@ import dev.hitter.prediction.PredictionApiDocs;
 import dev.hitter.prediction.analysis.AnalysisGate;
 import dev.hitter.prediction.analysis.TrackAnalysis;
 import dev.hitter.prediction.analysis.TrackForm;
+import dev.hitter.prediction.client.CallingClient;
 import dev.hitter.prediction.upload.PredictionUpload;
 import dev.hitter.prediction.upload.PredictionUploadReader;
 import io.swagger.v3.oas.annotations.Operation;
@@ -114,7 +115,7 @@ class PredictionController {
 			}
 			PredictionView view = predictions.create(member, new Predictions.NewPrediction(
 					new TrackAnalysis.Track(chosen, form.audio(), form.lyricsText(), form.lyricsField()),
-					TrackForm.blankToNull(title), TrackForm.blankToNull(artist)));
+					TrackForm.blankToNull(title), TrackForm.blankToNull(artist), CallingClient.currentOrNull()));
 			return ResponseEntity.created(URI.create(view.links().self())).body(view);
 		}
 	}

@@ -64,7 +64,7 @@ class JobStore {
 
 	/** A claimed item: what the worker needs to score it; {@code attempts} counts this claim. */
 	record ClaimedItem(UUID id, UUID jobId, UUID memberId, String title, String artist, Genre genre, String lyrics,
-			int attempts) {
+			int attempts, String clientId) {
 	}
 
 	/** Counts of a job's items by state. */
@@ -74,25 +74,26 @@ class JobStore {
 	// --- staging
 
 	void insertJob(UUID id, UUID memberId, String idempotencyKey, String requestHash, int totalItems,
-			String webhookUrl, String webhookSecret) {
+			String webhookUrl, String webhookSecret, String clientId) {
 		jdbc.sql("""
 				INSERT INTO prediction_job (id, member_id, idempotency_key, request_hash, state, total_items,
-				    created_at, webhook_url, webhook_secret, webhook_state)
-				VALUES (?, ?, ?, ?, 'RUNNING', ?, NOW(6), ?, ?, 'NONE')""")
+				    created_at, webhook_url, webhook_secret, webhook_state, client_id)
+				VALUES (?, ?, ?, ?, 'RUNNING', ?, NOW(6), ?, ?, 'NONE', ?)""")
 			.params(id.toString(), memberId.toString(), idempotencyKey, requestHash, totalItems, webhookUrl,
-					webhookSecret)
+					webhookSecret, clientId)
 			.update();
 	}
 
 	/** Stores an item and copies its audio into the staging table chunk by chunk (never whole in memory). */
-	void insertItem(UUID jobId, UUID memberId, int position, StagedTrack track) {
+	void insertItem(UUID jobId, UUID memberId, int position, StagedTrack track, String clientId) {
 		UUID itemId = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO prediction_job_item (id, job_id, member_id, position, file_name, title, artist, genre,
-				    lyrics, audio_size, state, available_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', NOW(6))""")
+				    lyrics, audio_size, state, available_at, client_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', NOW(6), ?)""")
 			.params(itemId.toString(), jobId.toString(), memberId.toString(), position, track.fileName(),
-					track.title(), track.artist(), track.genre().name(), track.lyrics(), track.audio().getSize())
+					track.title(), track.artist(), track.genre().name(), track.lyrics(), track.audio().getSize(),
+					clientId)
 			.update();
 		try (InputStream in = track.audio().getInputStream()) {
 			ChunkStream.copy(in, (chunk, bytes) -> jdbc
@@ -253,7 +254,7 @@ class JobStore {
 	private Optional<ClaimedItem> claim(String owner, Duration lease, String member) {
 		// The locked row is read whole here, so the claim is two statements: no read-back after the update.
 		String due = """
-				SELECT id, job_id, member_id, title, artist, genre, lyrics, attempts FROM prediction_job_item
+				SELECT id, job_id, member_id, title, artist, genre, lyrics, attempts, client_id FROM prediction_job_item
 				WHERE state IN ('QUEUED', 'RUNNING') AND available_at <= NOW(6)
 				""";
 		Optional<ClaimedItem> claimed = jdbc
@@ -262,7 +263,7 @@ class JobStore {
 			.params(member == null ? List.of() : List.of(member))
 			.query((rs, n) -> new ClaimedItem(uuid(rs, "id"), uuid(rs, "job_id"), uuid(rs, "member_id"),
 					rs.getString("title"), rs.getString("artist"), Genre.valueOf(rs.getString("genre")),
-					rs.getString("lyrics"), rs.getInt("attempts") + 1))
+					rs.getString("lyrics"), rs.getInt("attempts") + 1, rs.getString("client_id")))
 			.optional();
 		claimed.ifPresent(item -> jdbc.sql("""
 				UPDATE prediction_job_item SET state = 'RUNNING', lease_owner = ?, attempts = attempts + 1,

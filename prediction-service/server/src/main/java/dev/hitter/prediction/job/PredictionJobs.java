@@ -18,6 +18,7 @@ import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
 import dev.hitter.prediction.Paging;
 import dev.hitter.prediction.PredictionProblems;
+import dev.hitter.prediction.client.ClientUsage;
 import dev.hitter.prediction.job.webhook.WebhookSignature;
 
 /**
@@ -39,8 +40,11 @@ public class PredictionJobs {
 	/** Submissions: READ COMMITTED, so that a submission let past the member's lock counts the one before it. */
 	private final TransactionTemplate staging;
 
+	private final ClientUsage clientUsage;
+
 	PredictionJobs(JobStore store, JobProperties properties, TransactionTemplate transaction,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ClientUsage clientUsage) {
+		this.clientUsage = clientUsage;
 		this.store = store;
 		this.properties = properties;
 		this.transaction = transaction;
@@ -52,7 +56,7 @@ public class PredictionJobs {
 	record Submitted(JobView job, boolean replayed) {
 	}
 
-	Submitted submit(Member member, String idempotencyKey, JobSubmission submission) {
+	Submitted submit(Member member, String clientId, String idempotencyKey, JobSubmission submission) {
 		if (idempotencyKey != null) {
 			var earlier = store.jobByIdempotencyKey(member.id(), idempotencyKey);
 			if (earlier.isPresent()) {
@@ -76,10 +80,10 @@ public class PredictionJobs {
 				}
 				checkLimits(usage, submission);
 				store.insertJob(id, member.id(), idempotencyKey, submission.fingerprint(),
-						submission.tracks().size(), submission.webhookUrl(), secret);
+						submission.tracks().size(), submission.webhookUrl(), secret, clientId);
 				List<StagedTrack> tracks = submission.tracks();
 				for (int i = 0; i < tracks.size(); i++) {
-					store.insertItem(id, member.id(), i, tracks.get(i));
+					store.insertItem(id, member.id(), i, tracks.get(i), clientId);
 				}
 				return Optional.<JobStore.JobRow>empty();
 			});
@@ -97,6 +101,7 @@ public class PredictionJobs {
 					"Another submission of yours is still being stored; submit this one when it has been answered.",
 					LIMIT_RETRY_AFTER);
 		}
+		clientUsage.job(member.id(), clientId);
 		JobStore.JobRow job = store.job(id).orElseThrow();
 		// A secret the member chose is theirs already; one made here is shown this once.
 		String shown = submission.webhookSecret() == null ? secret : null;

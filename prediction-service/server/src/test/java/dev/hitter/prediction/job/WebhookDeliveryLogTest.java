@@ -15,14 +15,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-import dev.hitter.prediction.PredictionTestContext;
+import dev.hitter.prediction.PartnerApiTestBase;
 import dev.hitter.prediction.job.webhook.WebhookSignature;
 
 /**
@@ -30,21 +27,9 @@ import dev.hitter.prediction.job.webhook.WebhookSignature;
  * job's webhook is called again on request (once, however often it is asked), and the operator's allowed target is
  * called although it is a loopback address while any other loopback port is refused.
  */
-@SpringBootTest(properties = { "hitter.prediction.jobs.poll-interval=100ms",
-		"hitter.prediction.jobs.webhook.allow-private-addresses=false",
-		"hitter.prediction.jobs.webhook.allowed-targets=127.0.0.1:" + WebhookDeliveryLogTest.RECEIVER_PORT,
-		"hitter.prediction.jobs.webhook.first-retry=1s", "hitter.prediction.jobs.webhook.timeout=3s" })
-@PredictionTestContext(schema = "hitter_prediction_partner", noUploadLeft = true)
-@AutoConfigureMockMvc
-class WebhookDeliveryLogTest {
-
-	/** In helper H4's port block; the allowed target of this context. */
-	static final int RECEIVER_PORT = 8701;
+class WebhookDeliveryLogTest extends PartnerApiTestBase {
 
 	static final String BASE = PredictionJobApiTest.BASE;
-
-	@Autowired
-	MockMvc mvc;
 
 	@Autowired
 	JobStore store;
