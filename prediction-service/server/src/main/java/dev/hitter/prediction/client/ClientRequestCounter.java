@@ -1,7 +1,6 @@
 package dev.hitter.prediction.client;
 
 import java.io.IOException;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.FilterChain;
@@ -13,6 +12,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.hitter.kit.security.Member;
 
 /**
  * Counts each request a partner client's token makes to this service. A servlet filter of the default order, so it
@@ -32,11 +33,11 @@ class ClientRequestCounter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-			Optional<String> client = CallingClient.of(token.getToken());
-			if (client.isPresent() && token.getToken().getSubject() != null) {
+			String client = Member.clientIdOf(token.getToken());
+			if (client != null && token.getToken().getSubject() != null) {
 				UUID member = parse(token.getToken().getSubject());
 				if (member != null) {
-					usage.request(member, client.get());
+					usage.request(member, client);
 				}
 			}
 		}

@@ -41,6 +41,8 @@ public class ClientUsage implements SmartLifecycle {
 	/** Entries waiting to be written; each is a few dozen bytes, and a member has at most ten clients. */
 	static final int MAX_PENDING = 10_000;
 
+	static final int MAX_CLIENT_ID_LENGTH = 64;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -87,7 +89,8 @@ public class ClientUsage implements SmartLifecycle {
 	}
 
 	private void add(UUID memberId, String clientId, long requests, long analyses, long jobs) {
-		if (memberId == null || clientId == null) {
+		// Ours are hc_ and 24 characters; a longer id is not one of ours and would not fit the table.
+		if (memberId == null || clientId == null || clientId.length() > MAX_CLIENT_ID_LENGTH) {
 			return;
 		}
 		Instant now = clock.instant();

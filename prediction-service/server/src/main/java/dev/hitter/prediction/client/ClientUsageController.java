@@ -52,9 +52,9 @@ class ClientUsageController {
 	@GetMapping(ClientUsageController.PATH)
 	Report usage(Member member, @Parameter(description = "UTC days back, today included: 1 to " + MAX_DAYS)
 			@RequestParam(defaultValue = "30") int days) {
-		// The scope rules refuse client tokens here already; this keeps it so if a rule were ever widened.
-		if (CallingClient.current().isPresent()) {
-			throw new ApiException(ProblemType.FORBIDDEN, "Usage is shown to the member, not to their clients.");
+		// No scope rule opens this path to clients already; this keeps it so if a rule were ever widened.
+		if (member.isPartnerClient()) {
+			throw new ApiException(ProblemType.INSUFFICIENT_SCOPE, "Usage is shown to the member, not to their clients.");
 		}
 		if (days < 1 || days > MAX_DAYS) {
 			throw ApiException.forField(ProblemType.VALIDATION_FAILED, "days", "must be 1 to " + MAX_DAYS);

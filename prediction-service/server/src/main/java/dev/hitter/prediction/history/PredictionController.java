@@ -40,7 +40,6 @@ import dev.hitter.prediction.PredictionApiDocs;
 import dev.hitter.prediction.analysis.AnalysisGate;
 import dev.hitter.prediction.analysis.TrackAnalysis;
 import dev.hitter.prediction.analysis.TrackForm;
-import dev.hitter.prediction.client.CallingClient;
 import dev.hitter.prediction.upload.PredictionUpload;
 import dev.hitter.prediction.upload.PredictionUploadReader;
 import io.swagger.v3.oas.annotations.Operation;
@@ -115,7 +114,7 @@ class PredictionController {
 			}
 			PredictionView view = predictions.create(member, new Predictions.NewPrediction(
 					new TrackAnalysis.Track(chosen, form.audio(), form.lyricsText(), form.lyricsField()),
-					TrackForm.blankToNull(title), TrackForm.blankToNull(artist), CallingClient.currentOrNull()));
+					TrackForm.blankToNull(title), TrackForm.blankToNull(artist), member.clientId()));
 			return ResponseEntity.created(URI.create(view.links().self())).body(view);
 		}
 	}

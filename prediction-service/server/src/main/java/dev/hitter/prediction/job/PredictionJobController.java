@@ -34,7 +34,6 @@ import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
 import dev.hitter.prediction.Paging;
 import dev.hitter.prediction.PredictionApiDocs;
-import dev.hitter.prediction.client.CallingClient;
 
 /**
  * Batch prediction jobs for partner tools: submit many tracks at once (202), follow the job, collect its results as
@@ -88,8 +87,7 @@ class PredictionJobController {
 			throw ApiException.forField(ProblemType.VALIDATION_FAILED, IDEMPOTENCY_KEY,
 					"must be 1 to " + MAX_IDEMPOTENCY_KEY + " printable ASCII characters without spaces");
 		}
-		PredictionJobs.Submitted submitted = jobs.submit(member, CallingClient.currentOrNull(), idempotencyKey,
-				reader.read(request));
+		PredictionJobs.Submitted submitted = jobs.submit(member, idempotencyKey, reader.read(request));
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.ACCEPTED)
 			.location(URI.create(submitted.job().links().self()));
 		if (submitted.replayed()) {

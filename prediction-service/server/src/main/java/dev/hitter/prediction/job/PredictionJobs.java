@@ -56,7 +56,9 @@ public class PredictionJobs {
 	record Submitted(JobView job, boolean replayed) {
 	}
 
-	Submitted submit(Member member, String clientId, String idempotencyKey, JobSubmission submission) {
+	Submitted submit(Member member, String idempotencyKey, JobSubmission submission) {
+		// The partner client that submits it, if any: its items' analyses are that client's too.
+		String clientId = member.clientId();
 		if (idempotencyKey != null) {
 			var earlier = store.jobByIdempotencyKey(member.id(), idempotencyKey);
 			if (earlier.isPresent()) {

@@ -288,7 +288,9 @@ public final class WebhookSender implements AutoCloseable {
 		@Override
 		public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
 			// With the port: an operator's allowed target is exempt for its own port only.
-			return Arrays.stream(policy.addressesToCall(host, port)).map(address -> new InetSocketAddress(address, port)).toList();
+			return Arrays.stream(policy.addressesToCall(host, port))
+				.map(address -> new InetSocketAddress(address, port))
+				.toList();
 		}
 
 		@Override
