@@ -136,7 +136,7 @@ public class ClientUsage implements SmartLifecycle {
 	}
 
 	/** Usage of a member's clients over the last {@code days} UTC days, today included. */
-	public Report report(UUID memberId, int days) {
+	public ClientUsageReport report(UUID memberId, int days) {
 		flush();
 		LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		LocalDate from = to.minusDays(days - 1L);
@@ -150,9 +150,9 @@ public class ClientUsage implements SmartLifecycle {
 					rs.getTimestamp("last_used_at").toInstant()))
 			.list()
 			.forEach(row -> byClient.computeIfAbsent(row.clientId(), id -> new ArrayList<>()).add(row));
-		List<Report.Client> clients = new ArrayList<>();
-		byClient.forEach((clientId, rows) -> clients.add(Report.Client.of(clientId, rows, from, to)));
-		return new Report(from, to, clients);
+		List<ClientUsageReport.Client> clients = new ArrayList<>();
+		byClient.forEach((clientId, rows) -> clients.add(ClientUsageReport.Client.of(clientId, rows, from, to)));
+		return new ClientUsageReport(from, to, clients);
 	}
 
 	/** One stored day of one client. */

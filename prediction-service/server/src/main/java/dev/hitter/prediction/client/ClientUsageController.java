@@ -50,7 +50,7 @@ class ClientUsageController {
 			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping(ClientUsageController.PATH)
-	Report usage(Member member, @Parameter(description = "UTC days back, today included: 1 to " + MAX_DAYS)
+	ClientUsageReport usage(Member member, @Parameter(description = "UTC days back, today included: 1 to " + MAX_DAYS)
 			@RequestParam(defaultValue = "30") int days) {
 		// No scope rule opens this path to clients already; this keeps it so if a rule were ever widened.
 		if (member.isPartnerClient()) {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A job's webhook delivery log as its member sees it: the newest calls first (at most
  * {@link JobStore#DELIVERY_LOG_SIZE}), the delivery's state, and when the next call is due while one is pending.
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record WebhookDeliveries(List<Call> items, WebhookState state, Instant nextAttemptAt) {
 
 	/** What one call's outcome was: the receiver answered 2xx, or not. */
+	@Schema(name = "WebhookDeliveryOutcome")
 	public enum Outcome {
 		DELIVERED, FAILED
 	}
@@ -26,6 +29,7 @@ public record WebhookDeliveries(List<Call> items, WebhookState state, Instant ne
 	 * @param error our own words for a failure (never the receiver's reply); null when delivered
 	 * @param redelivery whether the call belongs to a redelivery asked for after the job's first delivery ended
 	 */
+	@Schema(name = "WebhookDelivery")
 	public record Call(String deliveryId, int attempt, Instant attemptedAt, Integer status, Outcome outcome,
 			String error, long durationMs, boolean redelivery) {
 	}

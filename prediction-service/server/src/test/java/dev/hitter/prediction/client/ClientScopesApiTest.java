@@ -131,6 +131,28 @@ class ClientScopesApiTest extends PartnerApiTestBase {
 		mvc.perform(get(ClientUsageController.PATH).with(member(owner))).andExpect(status().isOk());
 	}
 
+	@Test
+	void theApiDocumentDescribesThePartnerOperationsWithSecurityAndProblems() throws Exception {
+		String document = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		String log = "$.paths['/api/v1/prediction-jobs/{id}/webhook-deliveries']";
+		String usage = "$.paths['/api/v1/predictions/client-usage'].get";
+		for (String operation : List.of(log + ".get", log + ".post", usage)) {
+			assertThat(JsonPath.<String>read(document, operation + ".summary")).isNotBlank();
+			assertThat(JsonPath.<List<Object>>read(document, operation + ".tags")).isNotEmpty();
+			assertThat(JsonPath.<List<Object>>read(document, operation + ".security")).isNotEmpty();
+			assertThat(JsonPath.<java.util.Map<String, Object>>read(document, operation + ".responses"))
+				.containsKeys("401", "403");
+		}
+		assertThat(JsonPath.<java.util.Map<String, Object>>read(document, log + ".post.responses"))
+			.containsKeys("202", "404", "409");
+		assertThat(JsonPath.<String>read(document,
+				log + ".post.responses['202'].content['*/*'].schema['$ref']")).endsWith("/WebhookDeliveries");
+		assertThat(JsonPath.<java.util.Map<String, Object>>read(document, usage + ".responses")).containsKey("400");
+		assertThat(JsonPath.<String>read(document, usage + ".responses['200'].content['*/*'].schema['$ref']"))
+			.endsWith("/ClientUsageReport");
+	}
+
 	private String analyse(RequestPostProcessor token) throws Exception {
 		MockMultipartHttpServletRequestBuilder form = multipart(PREDICTIONS).file(audio());
 		form.param("genre", "POP");

@@ -8,15 +8,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A member's partner clients' usage over a span of UTC days, both ends included: per client the totals, when it was
  * last used, and each day of the span (days without use as zeros, so that a chart needs no gaps filled).
  */
-public record Report(LocalDate from, LocalDate to, List<Client> clients) {
+public record ClientUsageReport(LocalDate from, LocalDate to, List<Client> clients) {
 
 	/**
 	 * @param lastUsedAt the client's latest request (or analysis) within the span
 	 */
+	@Schema(name = "ClientUsageOfClient")
 	public record Client(String clientId, long requests, long analyses, long jobs, Instant lastUsedAt,
 			List<Day> days) {
 
@@ -35,6 +38,7 @@ public record Report(LocalDate from, LocalDate to, List<Client> clients) {
 		}
 	}
 
+	@Schema(name = "ClientUsageDay")
 	public record Day(LocalDate date, long requests, long analyses) {
 	}
 }
