@@ -159,12 +159,6 @@ public class ClientUsage implements SmartLifecycle {
 	record Row(String clientId, LocalDate day, long requests, long analyses, long jobs, Instant lastUsedAt) {
 	}
 
-	/** Deletes a member's usage (their account was deleted). */
-	public int erase(UUID memberId) {
-		pending.keySet().removeIf(key -> key.memberId().equals(memberId));
-		return jdbc.sql("DELETE FROM prediction_client_usage WHERE member_id = ?").param(memberId.toString()).update();
-	}
-
 	@Override
 	public synchronized void start() {
 		flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
