@@ -3,6 +3,7 @@ package dev.hitter.prediction.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -61,6 +62,9 @@ class ClientUsageApiTest extends PartnerApiTestBase {
 		for (int i = 0; i < 3; i++) {
 			mvc.perform(get("/api/v1/predictions/" + single).with(catalogueToken)).andExpect(status().isOk());
 		}
+		// Refused for its scope: still a request the client made.
+		mvc.perform(put("/api/v1/predictions/" + single + "/like").with(catalogueToken))
+			.andExpect(status().isForbidden());
 		String job = JsonPath.read(mvc.perform(multipart("/api/v1/prediction-jobs")
 			.file(new MockMultipartFile("files", "b.wav", "audio/wav", TestTracks.wav(40, 16_000, 1)))
 			.param("genre", "DANCE")
@@ -85,8 +89,8 @@ class ClientUsageApiTest extends PartnerApiTestBase {
 			.containsExactlyInAnyOrder(catalogue, batch);
 		String c = "$.clients[?(@.clientId == '" + catalogue + "')]";
 		String b = "$.clients[?(@.clientId == '" + batch + "')]";
-		// The analysis and three readings; the member's own requests are nobody's client's.
-		assertThat(JsonPath.<List<Integer>>read(report, c + ".requests")).containsExactly(4);
+		// The analysis, three readings and the refused like; the member's own requests are nobody's client's.
+		assertThat(JsonPath.<List<Integer>>read(report, c + ".requests")).containsExactly(5);
 		assertThat(JsonPath.<List<Integer>>read(report, c + ".analyses")).containsExactly(1);
 		assertThat(JsonPath.<List<Integer>>read(report, c + ".jobs")).containsExactly(0);
 		assertThat(JsonPath.<List<Integer>>read(report, b + ".requests")).containsExactly(1);
@@ -94,7 +98,7 @@ class ClientUsageApiTest extends PartnerApiTestBase {
 		assertThat(JsonPath.<List<Integer>>read(report, b + ".jobs")).containsExactly(1);
 		assertThat(JsonPath.<List<Integer>>read(report, c + ".days.length()")).containsExactly(7);
 		assertThat(JsonPath.<List<String>>read(report, c + ".days[6].date")).containsExactly(today.toString());
-		assertThat(JsonPath.<List<Integer>>read(report, c + ".days[6].requests")).containsExactly(4);
+		assertThat(JsonPath.<List<Integer>>read(report, c + ".days[6].requests")).containsExactly(5);
 		assertThat(JsonPath.<List<Integer>>read(report, c + ".days[6].analyses")).containsExactly(1);
 		assertThat(JsonPath.<List<Integer>>read(report, c + ".days[0].requests")).containsExactly(0);
 		Instant lastUsed = Instant.parse(JsonPath.<List<String>>read(report, c + ".lastUsedAt").get(0));
