@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -25,6 +23,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import dev.hitter.auth.AuthProperties;
+import dev.hitter.auth.partner.PartnerProperties;
 import dev.hitter.auth.service.ServiceClientProperties;
 import dev.hitter.kit.security.AccessTokenValidation;
 import dev.hitter.kit.security.SecurityProperties;
@@ -39,9 +38,6 @@ class TokenConfiguration {
 	// A forged token naming an unknown key must not turn into a database query per request.
 	private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(10);
 
-	// The partner package's default (HITTER_PARTNER_TOKEN_TTL).
-	private static final Duration PARTNER_TOKEN_TTL_DEFAULT = Duration.ofMinutes(10);
-
 	@Bean
 	TokenLifetime accessTokenLifetime(AuthProperties auth) {
 		return auth::accessTokenTtl;
@@ -52,23 +48,17 @@ class TokenConfiguration {
 		return serviceClients::tokenTtl;
 	}
 
+	/** Partner clients' tokens, minted by Spring Authorization Server (partner package) with the same keys. */
+	@Bean
+	TokenLifetime partnerTokenLifetime(PartnerProperties partner) {
+		return partner::tokenTtl;
+	}
+
 	/**
 	 * Signs with the key the header names, when it names one (an issuer read {@code current()} for the header a moment
 	 * before a rotation's switch: the key it named must still sign that token); with none named, with the current key
 	 * alone — offering every published key would leave Nimbus more than one to choose from during a rotation.
 	 */
-	/**
-	 * Partner clients' tokens (minted by Spring Authorization Server in the partner package, with the same keys): read
-	 * by the setting's name, so that a rotation waits for them whatever that package is called.
-	 */
-	@Bean
-	TokenLifetime partnerTokenLifetime(Environment environment) {
-		Duration ttl = Binder.get(environment)
-			.bind("hitter.auth.partner.token-ttl", Duration.class)
-			.orElse(PARTNER_TOKEN_TTL_DEFAULT);
-		return () -> ttl;
-	}
-
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys signingKeys) {
 		JWKSource<SecurityContext> signing = (selector, context) -> {
