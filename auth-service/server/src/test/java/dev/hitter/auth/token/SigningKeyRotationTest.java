@@ -254,6 +254,19 @@ class SigningKeyRotationTest extends AuthApiTest {
 			.single()).isEqualTo(1);
 	}
 
+	@Test
+	void theRotationIsDocumentedWithSummaryTagsSecurityAndItsRefusals() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		java.util.Map<String, Object> operation = JsonPath.read(docs,
+				"$.paths['/api/v1/auth/admin/signing-keys/rotation'].post");
+		assertThat((String) operation.get("summary")).isNotBlank();
+		assertThat((List<?>) operation.get("tags")).isNotEmpty();
+		assertThat((List<?>) operation.get("security")).isNotEmpty();
+		assertThat(((java.util.Map<?, ?>) operation.get("responses")).keySet().stream().map(String::valueOf).toList())
+			.contains("202", "401", "403", "409");
+	}
+
 	private SigningKeys replica(MovableClock clock) {
 		return new SigningKeys(repository, transaction, clock, properties, lifetimes, security);
 	}
