@@ -168,6 +168,7 @@ final class RunningSystem implements AutoCloseable {
 		// (owner-only), as for a developer.
 		env.keySet().removeIf(name -> name.startsWith("HITTER_SERVICE_SECRET"));
 		env.remove("HITTER_SIGNING_KEY_ENCRYPTION_KEY");
+		env.remove("HITTER_PARTNER_SECRET_PEPPER");
 		if (DockerClientFactory.instance().isDockerAvailable()) {
 			// Where Docker exists the system runs on a real MySQL; otherwise on ./hitter run's embedded default.
 			TestDatabase database = TestDatabase.shared();
