@@ -86,7 +86,7 @@ public class PartnerClients {
 
 	/** What the token endpoint needs to know about a client that may get tokens now. */
 	public record ActiveClient(String clientId, String secretHash, Set<String> scopes, UUID memberId,
-			String displayName) {
+			String displayName, Instant secretRotatedAt) {
 	}
 
 	public ClientList list(UUID member) {
@@ -191,14 +191,15 @@ public class PartnerClients {
 		if (clientId == null || clientId.length() > 32) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT c.client_id, c.secret_hash, c.scopes, c.member_id, m.display_name FROM partner_client c "
+		return jdbc.sql("SELECT c.client_id, c.secret_hash, c.scopes, c.member_id, m.display_name, c.secret_rotated_at "
+				+ "FROM partner_client c "
 				+ "JOIN member m ON m.id = c.member_id "
 				+ "JOIN partner_access_request r ON r.member_id = c.member_id AND r.status = 'APPROVED' "
 				+ "WHERE c.client_id = ? AND c.revoked_at IS NULL AND m.suspended_at IS NULL")
 			.param(clientId)
 			.query((rs, n) -> new ActiveClient(rs.getString(1), rs.getString(2),
 					new LinkedHashSet<>(Arrays.asList(rs.getString(3).split(" "))), UUID.fromString(rs.getString(4)),
-					rs.getString(5)))
+					rs.getString(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
 			.optional();
 	}
 

@@ -71,8 +71,8 @@ class PartnerClientsController {
 
 	@Operation(summary = "Rotate an API client's secret",
 			description = "Answers a new secret, shown this once. The old secret stops working at once, and tokens "
-					+ "issued before now are refused by the gateway and every service within 30 s (a token fetched "
-					+ "within the same second may be refused too: fetch another). Recorded in the audit log "
+					+ "issued before now are refused by the gateway and every service within 30 s (a token asked for "
+					+ "with the new secret in the same second is issued at the next one, so it keeps working). Recorded in the audit log "
 					+ "(`PARTNER_CLIENT_SECRET_ROTATED`).")
 	@ApiResponse(responseCode = "200", description = "The new secret")
 	@ApiResponse(responseCode = "403",

@@ -22,6 +22,9 @@ class PartnerRegisteredClients implements RegisteredClientRepository {
 
 	static final String MEMBER_NAME = "hitter.partner.member-name";
 
+	/** When the client's secret was last rotated (an Instant; absent if never). */
+	static final String SECRET_ROTATED_AT = "hitter.partner.secret-rotated-at";
+
 	private final PartnerClients clients;
 
 	private final PartnerProperties properties;
@@ -51,15 +54,22 @@ class PartnerRegisteredClients implements RegisteredClientRepository {
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 				.scopes(scopes -> scopes.addAll(client.scopes()))
-				.clientSettings(ClientSettings.builder()
-					.setting(MEMBER_ID, client.memberId().toString())
-					.setting(MEMBER_NAME, client.displayName())
-					.build())
+				.clientSettings(settings(client))
 				.tokenSettings(TokenSettings.builder()
 					.accessTokenTimeToLive(properties.tokenTtl())
 					.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 					.build())
 				.build())
 			.orElse(null);
+	}
+
+	private static ClientSettings settings(PartnerClients.ActiveClient client) {
+		ClientSettings.Builder settings = ClientSettings.builder()
+			.setting(MEMBER_ID, client.memberId().toString())
+			.setting(MEMBER_NAME, client.displayName());
+		if (client.secretRotatedAt() != null) {
+			settings.setting(SECRET_ROTATED_AT, client.secretRotatedAt());
+		}
+		return settings.build();
 	}
 }

@@ -1,5 +1,11 @@
 package dev.hitter.auth.partner;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.hitter.auth.revocation.Revocations;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -26,9 +32,15 @@ class PartnerTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private final PartnerClients clients;
 
-	PartnerTokenClaims(SecurityProperties security, PartnerClients clients) {
+	private final PartnerProperties properties;
+
+	private final Clock clock;
+
+	PartnerTokenClaims(SecurityProperties security, PartnerClients clients, PartnerProperties properties, Clock clock) {
 		this.security = security;
 		this.clients = clients;
+		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Override
@@ -37,6 +49,7 @@ class PartnerTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			return;
 		}
 		RegisteredClient client = context.getRegisteredClient();
+		issueAfterTheRotationsSecond(context, client);
 		String memberId = client.getClientSettings().getSetting(PartnerRegisteredClients.MEMBER_ID);
 		String name = client.getClientSettings().getSetting(PartnerRegisteredClients.MEMBER_NAME);
 		context.getClaims()
@@ -52,5 +65,33 @@ class PartnerTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			.claim(Member.CLIENT_ID_CLAIM, client.getClientId())
 			.claim(Member.SCOPE_CLAIM, context.getAuthorizedScopes().stream().sorted().toList());
 		clients.tokenIssued(client.getClientId());
+	}
+
+	/**
+	 * A rotation refuses the tokens issued before the rotation's next whole second (JWT issue times are whole seconds,
+	 * so one issued with the old secret in that same second must not pass). A token asked for with the new secret
+	 * within that second would be refused with them: a tool that rotates and at once fetches a token would hold one
+	 * that stops working a moment later. So the first tokens after a rotation wait for the next second — at most a
+	 * second, once per rotation — and are issued then.
+	 */
+	private void issueAfterTheRotationsSecond(JwtEncodingContext context, RegisteredClient client) {
+		Instant rotatedAt = client.getClientSettings().getSetting(PartnerRegisteredClients.SECRET_ROTATED_AT);
+		if (rotatedAt == null) {
+			return;
+		}
+		Instant refusedBefore = Revocations.roundUpToSecond(rotatedAt);
+		Instant now = clock.instant();
+		if (!now.isBefore(refusedBefore)) {
+			return;
+		}
+		try {
+			Thread.sleep(Duration.between(now, refusedBefore).toMillis() + 1);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while issuing a token", ex);
+		}
+		Instant issuedAt = clock.instant();
+		context.getClaims().issuedAt(issuedAt).notBefore(issuedAt).expiresAt(issuedAt.plus(properties.tokenTtl()));
 	}
 }

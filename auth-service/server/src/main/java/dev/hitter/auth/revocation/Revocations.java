@@ -62,7 +62,7 @@ public class Revocations {
 		return rounded;
 	}
 
-	static Instant roundUpToSecond(Instant time) {
+	public static Instant roundUpToSecond(Instant time) {
 		Instant down = time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		return down.equals(time) ? down : down.plusSeconds(1);
 	}

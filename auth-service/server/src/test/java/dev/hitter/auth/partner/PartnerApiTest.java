@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -272,10 +273,19 @@ class PartnerApiTest extends AuthApiTest {
 		assertThat(fresh).isNotEqualTo(old);
 		token(clientId, old, null).andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.error").value("invalid_client"));
-		token(clientId, fresh, null).andExpect(status().isOk());
+		// Asked for at once, in the rotation's own second: issued no earlier than the time the feed refuses before, so the
+		// tool's first token after the rotation keeps working.
+		String first = token(clientId, fresh, null).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		Instant issuedAt = com.nimbusds.jwt.SignedJWT.parse(read(first, "$.access_token")).getJWTClaimsSet()
+			.getIssueTime().toInstant();
 		assertThat(clientRevocations(clientId)).hasSize(1).allSatisfy(row -> {
 			assertThat(row.get("member_id")).isEqualTo(member.toString());
 			assertThat(row.get("not_before")).isNotNull();
+			Object stored = row.get("not_before");
+			Instant notBefore = stored instanceof java.sql.Timestamp time ? time.toInstant()
+					: ((java.time.LocalDateTime) stored).toInstant(java.time.ZoneOffset.UTC);
+			assertThat(issuedAt).as("the first token after the rotation").isAfterOrEqualTo(notBefore);
 		});
 		assertThat(auditKinds(member)).contains("PARTNER_CLIENT_SECRET_ROTATED");
 	}
