@@ -19,13 +19,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** "Download my data". */
 @RestController
 @Tag(name = "Account")
-@SecurityRequirement(name = "bearer")
 class MemberDataExportController {
 
 	private final MemberDataExport export;

@@ -21,14 +21,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The member's logins (sessions): the devices signed in, and ending them. */
 @RestController
 @RequestMapping("/api/v1/auth/sessions")
 @Tag(name = "Account")
-@SecurityRequirement(name = "bearer")
 class MySessionsController {
 
 	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;

@@ -22,14 +22,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The signed-in member's TOTP two-factor sign-in: status, set-up, enabling and disabling. */
 @RestController
 @RequestMapping("/api/v1/auth/me/two-factor")
 @Tag(name = "Account")
-@SecurityRequirement(name = "bearer")
 class TwoFactorController {
 
 	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;

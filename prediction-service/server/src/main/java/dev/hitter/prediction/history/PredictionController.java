@@ -47,7 +47,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -122,7 +121,6 @@ class PredictionController {
 	@Operation(summary = "List my analyses",
 			description = "The member's own analyses, a page at a time. Each says whether a demonstration model "
 					+ "answered it.")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "A page of the member's analyses")
 	@ApiResponse(responseCode = "400", description = "validation-failed: page, size or sort (errors names each)",
 			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
@@ -154,7 +152,6 @@ class PredictionController {
 					+ " (then X-Export-Truncated: true), as a CSV attachment for spreadsheets (UTF-8 with a byte-order "
 					+ "mark; cells that would run as a formula start with an apostrophe). Columns: "
 					+ PredictionsCsv.HEADER + ".")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv",
 			schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
@@ -177,7 +174,6 @@ class PredictionController {
 	@Operation(summary = "A genre's leaderboard of shared analyses",
 			description = "Shared analyses of the genre, best first, with likes. Each says whether a demonstration "
 					+ "model answered it.")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "A page of the leaderboard")
 	@ApiResponse(responseCode = "400", description = "validation-failed: genre, page or size (errors names each)",
 			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,

@@ -26,7 +26,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.hitter.kit.problem.ApiException;
@@ -105,7 +104,6 @@ class PredictionJobController {
 	@Operation(summary = "Follow a batch job",
 			description = "Progress, the webhook's state and each item's outcome; a scored item says whether a "
 					+ "demonstration model scored it.")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "The job")
 	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
 			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
@@ -121,7 +119,6 @@ class PredictionJobController {
 	@Operation(summary = "A batch job's results",
 			description = "Each item's outcome as {jobId, items}; a scored item says whether a demonstration model "
 					+ "scored it.")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "The items")
 	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
 			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
@@ -138,7 +135,6 @@ class PredictionJobController {
 	@Operation(summary = "A batch job's results as CSV",
 			description = "UTF-8 with a byte-order mark; formula-like cells start with an apostrophe. Columns: "
 					+ JobResultsCsv.HEADER + ".")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv",
 			schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",

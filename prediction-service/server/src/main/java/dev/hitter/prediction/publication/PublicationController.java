@@ -42,7 +42,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -52,7 +51,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/predictions/{id}")
 @Tag(name = "Publications", description = "Publish an analysed track's audio and lyrics; listen to published tracks")
-@SecurityRequirement(name = PredictionApiDocs.BEARER)
 @ApiResponse(responseCode = "401", description = "unauthorized: no valid access token (or listening ticket)",
 		content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
 				schema = @Schema(implementation = ProblemDetail.class)))
