@@ -28,6 +28,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.hitter.kit.apidocs.NotFoundAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
@@ -77,6 +79,10 @@ class PredictionJobController {
 			description = "Answers 202 at once; the tracks are scored in the background. See docs/prediction-jobs.md.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = JobForm.class))))
+	@ApiResponse(responseCode = "202", description = "The job, accepted (or the earlier one, with "
+			+ "`Idempotent-Replayed: true`, for a repeated `Idempotency-Key`); `Location` is its address")
+	@ValidationAnswers("validation-failed: no tracks, a bad manifest, webhook or Idempotency-Key (errors names each); "
+			+ "malformed-request")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<JobView> submit(Member member,
 			@Parameter(hidden = true) MultipartHttpServletRequest request,
@@ -95,6 +101,9 @@ class PredictionJobController {
 		return answer.body(submitted.job());
 	}
 
+	@Operation(summary = "List my batch jobs", description = "The caller's jobs, newest first, `size` at a time.")
+	@ApiResponse(responseCode = "200", description = "A page of jobs")
+	@ValidationAnswers("validation-failed: page or size (errors names each)")
 	@GetMapping
 	JobPage mine(Member member, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
@@ -152,6 +161,11 @@ class PredictionJobController {
 			.body(csv);
 	}
 
+	@Operation(summary = "Delete a batch job",
+			description = "Deletes the job with its items and results, whether it has ended or not: tracks not yet "
+					+ "scored are not scored. The owner only.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@NotFoundAnswer("not-found: no such job of the member's")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(Member member, @PathVariable UUID id) {
 		jobs.delete(member, id);
