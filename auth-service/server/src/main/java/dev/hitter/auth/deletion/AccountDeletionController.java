@@ -41,7 +41,6 @@ class AccountDeletionController {
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "400", description = "validation-failed; malformed-request",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "403",
 			description = "current-password-wrong (field `currentPassword`); second-factor-wrong (field `code`: "
 					+ "missing, wrong or used)",

@@ -53,7 +53,6 @@ class EmailController {
 			description = "Mails a new link to the signed-in member's address (earlier links stop working). Nothing "
 					+ "is sent when the address is verified already.")
 	@ApiResponse(responseCode = "202", description = "A new link is on its way (if one was needed)")
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@PostMapping("/email-verification/resend")
 	ResponseEntity<Void> resend(Member member) {
 		verification.resend(member.id());
@@ -68,7 +67,6 @@ class EmailController {
 	@ApiResponse(responseCode = "400",
 			description = "validation-failed (newEmail malformed or already yours) or malformed-request",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "403", description = "current-password-wrong (field currentPassword)",
 			content = @Content(mediaType = PROBLEM))
 	@PostMapping("/me/email")
@@ -83,7 +81,6 @@ class EmailController {
 	@ApiResponse(responseCode = "204", description = "The account has the new address")
 	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "403",
 			description = "invalid-link: unknown, used, expired, for another member, or the address was taken since",
 			content = @Content(mediaType = PROBLEM))

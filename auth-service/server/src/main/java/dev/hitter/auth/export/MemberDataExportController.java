@@ -39,8 +39,6 @@ class MemberDataExportController {
 					+ "any byte of the archive.")
 	@ApiResponse(responseCode = "200", description = "The archive",
 			content = @Content(mediaType = "application/zip"))
-	@ApiResponse(responseCode = "401", description = "unauthorized",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "503", description = "dependency-unavailable: nothing was sent",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	// No "produces": a 503 problem must be answerable whatever the Accept header asked for.

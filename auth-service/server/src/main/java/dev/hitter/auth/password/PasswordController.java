@@ -45,7 +45,6 @@ class PasswordController {
 			content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "403", description = "current-password-wrong (field `currentPassword`)",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "429", description = "login-throttled: too many wrong passwords; `Retry-After`",
 			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds"),
 			content = @Content(mediaType = PROBLEM))

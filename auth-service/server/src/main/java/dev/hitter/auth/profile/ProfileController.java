@@ -47,7 +47,6 @@ class ProfileController {
 			description = "validation-failed (`errors` names `displayName`, `kind`, `affiliation` or `bio`: too long, "
 					+ "blank, control characters, an unknown kind) or malformed-request",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@PatchMapping
 	AccountProfile edit(Member member, @Valid @RequestBody ProfileUpdate update) {
 		return profiles.edit(member.id(), update);

@@ -42,7 +42,6 @@ class MySessionsController {
 					+ "User-Agent), when it started, when it last renewed its access token, and whether it is the one "
 					+ "making this request. The current one comes first.")
 	@ApiResponse(responseCode = "200", description = "The sessions")
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@GetMapping
 	List<SessionInfo> list(Member member, @AuthenticationPrincipal Jwt jwt) {
 		return sessions.list(member.id(), CurrentSession.of(jwt));
@@ -54,7 +53,6 @@ class MySessionsController {
 	@ApiResponse(responseCode = "204", description = "Ended")
 	@ApiResponse(responseCode = "400", description = "validation-failed: the id is not a UUID",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "404", description = "not-found: no such living session of this member",
 			content = @Content(mediaType = PROBLEM))
 	@DeleteMapping("/{id}")
@@ -67,7 +65,6 @@ class MySessionsController {
 	@ApiResponse(responseCode = "204", description = "Ended")
 	@ApiResponse(responseCode = "400", description = "validation-failed: `others` must be `true`",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@DeleteMapping
 	ResponseEntity<Void> endOthers(Member member, @AuthenticationPrincipal Jwt jwt,
 			@Parameter(description = "Must be `true`: ending every session at once is not offered by mistake")

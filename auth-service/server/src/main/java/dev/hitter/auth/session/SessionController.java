@@ -178,8 +178,6 @@ class SessionController {
 					description = "With `X-Hitter-Session: cookie` only: the cookie cleared (Max-Age=0)"))
 	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request (JSON form)",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
-			content = @Content(mediaType = PROBLEM))
 	@PostMapping("/logout")
 	ResponseEntity<Void> logout(Member member, @Valid @RequestBody RefreshRequest request) {
 		sessions.logout(member.id(), request);

@@ -17,6 +17,9 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
  */
 final class AnswerAnnotations implements OperationCustomizer {
 
+	/** Marks a {@link TokenOptional} operation for {@link ApiContractCustomizer}, which removes the mark. */
+	static final String TOKEN_OPTIONAL = "x-hitter-token-optional";
+
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handler) {
 		if (operation.getResponses() == null) {
@@ -26,6 +29,9 @@ final class AnswerAnnotations implements OperationCustomizer {
 		add(operation, handler, ForbiddenAnswer.class, 403, ForbiddenAnswer::value);
 		add(operation, handler, NotFoundAnswer.class, 404, NotFoundAnswer::value);
 		add(operation, handler, ConflictAnswer.class, 409, ConflictAnswer::value);
+		if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), TokenOptional.class)) {
+			operation.addExtension(TOKEN_OPTIONAL, true);
+		}
 		return operation;
 	}
 

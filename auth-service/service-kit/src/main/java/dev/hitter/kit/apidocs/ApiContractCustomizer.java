@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -67,13 +68,35 @@ final class ApiContractCustomizer implements OpenApiCustomizer {
 			.forEach((method, operation) -> document(method.name(), path, operation)));
 		securitySchemes(components, paths);
 		declareUsedTags(api, paths);
+		dropSpringsProblemDetail(api);
+	}
+
+	// Spring's ProblemDetail gets into the schemas wherever a controller named it; every problem answer now refers to
+	// the shared Problem schema instead, so an unused ProblemDetail would only be a second, looser description.
+	private static void dropSpringsProblemDetail(OpenAPI api) {
+		Map<String, Schema> schemas = api.getComponents().getSchemas();
+		if (schemas != null && schemas.containsKey("ProblemDetail")
+				&& !Json.pretty(api).contains("#/components/schemas/ProblemDetail\"")) {
+			schemas.remove("ProblemDetail");
+		}
 	}
 
 	private void document(String method, String path, Operation operation) {
 		ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
 		operation.setResponses(responses);
+		boolean tokenOptional = operation.getExtensions() != null
+				&& operation.getExtensions().remove(AnswerAnnotations.TOKEN_OPTIONAL) != null;
+		if (operation.getExtensions() != null && operation.getExtensions().isEmpty()) {
+			operation.setExtensions(null);
+		}
 		if (rules.isPublic(method, path)) {
-			operation.setSecurity(new ArrayList<>());
+			List<SecurityRequirement> security = new ArrayList<>();
+			if (tokenOptional) {
+				// Either a member's token or nothing: the empty requirement is OpenAPI's "anonymous".
+				security.add(new SecurityRequirement().addList(ApiContract.BEARER));
+				security.add(new SecurityRequirement());
+			}
+			operation.setSecurity(security);
 		}
 		else {
 			List<SecurityRequirement> security = new ArrayList<>();

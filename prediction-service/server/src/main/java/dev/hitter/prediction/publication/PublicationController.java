@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import dev.hitter.kit.apidocs.TokenOptional;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.FieldProblem;
 import dev.hitter.kit.security.Member;
@@ -167,6 +168,7 @@ class PublicationController {
 	@ApiResponse(responseCode = "416", description = "range-not-satisfiable: the range starts past the end "
 			+ "(Content-Range: bytes */size)", content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
 					schema = @Schema(implementation = ProblemDetail.class)))
+	@TokenOptional
 	@GetMapping("/audio")
 	void audio(@PathVariable UUID id,
 			@Parameter(description = "A listening ticket, instead of the Authorization header") @RequestParam(
