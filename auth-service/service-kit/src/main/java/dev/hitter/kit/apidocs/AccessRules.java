@@ -60,8 +60,10 @@ final class AccessRules {
 			List<String> parts = new ArrayList<>(List.of(line.trim().split("\\s+")));
 			String scope = withScope && parts.size() > 1 ? parts.remove(parts.size() - 1) : null;
 			String method = parts.size() > 1 ? parts.remove(0).toUpperCase(Locale.ROOT) : null;
-			if (parts.size() != 1 || (withScope && scope == null)) {
-				throw new IllegalArgumentException("Not an access rule: '" + line + "'");
+			boolean scoped = scope != null && !scope.startsWith("/");
+			if (parts.size() != 1 || !parts.get(0).startsWith("/") || withScope != scoped) {
+				throw new IllegalArgumentException("Not an access rule: '" + line + "' (want "
+						+ (withScope ? "\"METHOD /path scope\" or \"/path scope\")" : "\"METHOD /path\" or \"/path\")"));
 			}
 			rules.add(new Rule(method, PathPatternParser.defaultInstance.parse(parts.get(0)), scope));
 		}

@@ -20,6 +20,9 @@ final class AnswerAnnotations implements OperationCustomizer {
 	/** Marks a {@link TokenOptional} operation for {@link ApiContractCustomizer}, which removes the mark. */
 	static final String TOKEN_OPTIONAL = "x-hitter-token-optional";
 
+	/** The operation's controller, for {@link ApiContractCustomizer} to name operations apart; removed there too. */
+	static final String CONTROLLER = "x-hitter-controller";
+
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handler) {
 		if (operation.getResponses() == null) {
@@ -32,6 +35,7 @@ final class AnswerAnnotations implements OperationCustomizer {
 		if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), TokenOptional.class)) {
 			operation.addExtension(TOKEN_OPTIONAL, true);
 		}
+		operation.addExtension(CONTROLLER, handler.getBeanType().getSimpleName().replaceFirst("Controller$", ""));
 		return operation;
 	}
 

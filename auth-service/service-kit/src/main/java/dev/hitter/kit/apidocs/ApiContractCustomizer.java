@@ -64,20 +64,69 @@ final class ApiContractCustomizer implements OpenApiCustomizer {
 			});
 		}
 		api.setPaths(paths);
+		nameOperationsApart(paths);
 		paths.forEach((path, item) -> item.readOperationsMap()
 			.forEach((method, operation) -> document(method.name(), path, operation)));
 		securitySchemes(components, paths);
 		declareUsedTags(api, paths);
-		dropSpringsProblemDetail(api);
+		dropUnused(api);
 	}
 
-	// Spring's ProblemDetail gets into the schemas wherever a controller named it; every problem answer now refers to
-	// the shared Problem schema instead, so an unused ProblemDetail would only be a second, looser description.
-	private static void dropSpringsProblemDetail(OpenAPI api) {
+	// Spring's ProblemDetail gets into the schemas wherever a controller named it, and a shared answer may be given
+	// by no operation of this service: every problem answer refers to the shared Problem schema, so these would only
+	// be second, looser descriptions that nothing uses.
+	private static void dropUnused(OpenAPI api) {
+		String document = Json.pretty(api);
 		Map<String, Schema> schemas = api.getComponents().getSchemas();
 		if (schemas != null && schemas.containsKey("ProblemDetail")
-				&& !Json.pretty(api).contains("#/components/schemas/ProblemDetail\"")) {
+				&& !document.contains("#/components/schemas/ProblemDetail\"")) {
 			schemas.remove("ProblemDetail");
+		}
+		for (String shared : List.of(ProblemAnswers.UNAUTHORIZED, ProblemAnswers.FORBIDDEN, ProblemAnswers.RATE_LIMITED,
+				ProblemAnswers.INTERNAL_ERROR)) {
+			if (!document.contains("#/components/responses/" + shared + "\"")) {
+				api.getComponents().getResponses().remove(shared);
+			}
+		}
+	}
+
+	// springdoc names an operation after its method and tells equal names apart by a counter (one, one_1, one_2),
+	// which a generated client would turn into methods nobody can tell apart. Equal names get their controller's
+	// instead: predictionOne, predictionJobOne, modelsOne.
+	private static void nameOperationsApart(Paths paths) {
+		List<Operation> operations = new ArrayList<>();
+		paths.values().forEach(item -> operations.addAll(item.readOperations()));
+		Map<String, List<Operation>> byName = new LinkedHashMap<>();
+		for (Operation operation : operations) {
+			if (operation.getOperationId() != null) {
+				byName.computeIfAbsent(operation.getOperationId().replaceFirst("_[0-9]+$", ""), name -> new ArrayList<>())
+					.add(operation);
+			}
+		}
+		Set<String> taken = new LinkedHashSet<>();
+		operations.forEach(operation -> taken.add(operation.getOperationId()));
+		byName.forEach((name, same) -> {
+			if (same.size() > 1) {
+				for (Operation operation : same) {
+					Object controller = operation.getExtensions() == null ? null
+							: operation.getExtensions().get(AnswerAnnotations.CONTROLLER);
+					if (controller == null) {
+						continue;
+					}
+					String prefix = controller.toString();
+					String apart = Character.toLowerCase(prefix.charAt(0)) + prefix.substring(1)
+							+ Character.toUpperCase(name.charAt(0)) + name.substring(1);
+					// Two methods of one controller with one name keep springdoc's counter: ids stay unique.
+					if (taken.add(apart)) {
+						operation.setOperationId(apart);
+					}
+				}
+			}
+		});
+		for (Operation operation : operations) {
+			if (operation.getExtensions() != null) {
+				operation.getExtensions().remove(AnswerAnnotations.CONTROLLER);
+			}
 		}
 	}
 
