@@ -47,7 +47,7 @@ class SwaggerUiTest {
 		client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
 		client.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
 		String config = new String(client.get()
-			.uri("/v3/api-docs/swagger-config")
+			.uri("/v3/api-docs/gateway/swagger-config")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -57,5 +57,12 @@ class SwaggerUiTest {
 		assertThat(JsonPath.<List<String>>read(config, "$.urls[*].url")).containsExactly("/v3/api-docs/auth",
 				"/v3/api-docs/community", "/v3/api-docs/prediction");
 		assertThat(JsonPath.<String>read(config, "$['urls.primaryName']")).isEqualTo("prediction");
+		assertThat(JsonPath.<String>read(config, "$.configUrl")).isEqualTo("/v3/api-docs/gateway/swagger-config");
+		// The gateway's own document describes nothing, and the services' documents stay routed to the services
+		// (unreachable here: a 5xx from the route, not springdoc's 404).
+		String own = new String(client.get().uri("/v3/api-docs/gateway").exchange().expectStatus().isOk().expectBody()
+			.returnResult().getResponseBody());
+		assertThat(JsonPath.<Object>read(own, "$.paths")).asString().isIn("{}", "null");
+		client.get().uri("/v3/api-docs/auth").exchange().expectStatus().is5xxServerError();
 	}
 }

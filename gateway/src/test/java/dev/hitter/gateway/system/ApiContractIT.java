@@ -94,7 +94,7 @@ class ApiContractIT {
 	void swaggerUiAtTheGatewayListsTheThreeDocuments() throws Exception {
 		HttpResponse<String> page = get("/swagger-ui/index.html");
 		assertThat(page.statusCode()).isEqualTo(200);
-		HttpResponse<String> config = get("/v3/api-docs/swagger-config");
+		HttpResponse<String> config = get("/v3/api-docs/gateway/swagger-config");
 		assertThat(config.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<List<String>>read(config.body(), "$.urls[*].url")).containsExactlyInAnyOrder(
 				"/v3/api-docs/auth", "/v3/api-docs/community", "/v3/api-docs/prediction");
