@@ -21,6 +21,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 final class AccessRules {
 
+	// An id is what a path variable holds in this API (see concrete).
+	private static final String SAMPLE_ID = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+
 	private final List<Rule> publicPaths;
 
 	private final List<Rule> clientScopes;
@@ -49,9 +52,11 @@ final class AccessRules {
 		return clientScopes.stream().filter(rule -> rule.matches(method, path)).findFirst().map(Rule::scope);
 	}
 
-	// A document's path names its variables ({id}); the rules match requests, whose segments are values.
+	// A document's path names its variables ({id}); the rules match requests, whose segments are values. An id is what
+	// a variable holds here, and rules keep literal segments apart from ids by a pattern ({id:[0-9a-fA-F-]+}): a
+	// UUID-shaped value matches such a variable as well as a plain one or a *.
 	private static String concrete(String pathTemplate) {
-		return pathTemplate.replaceAll("\\{[^}/]+}", "x");
+		return pathTemplate.replaceAll("\\{[^}/]+}", SAMPLE_ID);
 	}
 
 	private static List<Rule> parse(List<String> lines, boolean withScope) {

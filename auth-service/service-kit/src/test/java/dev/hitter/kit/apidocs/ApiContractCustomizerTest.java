@@ -24,7 +24,9 @@ class ApiContractCustomizerTest {
 
 	private static final AccessRules RULES = new AccessRules(
 			List.of("POST /api/v1/auth/login", "GET /api/v1/models/**"),
-			List.of("GET /api/v1/predictions/** predictions:read", "POST /api/v1/predictions predictions:write",
+			List.of("GET /api/v1/predictions/leaderboard nothing:here",
+					"GET /api/v1/predictions/{id:[0-9a-fA-F-]+} predictions:read",
+					"POST /api/v1/predictions predictions:write",
 					"/api/v1/prediction-jobs/** jobs:write"));
 
 	private final OpenAPI api = new OpenAPI().paths(new Paths()
