@@ -24,6 +24,12 @@ export function AccountPage() {
           <li>
             <Link to="/community/mine">{t('mine.posts')}</Link>
           </li>
+          <li>
+            <Link to="/catalogue">{t('mine.catalogue')}</Link>
+          </li>
+          <li>
+            <Link to="/partner">{t('mine.partner')}</Link>
+          </li>
         </ul>
       </nav>
       <ProfileSection />

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 
-/** Between the two administrators' screens. */
+/** Between the administrators' screens. */
 export function AdminNav() {
   const { t } = useTranslation('admin');
   return (
@@ -12,6 +12,9 @@ export function AdminNav() {
         </li>
         <li>
           <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/admin/partners">{t('nav.partners')}</NavLink>
         </li>
       </ul>
     </nav>

@@ -54,6 +54,12 @@ function Member({ id }: { id: string }) {
         <dd>{data.twoFactorEnabled ? t('yes') : t('no')}</dd>
         <dt>{t('member.since')}</dt>
         <dd>{format.dateTime(data.memberSince)}</dd>
+        <dt>{t('member.suspended')}</dt>
+        <dd data-testid="member-suspension">
+          {data.suspendedAt
+            ? t('member.suspendedSince', { when: format.dateTime(data.suspendedAt), reason: data.suspensionReason ?? '' })
+            : t('member.notSuspended')}
+        </dd>
       </dl>
       <AdminRole member={data} />
       <Suspension member={data} />

@@ -87,6 +87,7 @@ describe('the administrators screens', () => {
     expect(await screen.findByRole('heading', { name: 'Ann' })).toBeTruthy();
     expect(within(screen.getByTestId('member-state')).getByText('ann@example.com')).toBeTruthy();
     expect(screen.getByTestId('member-roles').textContent).toBe('Member');
+    expect(screen.getByTestId('member-suspension').textContent).toBe('Not suspended');
     const entries = await screen.findAllByTestId('audit-entry');
     expect(entries).toHaveLength(2);
     expect(within(entries[0]!).getByText('LOGIN_FAILED')).toBeTruthy();
@@ -105,6 +106,17 @@ describe('the administrators screens', () => {
       ['POST', '/api/v1/auth/admin/members/ann-1/suspension', { reason: 'Selling accounts' }],
       ['DELETE', '/api/v1/auth/admin/members/ann-1/suspension', undefined],
     ]);
+  });
+
+  it('says_whether_and_why_a_member_is_suspended', async () => {
+    session.member = ADMIN;
+    stubRoutes([
+      ['GET', /^\/api\/v1\/auth\/admin\/members\/ann-1$/, () => json({ ...ANN, suspendedAt: '2026-12-07T10:00:00Z', suspensionReason: 'Selling accounts' })],
+      ['GET', /^\/api\/v1\/auth\/admin\/audit/, () => page([])],
+    ]);
+    renderWithApp(<MemberPage />, { path: '/admin/members/:id', at: '/admin/members/ann-1' });
+    const state = await screen.findByTestId('member-suspension');
+    expect(state.textContent).toMatch(/^since .+: Selling accounts$/);
   });
 
   it('says_why_the_last_administrator_keeps_the_role', async () => {

@@ -14,6 +14,9 @@ export interface AdminMember {
   emailVerified: boolean;
   twoFactorEnabled: boolean;
   memberSince: string;
+  /** When an administrator suspended the member; null while they are not suspended. */
+  suspendedAt?: string | null;
+  suspensionReason?: string | null;
 }
 
 export interface AuditEntry {

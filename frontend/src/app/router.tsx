@@ -3,6 +3,7 @@ import { accountRoutes, goodbyeRoutes } from '../account/routes';
 import { adminRoutes } from '../admin/routes';
 import { ConfirmEmailChangePage } from '../account/email';
 import { analysisRoutes } from '../analysis/routes';
+import { catalogueRoutes } from '../catalogue/routes';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { ResetPasswordPage } from '../auth/ResetPasswordPage';
 import { VerifyEmailPage } from '../auth/VerifyEmailPage';
@@ -13,6 +14,7 @@ import { HomePage } from '../home/HomePage';
 import { communityRoutes } from '../community/routes';
 import { leaderboardRoutes } from '../leaderboard/routes';
 import { ModelsPage } from '../models/ModelsPage';
+import { partnerRoutes } from '../partner/routes';
 import { ErrorPage } from './ErrorPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -46,6 +48,8 @@ export const routes: RouteObject[] = [
               ...communityRoutes,
               ...accountRoutes,
               ...adminRoutes,
+              ...partnerRoutes,
+              ...catalogueRoutes,
               { path: '/confirm-email-change', element: <ConfirmEmailChangePage /> },
             ],
           },

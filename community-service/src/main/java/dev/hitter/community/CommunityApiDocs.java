@@ -11,6 +11,12 @@ public final class CommunityApiDocs {
 	private CommunityApiDocs() {
 	}
 
+	/**
+	 * The bearer scheme's name. Naming it in {@code @SecurityRequirement} changes nothing: each operation's security
+	 * comes from the service's access rules (the kit's customisation).
+	 */
+	public static final String BEARER = ApiContract.BEARER;
+
 	/** RFC 9457: every error answer's media type. */
 	public static final String PROBLEM_JSON = ApiContract.PROBLEM_JSON;
 }

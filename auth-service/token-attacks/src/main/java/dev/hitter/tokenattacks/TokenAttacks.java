@@ -92,6 +92,17 @@ public final class TokenAttacks implements AutoCloseable {
 		return sign(trustedKey, trustedKey.getKeyID(), claims(subject).build());
 	}
 
+	/**
+	 * A partner client's token as auth-service's token endpoint issues it: the owning member as {@code sub}, the
+	 * client's id as {@code client_id} and its scopes (a JSON array) as {@code scope}.
+	 */
+	public String clientToken(UUID member, String clientId, String... scopes) {
+		return sign(trustedKey, trustedKey.getKeyID(), claims(member).claim("client_id", clientId)
+			.claim("scope", List.of(scopes))
+			.claim("email_verified", true)
+			.build());
+	}
+
 	/** Signed by a key nobody trusts, under a key id nobody knows (a new one each call). */
 	public String tokenWithUnknownKeyId(UUID subject) {
 		return sign(attackerKey, UUID.randomUUID().toString(), claims(subject).build());

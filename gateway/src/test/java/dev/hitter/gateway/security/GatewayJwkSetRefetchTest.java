@@ -24,7 +24,7 @@ class GatewayJwkSetRefetchTest {
 	void tokensWithUnknownKeyIdsFetchTheKeySetABoundedNumberOfTimes() {
 		try (TokenAttacks tokens = TokenAttacks.start()) {
 			ReactiveJwtDecoder decoder = new GatewaySecurity().jwtDecoder(new SecurityProperties(tokens.jwkSetUri(),
-					TokenAttacks.ISSUER, TokenAttacks.AUDIENCE, Duration.ofSeconds(30), List.of()),
+					TokenAttacks.ISSUER, TokenAttacks.AUDIENCE, Duration.ofSeconds(30), List.of(), List.of()),
 					new dev.hitter.kit.revocation.RevokedMembers());
 			UUID member = UUID.randomUUID();
 			assertThat(decoder.decode(tokens.validToken(member)).block().getSubject()).isEqualTo(member.toString());

@@ -64,6 +64,8 @@ class BrowserEndToEndIT {
 		env.put("HITTER_E2E_WAV", wav.toString());
 		env.put("HITTER_E2E_ADMIN_EMAIL", RunningSystem.ADMIN_EMAIL);
 		env.put("HITTER_E2E_ADMIN_PASSWORD", RunningSystem.ADMIN_PASSWORD);
+		// partner.spec's webhook receiver listens here: the one loopback target the system's webhooks may call.
+		env.put("HITTER_E2E_WEBHOOK_PORT", String.valueOf(system.webhookReceiverPort()));
 		env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
 		long started = System.nanoTime();

@@ -11,6 +11,7 @@ import static dev.hitter.gateway.system.HostileKind.MANIFEST;
 import static dev.hitter.gateway.system.HostileKind.MULTIPART;
 import static dev.hitter.gateway.system.HostileKind.OTHER_MEMBER;
 import static dev.hitter.gateway.system.HostileKind.PAGING;
+import static dev.hitter.gateway.system.HostileKind.PARTNER;
 import static dev.hitter.gateway.system.HostileKind.PUBLICATION;
 import static dev.hitter.gateway.system.HostileKind.SSRF_WEBHOOK;
 import static dev.hitter.gateway.system.HostileKind.UNKNOWN_ROUTE;
@@ -65,8 +66,20 @@ final class HostileCampaign {
 	/** What the campaign knows of the world: the attacker (a), the victim (b) and the victim's resources. */
 	record Targets(int gatewayPort, Supplier<String> attacker, Supplier<String> victim, String attackerPrediction,
 			String victimPrediction, String victimJob, String expiredToken, String jwksJson, String victimPublished, String victimPost,
-			MailLinks mailLinks) {
+			MailLinks mailLinks, PartnerClients partner) {
 	}
+
+	/**
+	 * Partner API clients of the run: the attacker's read-only client, the attacker's full client with the secret it
+	 * had before a rotation, and the victim's client (only its id is known to the attacker).
+	 */
+	record PartnerClients(String readClientId, String readSecret, Supplier<String> readToken, String fullClientId,
+			String rotatedAwaySecret, String victimClientId) {
+	}
+
+	static final String TOKEN_ENDPOINT = "/api/v1/auth/oauth2/token";
+
+	static final String PARTNER_CLIENTS = "/api/v1/auth/partner-clients";
 
 	/** Real mailed links of the run: spent ones, and one made for the victim. */
 	record MailLinks(String spentVerification, String spentReset, String victimsEmailChange, String victimEmail) {
@@ -102,6 +115,7 @@ final class HostileCampaign {
 		community();
 		account();
 		mail();
+		partner();
 		return probes;
 	}
 
@@ -1055,6 +1069,124 @@ final class HostileCampaign {
 			.body(JSON, bytes("{\"email\":\"" + links.victimEmail() + "\"}"));
 		mailProbe("a reset for an address of 5 MB", "POST", "/api/v1/auth/password-reset", Due.REFUSED)
 			.body(JSON, bytes("{\"email\":\"" + "e".repeat(5_000_000) + "@example.com\"}"));
+	}
+
+	// --- partner API clients -------------------------------------------------------------------------------------
+
+	private void partner() {
+		PartnerClients partner = targets.partner();
+		String form = "application/x-www-form-urlencoded";
+		String grant = "grant_type=client_credentials";
+		tokenRequest("the victim's client with a guessed secret", basic(partner.victimClientId(), "hs_" + "A".repeat(43)),
+				grant, Due.UNAUTHORIZED);
+		tokenRequest("the secret a rotation replaced", basic(partner.fullClientId(), partner.rotatedAwaySecret()), grant,
+				Due.UNAUTHORIZED);
+		tokenRequest("an unknown client", basic("hc_" + "x".repeat(24), partner.readSecret()), grant, Due.UNAUTHORIZED);
+		tokenRequest("a 10 KB client id", basic("hc_" + "x".repeat(10_000), "s"), grant, Due.REFUSED);
+		tokenRequest("Basic credentials that are not Base64", "Basic %%%not-base64%%%", grant, Due.REFUSED);
+		tokenRequest("Basic credentials without a colon", "Basic " + Base64.getEncoder()
+			.encodeToString(bytes("hc_only-an-id")), grant, Due.REFUSED);
+		tokenRequest("the password grant", basic(partner.readClientId(), partner.readSecret()),
+				"grant_type=password&username=a&password=b", Due.REFUSED);
+		tokenRequest("the authorization-code grant", basic(partner.readClientId(), partner.readSecret()),
+				"grant_type=authorization_code&code=x&redirect_uri=https://attacker.example", Due.REFUSED);
+		tokenRequest("no grant type", basic(partner.readClientId(), partner.readSecret()), "scope=predictions:read",
+				Due.REFUSED);
+		tokenRequest("a scope the client was not given", basic(partner.readClientId(), partner.readSecret()),
+				grant + "&scope=jobs:write", Due.REFUSED);
+		tokenRequest("a made-up scope", basic(partner.readClientId(), partner.readSecret()), grant + "&scope=admin",
+				Due.REFUSED);
+		tokenRequest("credentials in the header and in the form", basic(partner.readClientId(), partner.readSecret()),
+				grant + "&client_id=" + partner.readClientId() + "&client_secret=" + partner.readSecret(), Due.REFUSED);
+		tokenRequest("a 1 MB form", basic(partner.readClientId(), partner.readSecret()),
+				grant + "&scope=" + "predictions:read+".repeat(60_000), Due.REFUSED);
+		probes.add(Probe.of(PARTNER, "a JSON token request", "POST", TOKEN_ENDPOINT)
+			.authorization(basic(partner.readClientId(), partner.readSecret()))
+			.body(JSON, bytes("{\"grant_type\":\"client_credentials\"}"))
+			.due(Due.REFUSED));
+		probes.add(Probe.of(PARTNER, "a token request by GET", "GET", TOKEN_ENDPOINT + "?" + grant)
+			.authorization(basic(partner.readClientId(), partner.readSecret()))
+			.due(Due.REFUSED));
+		probes.add(Probe.of(PARTNER, "the victim's client id and no secret", "POST", TOKEN_ENDPOINT)
+			.body(form, bytes(grant + "&client_id=" + partner.victimClientId()))
+			.due(Due.UNAUTHORIZED));
+
+		// A read-only client's token beyond its scope, and on what no client may touch: 403, whatever it asks.
+		Supplier<String> reader = partner.readToken();
+		Multipart track = new Multipart().field("genre", "POP").file("audio", "own.wav", "audio/wav", song);
+		probes.add(Probe.of(PARTNER, "analysing with a read-only client", "POST", PREDICTIONS).as(reader)
+			.multipart(track)
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "a batch job with a read-only client", "POST", JOBS).as(reader)
+			.multipart(new Multipart().field("genre", "POP").file("files", "own.wav", "audio/wav", song))
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "account deletion by a client", "DELETE", "/api/v1/auth/me").as(reader)
+			.body(JSON, bytes("{\"currentPassword\":\"whatever-it-is\"}"))
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "a password change by a client", "POST", "/api/v1/auth/me/password").as(reader)
+			.body(JSON, bytes("{\"currentPassword\":\"x\",\"newPassword\":\"a-new-long-password-1\"}"))
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "a client listing the member's clients", "GET", PARTNER_CLIENTS).as(reader)
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "a client making itself a new client", "POST", PARTNER_CLIENTS).as(reader)
+			.body(JSON, bytes("{\"name\":\"escalate\",\"scopes\":[\"jobs:write\"]}"))
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "a client rotating its own secret", "POST",
+				PARTNER_CLIENTS + "/" + partner.readClientId() + "/secret").as(reader).due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "a post by a client", "POST", POSTS).as(reader)
+			.body(JSON, bytes("{\"title\":\"t\",\"body\":\"b\",\"category\":\"FEEDBACK\"}"))
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "publishing by a client", "PUT",
+				PREDICTIONS + "/" + targets.attackerPrediction() + "/publication").as(reader)
+			.multipart(new Multipart().file("audio", "own.wav", "audio/wav", song))
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "the administrators' member list by a client", "GET", "/api/v1/auth/admin/members")
+			.as(reader)
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "the victim's analysis by a client", "GET",
+				PREDICTIONS + "/" + targets.victimPrediction()).as(reader).due(Due.NOT_VISIBLE));
+		probes.add(Probe.of(PARTNER, "the victim's job by a client", "GET", JOBS + "/" + targets.victimJob()).as(reader)
+			.due(Due.NOT_VISIBLE));
+
+		// The attacker, signed in, on the victim's client and on the approval queue.
+		probes.add(Probe.of(PARTNER, "revoking the victim's client", "DELETE",
+				PARTNER_CLIENTS + "/" + partner.victimClientId()).as(targets.attacker()).due(Due.NOT_VISIBLE));
+		probes.add(Probe.of(PARTNER, "rotating the victim's client's secret", "POST",
+				PARTNER_CLIENTS + "/" + partner.victimClientId() + "/secret").as(targets.attacker()).due(Due.NOT_VISIBLE));
+		Map<String, String> clients = new LinkedHashMap<>();
+		clients.put("a made-up scope", "{\"name\":\"x\",\"scopes\":[\"admin\"]}");
+		clients.put("no scope", "{\"name\":\"x\",\"scopes\":[]}");
+		clients.put("scopes as a string", "{\"name\":\"x\",\"scopes\":\"predictions:read\"}");
+		clients.put("a 10 KB name", "{\"name\":\"" + "n".repeat(10_000) + "\",\"scopes\":[\"predictions:read\"]}");
+		clients.put("a name as a number", "{\"name\":42,\"scopes\":[\"predictions:read\"]}");
+		clients.put("10,000 scopes", "{\"name\":\"x\",\"scopes\":[" + "\"predictions:read\",".repeat(9_999)
+				+ "\"predictions:read\"]}");
+		clients.forEach((what, body) -> probes.add(Probe.of(PARTNER, "a client with " + what, "POST", PARTNER_CLIENTS)
+			.as(targets.attacker())
+			.body(JSON, bytes(body))
+			.due(Due.REFUSED)));
+		probes.add(Probe.of(PARTNER, "approving oneself as a partner", "POST",
+				"/api/v1/auth/admin/partner-access/" + UUID.randomUUID() + "/approval").as(targets.attacker())
+			.body(JSON, bytes("{}"))
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "the approval queue by a member", "GET", "/api/v1/auth/admin/partner-access")
+			.as(targets.attacker())
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "asking access again with a 1 MB purpose", "POST", "/api/v1/auth/partner-access")
+			.as(targets.attacker())
+			.body(JSON, bytes("{\"organisation\":\"o\",\"purpose\":\"" + "p".repeat(1_000_000) + "\"}"))
+			.due(Due.REFUSED));
+	}
+
+	private void tokenRequest(String what, String authorization, String form, Due due) {
+		probes.add(Probe.of(PARTNER, "token: " + what, "POST", TOKEN_ENDPOINT)
+			.authorization(authorization)
+			.body("application/x-www-form-urlencoded", bytes(form))
+			.due(due));
+	}
+
+	private static String basic(String id, String secret) {
+		return "Basic " + Base64.getEncoder().encodeToString(bytes(id + ":" + secret));
 	}
 
 	private Probe mailProbe(String what, String method, String path, Due due) {

@@ -104,6 +104,12 @@ class HostileInputIT {
 
 	private String jwks;
 
+	/** Partner API clients of the attacker and the victim, approved by the administrator. */
+	private HostileCampaign.PartnerClients partner;
+
+	/** The attacker's client with every scope, by its current secret. */
+	private ClientToken attackersFullClient;
+
 	HostileInputIT(RunningSystem system) {
 		this.system = system;
 		this.gateway = system.gateway();
@@ -151,6 +157,7 @@ class HostileInputIT {
 		victimPost = JsonPath.read(post.body(), "$.id");
 		jwks = get("/api/v1/auth/jwks", null).body();
 		mailLinks = realMailLinks();
+		partner = partnerClients();
 		// The campaign's "expired, once real" token must have run out by the time it is sent.
 		Instant expiry = SignedJWT.parse(expiredToken).getJWTClaimsSet().getExpirationTime().toInstant();
 		long wait = Duration.between(Instant.now(), expiry).toMillis() + 1_000;
@@ -164,7 +171,7 @@ class HostileInputIT {
 	void survivesAFewHundredHostileRequestsWithProperRefusalsAndNoLeftovers() throws Exception {
 		HostileCampaign.Targets targets = new HostileCampaign.Targets(Integer.parseInt(gateway.substring(gateway.lastIndexOf(':') + 1)),
 				attacker::token, victim::token, attackerPrediction, victimPrediction, victimJob, expiredToken, jwks,
-				victimPublished, victimPost, mailLinks);
+				victimPublished, victimPost, mailLinks, partner);
 		Instant started = Instant.now();
 		for (int round = 0; round < ROUNDS; round++) {
 			List<Probe> probes = new HostileCampaign(targets, 20261207L + round).round();
@@ -321,7 +328,17 @@ class HostileInputIT {
 		if (status >= 500) {
 			offences.add("5xx");
 		}
-		if (status >= 400) {
+		if (status >= 400 && probe.path.startsWith(HostileCampaign.TOKEN_ENDPOINT)) {
+			// OAuth 2 clients read the token endpoint's errors as RFC 6749 defines them: JSON with an error code. What
+			// the gateway refuses before the endpoint sees it (a header too large, the rate limit) is a problem.
+			String type = answer.headers().firstValue("Content-Type").orElse("");
+			boolean oauthError = type.startsWith("application/json") && hasMember(body, "$.error");
+			boolean problem = type.startsWith("application/problem+json") && hasType(body);
+			if (!oauthError && !problem) {
+				offences.add("token endpoint error is not RFC 6749 JSON (Content-Type: " + type + ")");
+			}
+		}
+		else if (status >= 400) {
 			String type = answer.headers().firstValue("Content-Type").orElse("");
 			if (!type.startsWith("application/problem+json")) {
 				offences.add("error is not problem+json (Content-Type: " + type + ")");
@@ -361,6 +378,16 @@ class HostileInputIT {
 	private static boolean inertJson(HttpResponse<byte[]> answer) {
 		return answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
 				&& answer.headers().firstValue("X-Content-Type-Options").orElse("").equalsIgnoreCase("nosniff");
+	}
+
+	private static boolean hasMember(String body, String path) {
+		try {
+			Object value = JsonPath.read(body, path);
+			return value instanceof String text && !text.isBlank();
+		}
+		catch (RuntimeException notJson) {
+			return false;
+		}
 	}
 
 	private static boolean hasType(String body) {
@@ -473,7 +500,8 @@ class HostileInputIT {
 				if (!template.contains("{") || template.startsWith("/internal")) {
 					continue;
 				}
-				List<String> ids = template.startsWith(HostileCampaign.JOBS) ? List.of(victimJob)
+				List<String> ids = template.startsWith(HostileCampaign.PARTNER_CLIENTS) ? List.of(partner.victimClientId())
+						: template.startsWith(HostileCampaign.JOBS) ? List.of(victimJob)
 						: template.startsWith(HostileCampaign.PREDICTIONS) ? List.of(victimPrediction, victimPublished)
 						: template.startsWith(HostileCampaign.POSTS) ? List.of(victimPost)
 						: template.startsWith("/api/v1/community/comments") ? List.of(victimComment)
@@ -488,8 +516,9 @@ class HostileInputIT {
 						String path = template.replaceAll("\\{[^}]*(?i:type)[^}]*}", "POST")
 							.replaceAll("\\{[^}]*(?i:role)[^}]*}", "ADMIN")
 							.replaceAll("\\{[^}]+}", id);
+						for (String token : List.of(attacker.token(), attackersFullClient.get())) {
 						HttpResponse<String> answer = sendJson(method.toUpperCase(java.util.Locale.ROOT), path,
-								attacker.token(), method.equals("get") || method.equals("head") || method.equals("delete")
+								token, method.equals("get") || method.equals("head") || method.equals("delete")
 										? null : body);
 						calls++;
 						boolean mayDo = shared.contains(id) && (method.equals("get") || method.equals("head")
@@ -500,19 +529,173 @@ class HostileInputIT {
 							offences.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path + " -> " + status + " "
 									+ answer.body().substring(0, Math.min(200, answer.body().length())));
 						}
+						}
 					}
 				}
 			}
 		}
-		System.out.println("Cross-service sweep: " + calls + " calls with the victim's ids, " + offences.size()
-				+ " offending");
-		assertThat(calls).as("operations with ids in the three API documents").isGreaterThan(40);
+		System.out.println("Cross-service sweep: " + calls + " calls with the victim's ids (as the attacker and as the "
+				+ "attacker's API client), " + offences.size() + " offending");
+		assertThat(calls).as("operations with ids in the three API documents").isGreaterThan(80);
 		assertThat(offences).as("the attacker reached the victim's data").isEmpty();
 		victimStillHasWhatWasTheirs();
 		assertThat(report.failures()).as("the victim's things afterwards").isEmpty();
 		HttpResponse<String> theirComments = get(HostileCampaign.POSTS + "/" + victimPost + "/comments", victim.token());
 		assertThat(theirComments.body()).contains("the victim's comment");
 		assertThat(get("/api/v1/auth/sessions", victim.token()).body()).contains(victimSession);
+	}
+
+	@Test
+	@Order(5)
+	void aRevokedClientsTokensStopWithin30SecondsAndARotationEndsTheOldSecretAtOnce() throws Exception {
+		Map<String, String> client = createClient(attacker, "short-lived", "predictions:read", "jobs:write");
+		String clientId = client.get("clientId");
+		String firstSecret = client.get("clientSecret");
+		String first = clientToken(clientId, firstSecret).get();
+		assertThat(get(HostileCampaign.PREDICTIONS, first).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> rotated = sendJson("POST", HostileCampaign.PARTNER_CLIENTS + "/" + clientId + "/secret",
+				attacker.token(), null);
+		assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+		String secondSecret = JsonPath.read(rotated.body(), "$.clientSecret");
+		assertThat(tokenRequest(clientId, firstSecret).statusCode()).as("the secret a rotation replaced").isEqualTo(401);
+		String second = clientToken(clientId, secondSecret).get();
+		assertThat(refusedWithin(first, Duration.ofSeconds(30))).as("a token issued before the rotation").isTrue();
+		assertThat(get(HostileCampaign.PREDICTIONS, second).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> revoked = sendJson("DELETE", HostileCampaign.PARTNER_CLIENTS + "/" + clientId,
+				attacker.token(), null);
+		assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+		assertThat(tokenRequest(clientId, secondSecret).statusCode()).as("a revoked client's secret").isEqualTo(401);
+		assertThat(refusedWithin(second, Duration.ofSeconds(30))).as("a revoked client's token").isTrue();
+		// The member's own sign-in and their other clients are untouched.
+		assertThat(get(HostileCampaign.PREDICTIONS, attacker.token()).statusCode()).isEqualTo(200);
+		assertThat(get(HostileCampaign.PREDICTIONS, partner.readToken().get()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(6)
+	void aBurstPastTheClientsRateLimitIsAnswered429WithRetryAfter() throws Exception {
+		String token = partner.readToken().get();
+		List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> burst = new java.util.ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			burst.add(http.sendAsync(HttpRequest.newBuilder(URI.create(gateway + HostileCampaign.PREDICTIONS + "?size=1"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Authorization", "Bearer " + token)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString()));
+		}
+		List<HttpResponse<String>> answers = burst.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+		assertThat(answers).as("no 5xx in a burst").noneMatch(answer -> answer.statusCode() >= 500);
+		List<HttpResponse<String>> limited = answers.stream().filter(answer -> answer.statusCode() == 429).toList();
+		assertThat(limited).as("answers past the client's limit").isNotEmpty();
+		long retryAfter = 0;
+		for (HttpResponse<String> answer : limited) {
+			assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+			assertThat((String) JsonPath.read(answer.body(), "$.type")).endsWith("/rate-limited");
+			retryAfter = Math.max(retryAfter, Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow()));
+		}
+		assertThat(retryAfter).as("Retry-After (s)").isBetween(1L, 60L);
+		Thread.sleep(Duration.ofSeconds(retryAfter).toMillis() + 200);
+		assertThat(get(HostileCampaign.PREDICTIONS + "?size=1", token).statusCode()).as("after Retry-After").isEqualTo(200);
+	}
+
+	/** Whether a request with the token is answered 401 within the limit (the revocation feed is polled). */
+	private boolean refusedWithin(String token, Duration limit) throws Exception {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (get(HostileCampaign.PREDICTIONS + "?size=1", token).statusCode() == 401) {
+				return true;
+			}
+			Thread.sleep(500);
+		}
+		return false;
+	}
+
+	/** Both members ask for partner access, the administrator approves, and each makes API clients. */
+	private HostileCampaign.PartnerClients partnerClients() throws Exception {
+		Member admin = Member.existing(this, RunningSystem.ADMIN_EMAIL, RunningSystem.ADMIN_PASSWORD);
+		for (Member member : List.of(attacker, victim)) {
+			HttpResponse<String> asked = sendJson("POST", "/api/v1/auth/partner-access", member.token(),
+					"{\"organisation\":\"" + member.email + " Records\",\"purpose\":\"catalogue screening\"}");
+			assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+			String memberId = SignedJWT.parse(member.token()).getJWTClaimsSet().getSubject();
+			HttpResponse<String> approved = sendJson("POST", "/api/v1/auth/admin/partner-access/" + memberId + "/approval",
+					admin.token(), "{\"note\":\"welcome\"}");
+			assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+		}
+		Map<String, String> read = createClient(attacker, "reader", "predictions:read");
+		Map<String, String> full = createClient(attacker, "full", "predictions:read", "predictions:write", "jobs:write");
+		HttpResponse<String> rotated = sendJson("POST", HostileCampaign.PARTNER_CLIENTS + "/" + full.get("clientId")
+				+ "/secret", attacker.token(), null);
+		assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+		attackersFullClient = clientToken(full.get("clientId"), JsonPath.read(rotated.body(), "$.clientSecret"));
+		Map<String, String> victims = createClient(victim, "victim's", "predictions:read", "predictions:write",
+				"jobs:write");
+		return new HostileCampaign.PartnerClients(read.get("clientId"), read.get("clientSecret"),
+				clientToken(read.get("clientId"), read.get("clientSecret")), full.get("clientId"),
+				full.get("clientSecret"), victims.get("clientId"));
+	}
+
+	private Map<String, String> createClient(Member owner, String name, String... scopes) throws Exception {
+		String json = "{\"name\":\"" + name + "\",\"scopes\":["
+				+ Stream.of(scopes).map(scope -> "\"" + scope + "\"").collect(Collectors.joining(",")) + "]}";
+		HttpResponse<String> created = sendJson("POST", HostileCampaign.PARTNER_CLIENTS, owner.token(), json);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return Map.of("clientId", JsonPath.read(created.body(), "$.clientId"), "clientSecret",
+				JsonPath.read(created.body(), "$.clientSecret"));
+	}
+
+	private HttpResponse<String> tokenRequest(String clientId, String secret) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(gateway + HostileCampaign.TOKEN_ENDPOINT))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private ClientToken clientToken(String clientId, String secret) {
+		return new ClientToken(clientId, secret);
+	}
+
+	/** A partner client's access token by client credentials, as a label tool gets it; fetched again half-way. */
+	final class ClientToken implements java.util.function.Supplier<String> {
+
+		private final String clientId;
+
+		private final String secret;
+
+		private String token;
+
+		private Instant renewAt = Instant.MIN;
+
+		ClientToken(String clientId, String secret) {
+			this.clientId = clientId;
+			this.secret = secret;
+		}
+
+		@Override
+		public synchronized String get() {
+			if (Instant.now().isAfter(renewAt)) {
+				try {
+					HttpResponse<String> answer = tokenRequest(clientId, secret);
+					assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+					token = JsonPath.read(answer.body(), "$.access_token");
+					Number expiresIn = JsonPath.read(answer.body(), "$.expires_in");
+					renewAt = Instant.now().plusSeconds(expiresIn.longValue() / 2);
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			}
+			return token;
+		}
 	}
 
 	private HttpResponse<String> sendJson(String method, String path, String token, String json)
@@ -598,17 +781,25 @@ class HostileInputIT {
 
 		private final String email;
 
+		private final String password;
+
 		private String token;
 
 		private Instant fetchedAt;
 
-		private Member(HostileInputIT test, String email) {
+		private Member(HostileInputIT test, String email, String password) {
 			this.test = test;
 			this.email = email;
+			this.password = password;
+		}
+
+		/** An account that exists already (the administrator the launcher made). */
+		static Member existing(HostileInputIT test, String email, String password) {
+			return new Member(test, email, password);
 		}
 
 		static Member signUp(HostileInputIT test, String who) throws Exception {
-			Member member = new Member(test, who + "-" + UUID.randomUUID() + "@example.com");
+			Member member = new Member(test, who + "-" + UUID.randomUUID() + "@example.com", PASSWORD);
 			HttpResponse<String> created = test.postJson("/api/v1/auth/signup", """
 					{"email": "%s", "password": "%s", "displayName": "%s", "kind": "label"}
 					""".formatted(member.email, PASSWORD, who));
@@ -623,7 +814,7 @@ class HostileInputIT {
 				try {
 					HttpResponse<String> login = test.postJson("/api/v1/auth/login", """
 							{"email": "%s", "password": "%s"}
-							""".formatted(email, PASSWORD));
+							""".formatted(email, password));
 					assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 					token = JsonPath.read(login.body(), "$.accessToken");
 					fetchedAt = Instant.now();

@@ -44,6 +44,11 @@ enum HostileKind {
 			+ "address header, two-factor codes that are garbage, oversized or of the wrong kind, made-up challenges, "
 			+ "oversized and control-character profile fields, roles asked for in a profile change, a password change "
 			+ "with a wrong or huge current password, ending a session that is not one's own or not a UUID"),
+	PARTNER("partner API clients: guessed and rotated-away secrets, unknown and 10 KB client ids, garbage Basic "
+			+ "credentials, other grant types, scopes beyond the client's, a 1 MB token request, a JSON token request; a "
+			+ "read-only client's token on analysing, batch jobs, account deletion, password change, client management, "
+			+ "posting, publishing and administration; another member's analysis and job by client; another member's "
+			+ "client revoked or rotated by the attacker; made-up scopes, oversized names and approving oneself"),
 	MAIL("the mailed links: a spent verification link and a spent reset link used again, another member's e-mail "
 			+ "change link, garbage, empty, oversized and wrongly typed tokens on every link endpoint, a reset link "
 			+ "used as a verification link, weak passwords with a garbage link, resend and e-mail change without a "

@@ -60,13 +60,25 @@ final class RunningSystem implements AutoCloseable {
 
 	private final String mailViewer;
 
-	private RunningSystem(Process process, Path runLog, Path home, int gatewayPort, int mailViewerPort) {
+	private final int webhookReceiverPort;
+
+	private RunningSystem(Process process, Path runLog, Path home, int gatewayPort, int mailViewerPort,
+			int webhookReceiverPort) {
 		this.process = process;
 		this.runLog = runLog;
 		this.home = home;
 		this.gatewayPort = gatewayPort;
 		this.gateway = "http://127.0.0.1:" + gatewayPort;
 		this.mailViewer = "http://127.0.0.1:" + mailViewerPort;
+		this.webhookReceiverPort = webhookReceiverPort;
+	}
+
+	/**
+	 * The one loopback port job webhooks may call in this run ({@code HITTER_WEBHOOK_ALLOWED_TARGETS}): a browser
+	 * test listens there to receive and verify a signed webhook; every other private address stays refused.
+	 */
+	int webhookReceiverPort() {
+		return webhookReceiverPort;
 	}
 
 	/** The local run's mail viewer (deploy/local LocalMail), where every mail the system sent is read. */
@@ -110,7 +122,7 @@ final class RunningSystem implements AutoCloseable {
 		Path home = workDir.resolve("home-" + System.currentTimeMillis());
 		Files.createDirectories(home);
 		Path runLog = workDir.resolve("hitter-run.log");
-		int[] ports = freePorts(7);
+		int[] ports = freePorts(8);
 
 		ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("hitter").toString(), "run").directory(root.toFile())
 			.redirectErrorStream(true)
@@ -140,6 +152,8 @@ final class RunningSystem implements AutoCloseable {
 		// Job webhooks keep their production rule: no loopback, private or link-local targets (the hostile-input
 		// campaign checks that rule), whatever the environment of the build says.
 		env.remove("HITTER_WEBHOOK_ALLOW_PRIVATE");
+		// …except the single receiver a browser test runs on this port (an operator's allow-list of exact targets).
+		env.put("HITTER_WEBHOOK_ALLOWED_TARGETS", "127.0.0.1:" + ports[7]);
 		env.remove("HITTER_UPLOAD_DIR");
 		// The launcher generates each service's client secret into this run's home (owner-only), as for a developer.
 		env.keySet().removeIf(name -> name.startsWith("HITTER_SERVICE_SECRET"));
@@ -150,7 +164,7 @@ final class RunningSystem implements AutoCloseable {
 			env.put("HITTER_DB_USER", database.username());
 			env.put("HITTER_DB_PASSWORD", database.password());
 		}
-		RunningSystem system = new RunningSystem(builder.start(), runLog, home, ports[0], ports[6]);
+		RunningSystem system = new RunningSystem(builder.start(), runLog, home, ports[0], ports[6], ports[7]);
 		try {
 			system.awaitHealthy(START_LIMIT);
 			return system;

@@ -46,6 +46,10 @@ public final class PredictionProblems {
 	public static final ProblemType JOB_LIMIT_REACHED = new ProblemType("job-limit-reached",
 			"Too many of your batch items are waiting", HttpStatus.TOO_MANY_REQUESTS);
 
+	/** A redelivery of a job's webhook asked for before the job has ended (its webhook is called when it ends). */
+	public static final ProblemType JOB_NOT_ENDED = new ProblemType("job-not-ended",
+			"The job has not ended yet", HttpStatus.CONFLICT);
+
 	/** An {@code Idempotency-Key} sent again with a different submission. */
 	public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused",
 			"The Idempotency-Key was used for a different submission", HttpStatus.UNPROCESSABLE_CONTENT);

@@ -32,7 +32,7 @@ import dev.hitter.kit.security.Role;
 public class AdminMembers {
 
 	private static final String COLUMNS = "SELECT m.id, m.email, m.display_name, m.kind, m.created_at, "
-			+ "m.email_verified_at, m.totp_enabled_at FROM member m";
+			+ "m.email_verified_at, m.totp_enabled_at, m.suspended_at, m.suspension_reason FROM member m";
 
 	private final JdbcClient jdbc;
 
@@ -118,7 +118,8 @@ public class AdminMembers {
 		return new AdminMember(UUID.fromString(rs.getString("id")), rs.getString("email"),
 				rs.getString("display_name"), rs.getString("kind").toLowerCase(java.util.Locale.ROOT), Set.of(),
 				rs.getTimestamp("email_verified_at") != null, rs.getTimestamp("totp_enabled_at") != null,
-				instant(rs.getTimestamp("created_at")));
+				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("suspended_at")),
+				rs.getString("suspension_reason"));
 	}
 
 	private List<AdminMember> withRoles(List<AdminMember> found) {
@@ -160,12 +161,19 @@ public class AdminMembers {
 		}
 	}
 
-	/** A member as administrators see them (never a password hash, a secret or a token). */
+	/**
+	 * A member as administrators see them (never a password hash, a secret or a token).
+	 *
+	 * @param suspendedAt when an administrator suspended them; null while they are not suspended
+	 * @param suspensionReason the reason given then (shown to administrators only)
+	 */
 	public record AdminMember(UUID id, String email, String displayName, String kind, Set<String> roles,
-			boolean emailVerified, boolean twoFactorEnabled, Instant memberSince) {
+			boolean emailVerified, boolean twoFactorEnabled, Instant memberSince, Instant suspendedAt,
+			String suspensionReason) {
 
 		AdminMember withRoles(Set<String> roles) {
-			return new AdminMember(id, email, displayName, kind, roles, emailVerified, twoFactorEnabled, memberSince);
+			return new AdminMember(id, email, displayName, kind, roles, emailVerified, twoFactorEnabled, memberSince,
+					suspendedAt, suspensionReason);
 		}
 	}
 

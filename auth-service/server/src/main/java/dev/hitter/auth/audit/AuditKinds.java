@@ -39,6 +39,22 @@ public final class AuditKinds {
 
 	public static final String MEMBER_REINSTATED = "MEMBER_REINSTATED";
 
+	// Issue 14, partner access (docs/partner-api.md). Details name the client id, never a secret.
+
+	public static final String PARTNER_ACCESS_REQUESTED = "PARTNER_ACCESS_REQUESTED";
+
+	public static final String PARTNER_ACCESS_APPROVED = "PARTNER_ACCESS_APPROVED";
+
+	public static final String PARTNER_ACCESS_REJECTED = "PARTNER_ACCESS_REJECTED";
+
+	public static final String PARTNER_ACCESS_REVOKED = "PARTNER_ACCESS_REVOKED";
+
+	public static final String PARTNER_CLIENT_CREATED = "PARTNER_CLIENT_CREATED";
+
+	public static final String PARTNER_CLIENT_SECRET_ROTATED = "PARTNER_CLIENT_SECRET_ROTATED";
+
+	public static final String PARTNER_CLIENT_REVOKED = "PARTNER_CLIENT_REVOKED";
+
 	private AuditKinds() {
 	}
 }

@@ -19,6 +19,7 @@ import dev.hitter.auth.audit.AuditLog;
 import dev.hitter.auth.community.CommunityMemberEvents;
 import dev.hitter.auth.member.MemberAccount;
 import dev.hitter.auth.member.MemberRepository;
+import dev.hitter.auth.partner.PartnerClients;
 import dev.hitter.auth.prediction.PredictionMemberEvents;
 import dev.hitter.auth.revocation.Revocations;
 import dev.hitter.auth.throttle.LoginThrottle;
@@ -63,11 +64,14 @@ public class DeleteAccount {
 
 	private final AuditLog auditLog;
 
+	private final PartnerClients partnerClients;
+
 	DeleteAccount(MemberRepository members, PasswordEncoder passwordEncoder, LoginThrottle throttle,
 			SecondFactorCheck secondFactor, Revocations revocations, PredictionMemberEvents prediction,
 			CommunityMemberEvents community, JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
-			RevokedMembers revokedMembers, AuditLog auditLog) {
+			RevokedMembers revokedMembers, AuditLog auditLog, PartnerClients partnerClients) {
 		this.auditLog = auditLog;
+		this.partnerClients = partnerClients;
 		this.members = members;
 		this.passwordEncoder = passwordEncoder;
 		this.throttle = throttle;
@@ -98,6 +102,9 @@ public class DeleteAccount {
 		throttle.succeeded(attempt);
 		transaction.executeWithoutResult(status -> {
 			Instant now = clock.instant();
+			// Each client in the feed before its row goes with the member's (a reader that knows clients refuses them
+			// by id too); the member's own refusal below covers their tokens anyway.
+			partnerClients.revokeAllOf(memberId, Revocations.Reason.CLIENT_REVOKED);
 			members.delete(members.findById(memberId).orElseThrow());
 			members.flush();
 			jdbc.sql("INSERT INTO member_tombstone (member_id, deleted_at) VALUES (?, ?)")

@@ -19,7 +19,8 @@ class LocalRevocationFeed implements RevocationFeed {
 	@Override
 	public Page after(long cursor) {
 		Revocations.Feed feed = revocations.after(cursor, PAGE);
-		return new Page(feed.items().stream().map(item -> new Item(item.memberId(), item.notBefore())).toList(),
-				feed.cursor(), feed.more());
+		return new Page(feed.items().stream()
+			.map(item -> new Item(item.memberId(), item.notBefore(), item.clientId()))
+			.toList(), feed.cursor(), feed.more());
 	}
 }

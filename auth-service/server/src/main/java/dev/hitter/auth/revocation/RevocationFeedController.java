@@ -34,8 +34,9 @@ class RevocationFeedController {
 
 	@Operation(summary = "Revoked members after a cursor (internal, service token)",
 			description = "Decisions oldest first, at most 500: `notBefore` null refuses every token of the member "
-					+ "(deleted, suspended); a time refuses tokens issued before it (reinstated). The newest item of a "
-					+ "member holds. Ask again with the answered `cursor` (`more`: at once). Callers: community-service, "
+					+ "(deleted, suspended); a time refuses tokens issued before it (reinstated). With `clientId`, the item "
+					+ "is about that partner client only: revoked (`notBefore` null) or its secret rotated (tokens issued "
+					+ "before `notBefore`). The newest item of a member (or client) holds. Ask again with the answered `cursor` (`more`: at once). Callers: community-service, "
 					+ "prediction-service, gateway.")
 	@ApiResponse(responseCode = "200", description = "A page of the feed")
 	@ApiResponse(responseCode = "400", description = "validation-failed (`after`)",

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Revocations {
 
-	/** Why a member's tokens are refused; only for people reading the table. */
+	/** Why a member's (or one of their partner clients') tokens are refused; only for people reading the table. */
 	public enum Reason {
-		DELETED, SUSPENDED, REINSTATED
+		DELETED, SUSPENDED, REINSTATED, CLIENT_REVOKED, CLIENT_ROTATED
 	}
 
 	private final JdbcClient jdbc;
@@ -49,14 +49,32 @@ public class Revocations {
 		return rounded;
 	}
 
+	/**
+	 * Tokens of one partner client of the member (issue 14): every one when {@code notBefore} is null (the client is
+	 * revoked), else those issued before it, rounded up to the second like {@link #refuseIssuedBefore} (its secret
+	 * was rotated). The member's own tokens, and their other clients', stay accepted. Joins the caller's transaction.
+	 *
+	 * @return the time recorded (null: every token)
+	 */
+	public Instant refuseClient(UUID member, String clientId, Instant notBefore, Reason reason) {
+		Instant rounded = notBefore == null ? null : roundUpToSecond(notBefore);
+		insert(member, clientId, rounded, reason);
+		return rounded;
+	}
+
 	static Instant roundUpToSecond(Instant time) {
 		Instant down = time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		return down.equals(time) ? down : down.plusSeconds(1);
 	}
 
 	private void insert(UUID member, Instant notBefore, Reason reason) {
-		jdbc.sql("INSERT INTO member_revocation (member_id, not_before, reason, created_at) VALUES (?, ?, ?, ?)")
-			.params(member.toString(), notBefore == null ? null : Timestamp.from(notBefore), reason.name(),
+		insert(member, null, notBefore, reason);
+	}
+
+	private void insert(UUID member, String clientId, Instant notBefore, Reason reason) {
+		jdbc.sql("INSERT INTO member_revocation (member_id, client_id, not_before, reason, created_at) "
+				+ "VALUES (?, ?, ?, ?, ?)")
+			.params(member.toString(), clientId, notBefore == null ? null : Timestamp.from(notBefore), reason.name(),
 					Timestamp.from(clock.instant()))
 			.update();
 	}
@@ -64,21 +82,25 @@ public class Revocations {
 	/** Decisions after the cursor (0: from the beginning), oldest first, at most {@code limit}. */
 	public Feed after(long cursor, int limit) {
 		List<Row> rows = jdbc
-			.sql("SELECT seq, member_id, not_before FROM member_revocation WHERE seq > ? ORDER BY seq LIMIT ?")
+			.sql("SELECT seq, member_id, not_before, client_id FROM member_revocation WHERE seq > ? ORDER BY seq "
+					+ "LIMIT ?")
 			.params(cursor, limit)
 			.query((rs, n) -> new Row(rs.getLong(1), UUID.fromString(rs.getString(2)),
-					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4)))
 			.list();
 		long next = rows.isEmpty() ? cursor : rows.get(rows.size() - 1).seq();
-		return new Feed(rows.stream().map(row -> new Item(row.memberId(), row.notBefore())).toList(),
+		return new Feed(rows.stream().map(row -> new Item(row.memberId(), row.notBefore(), row.clientId())).toList(),
 				next, rows.size() == limit);
 	}
 
-	private record Row(long seq, UUID memberId, Instant notBefore) {
+	private record Row(long seq, UUID memberId, Instant notBefore, String clientId) {
 	}
 
-	/** {@code notBefore} null: every token of the member is refused. */
-	public record Item(UUID memberId, Instant notBefore) {
+	/**
+	 * {@code notBefore} null: every token is refused; {@code clientId} null: the member's tokens (all of them, their
+	 * clients' too), else only that partner client's tokens.
+	 */
+	public record Item(UUID memberId, Instant notBefore, String clientId) {
 	}
 
 	/** A page of the feed; ask again with {@code cursor}; {@code more}: a full page, there may be more at once. */

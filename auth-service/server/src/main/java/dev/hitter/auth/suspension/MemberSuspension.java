@@ -18,6 +18,7 @@ import dev.hitter.auth.audit.AuditKinds;
 import dev.hitter.auth.audit.AuditLog;
 import dev.hitter.auth.member.MemberAccount;
 import dev.hitter.auth.member.MemberRepository;
+import dev.hitter.auth.partner.PartnerClients;
 import dev.hitter.auth.revocation.Revocations;
 import dev.hitter.auth.session.MemberSessions;
 import dev.hitter.kit.problem.ApiException;
@@ -45,9 +46,12 @@ public class MemberSuspension {
 
 	private final AuditLog auditLog;
 
+	private final PartnerClients partnerClients;
+
 	MemberSuspension(MemberRepository members, MemberSessions sessions, Revocations revocations,
-			RevokedMembers revokedMembers, Clock clock, AuditLog auditLog) {
+			RevokedMembers revokedMembers, Clock clock, AuditLog auditLog, PartnerClients partnerClients) {
 		this.auditLog = auditLog;
+		this.partnerClients = partnerClients;
 		this.members = members;
 		this.sessions = sessions;
 		this.revocations = revocations;
@@ -65,6 +69,9 @@ public class MemberSuspension {
 		member.suspend(reason, now);
 		sessions.endAllBut(memberId, null);
 		revocations.refuseAll(memberId, Revocations.Reason.SUSPENDED);
+		// The member's tokens cover their clients' too (same sub), but a reinstatement must not bring the clients
+		// back: an administrator approves again, and the partner creates new ones (docs/partner-api.md).
+		partnerClients.revokeAllOf(memberId, Revocations.Reason.CLIENT_REVOKED);
 		auditLog.record(new AuditEvent(AuditKinds.MEMBER_SUSPENDED, memberId, administrator, reason));
 		afterCommit(() -> revokedMembers.apply(memberId, null));
 		log.info("Administrator {} suspended member {}", administrator, memberId);

@@ -42,6 +42,9 @@ class SuspensionAndRevocationApiTest extends AuthApiTest {
 		UUID member = idOf(login);
 
 		suspend(admin, member, "spam").andExpect(status().isNoContent());
+		mvc.perform(get("/api/v1/auth/admin/members/" + member).header("Authorization", bearer(admin)))
+			.andExpect(jsonPath("$.suspendedAt").isNotEmpty())
+			.andExpect(jsonPath("$.suspensionReason").value("spam"));
 
 		profile(login).andExpect(status().isUnauthorized());
 		postJson("/api/v1/auth/refresh", Map.of("refreshToken", read(login, "$.refreshToken")))
@@ -59,6 +62,8 @@ class SuspensionAndRevocationApiTest extends AuthApiTest {
 		Thread.sleep(1100);
 		mvc.perform(delete("/api/v1/auth/admin/members/" + member + "/suspension").header("Authorization", bearer(admin)))
 			.andExpect(status().isNoContent());
+		mvc.perform(get("/api/v1/auth/admin/members/" + member).header("Authorization", bearer(admin)))
+			.andExpect(jsonPath("$.suspendedAt").doesNotExist());
 		String again = logIn(email, STRONG_PASSWORD);
 		profile(again).andExpect(status().isOk());
 		profile(login).andExpect(status().isUnauthorized());

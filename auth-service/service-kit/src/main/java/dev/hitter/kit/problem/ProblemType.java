@@ -47,6 +47,14 @@ public record ProblemType(String slug, String title, HttpStatus status) {
 	public static final ProblemType TOO_MANY_REQUESTS = new ProblemType("too-many-requests",
 			"Too many requests; retry later", HttpStatus.TOO_MANY_REQUESTS);
 
+	/** A partner client's token lacks the scope an operation needs, or the operation is not open to clients at all. */
+	public static final ProblemType INSUFFICIENT_SCOPE = new ProblemType("insufficient-scope",
+			"The token's scopes do not allow this", HttpStatus.FORBIDDEN);
+
+	/** The gateway's limits per client, per member and per address: retry after the Retry-After seconds. */
+	public static final ProblemType RATE_LIMITED = new ProblemType("rate-limited", "Too many requests; slow down",
+			HttpStatus.TOO_MANY_REQUESTS);
+
 	public static final ProblemType SERVICE_UNAVAILABLE = new ProblemType("service-unavailable",
 			"The service is unavailable; retry later", HttpStatus.SERVICE_UNAVAILABLE);
 

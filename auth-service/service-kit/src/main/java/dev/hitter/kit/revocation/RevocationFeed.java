@@ -13,7 +13,14 @@ public interface RevocationFeed {
 	record Page(List<Item> items, long cursor, boolean more) {
 	}
 
-	/** {@code notBefore} null: every token of the member is refused. */
-	record Item(UUID memberId, Instant notBefore) {
+	/**
+	 * {@code notBefore} null: every token of the member is refused — or, when {@code clientId} is set, every token of
+	 * that partner client (revoked); a time: tokens issued before it (reinstated member, client secret rotated).
+	 */
+	record Item(UUID memberId, Instant notBefore, String clientId) {
+
+		public Item(UUID memberId, Instant notBefore) {
+			this(memberId, notBefore, null);
+		}
 	}
 }

@@ -43,7 +43,7 @@ public final class RevocationPoller implements SmartLifecycle {
 				if (answer == null) {
 					return;
 				}
-				answer.items().forEach(item -> revoked.apply(item.memberId(), item.notBefore()));
+				answer.items().forEach(revoked::apply);
 				revoked.advanceTo(answer.cursor());
 				if (!answer.more()) {
 					break;

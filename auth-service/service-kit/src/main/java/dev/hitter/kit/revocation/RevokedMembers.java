@@ -15,7 +15,29 @@ public final class RevokedMembers {
 	// Instant.MAX: every token, for ever.
 	private final Map<UUID, Instant> notBefore = new ConcurrentHashMap<>();
 
+	// Partner clients, the same way: a revoked client for ever, a rotated one before the rotation.
+	private final Map<String, Instant> clientNotBefore = new ConcurrentHashMap<>();
+
 	private volatile long cursor;
+
+	/** Applies one item of the feed: about a partner client when it names one, about the member otherwise. */
+	public void apply(RevocationFeed.Item item) {
+		if (item.clientId() != null) {
+			clientNotBefore.put(item.clientId(), item.notBefore() == null ? Instant.MAX : item.notBefore());
+		}
+		else {
+			apply(item.memberId(), item.notBefore());
+		}
+	}
+
+	/** Whether a token of this partner client issued at that time (null: unknown) is refused. */
+	public boolean refusesClient(String clientId, Instant issuedAt) {
+		Instant limit = clientNotBefore.get(clientId);
+		if (limit == null) {
+			return false;
+		}
+		return limit.equals(Instant.MAX) || issuedAt == null || issuedAt.isBefore(limit);
+	}
 
 	/** Applies one decision of the feed; {@code null}: every token of the member is refused. */
 	public void apply(UUID member, Instant issuedNotBefore) {

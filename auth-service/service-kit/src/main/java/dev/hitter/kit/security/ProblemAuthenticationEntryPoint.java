@@ -38,6 +38,18 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
+		Object missingScope = request.getAttribute(ClientScopeRules.REFUSED_ATTRIBUTE);
+		if (missingScope instanceof String scope) {
+			// RFC 6750: a tool that knows OAuth reads what to ask for from the header; the problem says it for people.
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, scope.isEmpty()
+					? "Bearer error=\"insufficient_scope\""
+					: "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"");
+			write(response, Problems.of(ProblemType.INSUFFICIENT_SCOPE, scope.isEmpty()
+					? "API clients cannot call this operation: only the member, signed in themselves, can."
+					: "This API client's token lacks the scope '" + scope + "': ask for a token with it.",
+					request.getRequestURI()));
+			return;
+		}
 		write(response, Problems.of(ProblemType.FORBIDDEN, "You are not allowed to do this.", request.getRequestURI()));
 	}
 

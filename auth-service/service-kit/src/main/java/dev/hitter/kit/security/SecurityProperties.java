@@ -19,10 +19,17 @@ import org.springframework.validation.annotation.Validated;
  * @param audience the {@code aud} every token must contain
  * @param clockSkew tolerance when checking {@code exp} and {@code nbf}
  * @param publicPaths requests served without a token, as {@code "/path/**"} or {@code "POST /path"}
+ * @param clientScopes what partner clients' tokens may call and with which scope, as {@code "GET /path/** scope"} or
+ *        {@code "/path/** scope"} (first match wins; nothing else is open to them): {@link ClientScopeRules}
  */
 @Validated
 @ConfigurationProperties("hitter.security")
 public record SecurityProperties(URI jwkSetUri, @NotBlank @DefaultValue("hitter") String issuer,
 		@NotBlank @DefaultValue("hitter-api") String audience, @NotNull @DefaultValue("30s") Duration clockSkew,
-		@DefaultValue({}) List<String> publicPaths) {
+		@DefaultValue({}) List<String> publicPaths, @DefaultValue({}) List<String> clientScopes) {
+
+	public SecurityProperties {
+		publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+		clientScopes = clientScopes == null ? List.of() : List.copyOf(clientScopes);
+	}
 }

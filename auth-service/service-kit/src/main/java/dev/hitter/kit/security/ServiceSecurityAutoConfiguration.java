@@ -88,7 +88,8 @@ public class ServiceSecurityAutoConfiguration {
 				}
 				// Service-to-service calls: service tokens only, and only here (the gateway routes no /internal path).
 				auth.requestMatchers("/internal/**").access(TokenKinds.SERVICE);
-				auth.anyRequest().access(TokenKinds.MEMBER);
+				// Partner clients' tokens only where hitter.security.client-scopes grants their scope.
+				auth.anyRequest().access(TokenKinds.memberOrClient(ClientScopeRules.parse(properties.clientScopes())));
 			});
 		return http.build();
 	}

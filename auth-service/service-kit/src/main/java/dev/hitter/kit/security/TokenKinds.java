@@ -1,5 +1,6 @@
 package dev.hitter.kit.security;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -24,6 +25,29 @@ final class TokenKinds {
 
 	static final AuthorizationManager<RequestAuthorizationContext> MEMBER = (authentication,
 			context) -> decide(authentication, false);
+
+	/**
+	 * Members' own tokens, and partner clients' tokens where a rule grants their scope. A refused client is marked on
+	 * the request, so that the answer says which scope was missing (403 {@code insufficient-scope}).
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> memberOrClient(ClientScopeRules rules) {
+		return (authentication, context) -> {
+			AuthorizationResult asMember = decide(authentication, false);
+			if (!asMember.isGranted()) {
+				return asMember;
+			}
+			Jwt jwt = (Jwt) authentication.get().getPrincipal();
+			if (Member.clientIdOf(jwt) == null) {
+				return asMember;
+			}
+			Optional<String> needed = rules.scopeFor(context.getRequest());
+			if (needed.isPresent() && Member.scopesOf(jwt).contains(needed.get())) {
+				return new AuthorizationDecision(true);
+			}
+			context.getRequest().setAttribute(ClientScopeRules.REFUSED_ATTRIBUTE, needed.orElse(""));
+			return new AuthorizationDecision(false);
+		};
+	}
 
 	private static AuthorizationResult decide(Supplier<? extends Authentication> authentication, boolean service) {
 		Authentication caller = authentication.get();

@@ -66,6 +66,31 @@ class RevocationPollerTest {
 		assertThat(revoked.refuses(reinstated, Instant.now())).isTrue();
 	}
 
+	@Test
+	void refusesARevokedClientsTokensAndARotatedClientsOlderOnesButNotTheMembersOwn() {
+		UUID owner = UUID.randomUUID();
+		Instant rotatedAt = Instant.parse("2026-12-07T15:00:00Z");
+		RevocationFeed feed = cursor -> cursor == 0
+				? new RevocationFeed.Page(List.of(new RevocationFeed.Item(owner, null, "hc_revoked"),
+						new RevocationFeed.Item(owner, rotatedAt, "hc_rotated")), 2, false)
+				: new RevocationFeed.Page(List.of(), 2, false);
+		RevokedMembers revoked = new RevokedMembers();
+		new RevocationPoller(feed, revoked, Duration.ofSeconds(10)).poll();
+
+		RevocationValidator validator = new RevocationValidator(revoked);
+		assertThat(validator.validate(clientToken(owner, "hc_revoked", Instant.now())).hasErrors()).isTrue();
+		assertThat(validator.validate(clientToken(owner, "hc_rotated", rotatedAt.minusSeconds(1))).hasErrors()).isTrue();
+		assertThat(validator.validate(clientToken(owner, "hc_rotated", rotatedAt)).hasErrors()).isFalse();
+		assertThat(validator.validate(clientToken(owner, "hc_other", Instant.now())).hasErrors()).isFalse();
+		// The items were about clients: the member's own sign-in is untouched.
+		assertThat(validator.validate(token(owner.toString(), Instant.now())).hasErrors()).isFalse();
+	}
+
+	private static Jwt clientToken(UUID owner, String clientId, Instant issuedAt) {
+		return new Jwt("t", issuedAt, issuedAt.plusSeconds(600), Map.of("alg", "RS256"),
+				Map.of("sub", owner.toString(), "iat", issuedAt, "client_id", clientId));
+	}
+
 	private static Jwt token(String subject, Instant issuedAt) {
 		return new Jwt("t", issuedAt, issuedAt.plusSeconds(900), Map.of("alg", "RS256"),
 				Map.of("sub", subject, "iat", issuedAt));

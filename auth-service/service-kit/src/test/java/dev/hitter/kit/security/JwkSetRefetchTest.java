@@ -23,7 +23,7 @@ class JwkSetRefetchTest {
 	void tokensWithUnknownKeyIdsFetchTheKeySetABoundedNumberOfTimes() {
 		try (TokenAttacks tokens = TokenAttacks.start()) {
 			JwtDecoder decoder = new ServiceSecurityAutoConfiguration().jwtDecoder(new SecurityProperties(
-					tokens.jwkSetUri(), TokenAttacks.ISSUER, TokenAttacks.AUDIENCE, Duration.ofSeconds(30), List.of()),
+					tokens.jwkSetUri(), TokenAttacks.ISSUER, TokenAttacks.AUDIENCE, Duration.ofSeconds(30), List.of(), List.of()),
 					new org.springframework.beans.factory.support.StaticListableBeanFactory()
 						.getBeanProvider(dev.hitter.kit.revocation.RevokedMembers.class));
 			UUID member = UUID.randomUUID();

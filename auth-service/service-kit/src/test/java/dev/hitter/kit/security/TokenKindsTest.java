@@ -2,7 +2,9 @@ package dev.hitter.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -34,7 +36,9 @@ import dev.hitter.tokenattacks.TokenAttacks;
  * refuse in their place), with the kit's real decoder: service tokens on /internal only, members' tokens elsewhere only.
  */
 @SpringBootTest(classes = TokenKindsTest.AnyService.class,
-		properties = "management.endpoint.health.validate-group-membership=false")
+		properties = { "management.endpoint.health.validate-group-membership=false",
+				"hitter.security.client-scopes[0]=GET /api/v1/things/** things:read",
+				"hitter.security.client-scopes[1]=POST /api/v1/things things:write" })
 @AutoConfigureMockMvc
 class TokenKindsTest {
 
@@ -57,6 +61,16 @@ class TokenKindsTest {
 		@GetMapping("/api/v1/ping")
 		String member() {
 			return "member";
+		}
+
+		@GetMapping("/api/v1/things/mine")
+		Member mine(Member member) {
+			return member;
+		}
+
+		@org.springframework.web.bind.annotation.PostMapping("/api/v1/things")
+		String write() {
+			return "written";
 		}
 
 		@GetMapping("/internal/v1/caller")
@@ -98,6 +112,37 @@ class TokenKindsTest {
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/forbidden"));
 		mvc.perform(get("/internal/v1/ping")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aClientsTokenOpensWhatItsScopesGrantAndNothingElse() throws Exception {
+		UUID owner = UUID.randomUUID();
+		String reader = "Bearer " + TOKENS.clientToken(owner, "hc_reader", "things:read");
+		mvc.perform(get("/api/v1/things/mine").header("Authorization", reader))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(owner.toString()))
+			.andExpect(jsonPath("$.clientId").value("hc_reader"))
+			.andExpect(jsonPath("$.scopes[0]").value("things:read"));
+		mvc.perform(post("/api/v1/things").header("Authorization", reader))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"things:write\""))
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/insufficient-scope"));
+		// No rule names it: closed to every client, whatever its scopes.
+		mvc.perform(get("/api/v1/ping").header("Authorization", reader))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string("WWW-Authenticate", "Bearer error=\"insufficient_scope\""))
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/insufficient-scope"));
+		mvc.perform(get("/internal/v1/ping").header("Authorization", reader))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/forbidden"));
+
+		String writer = "Bearer " + TOKENS.clientToken(owner, "hc_writer", "things:read", "things:write");
+		mvc.perform(post("/api/v1/things").header("Authorization", writer)).andExpect(status().isOk());
+		// A member's own token is not limited by scopes.
+		mvc.perform(post("/api/v1/things").header("Authorization", "Bearer " + TOKENS.validToken(owner)))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/things/mine").header("Authorization", "Bearer " + TOKENS.validToken(owner)))
+			.andExpect(jsonPath("$.clientId").doesNotExist());
 	}
 
 	@TestFactory

@@ -97,13 +97,26 @@ class Prediction {
 	@Column(name = "moderated_by")
 	private UUID moderatedBy;
 
+	/** The partner API client that asked for the analysis; null for the web app. */
+	@Column(name = "client_id")
+	private String clientId;
+
 	protected Prediction() {
+	}
+
+	/** An analysis the web app asked for (no partner client). */
+	Prediction(UUID id, UUID memberId, String title, String artist, Genre genre, double hitProbability,
+			double audioProbability, double lyricsProbability, String modelSetVersion, long genreEarlierCount,
+			long genreLowerCount, String explanation, TrackFingerprint fingerprint, Instant createdAt) {
+		this(id, memberId, title, artist, genre, hitProbability, audioProbability, lyricsProbability, modelSetVersion,
+				genreEarlierCount, genreLowerCount, explanation, fingerprint, createdAt, null);
 	}
 
 	Prediction(UUID id, UUID memberId, String title, String artist, Genre genre, double hitProbability,
 			double audioProbability, double lyricsProbability, String modelSetVersion, long genreEarlierCount,
-			long genreLowerCount, String explanation, TrackFingerprint fingerprint, Instant createdAt) {
+			long genreLowerCount, String explanation, TrackFingerprint fingerprint, Instant createdAt, String clientId) {
 		this.id = id;
+		this.clientId = clientId;
 		this.memberId = memberId;
 		this.title = title;
 		this.artist = artist;

@@ -129,7 +129,7 @@ class PredictionController {
 			}
 			PredictionView view = predictions.create(member, new Predictions.NewPrediction(
 					new TrackAnalysis.Track(chosen, form.audio(), form.lyricsText(), form.lyricsField()),
-					TrackForm.blankToNull(title), TrackForm.blankToNull(artist)));
+					TrackForm.blankToNull(title), TrackForm.blankToNull(artist), member.clientId()));
 			return ResponseEntity.created(URI.create(view.links().self())).body(view);
 		}
 	}

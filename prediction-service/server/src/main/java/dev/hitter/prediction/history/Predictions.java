@@ -29,6 +29,7 @@ import dev.hitter.prediction.analysis.Explanation;
 import dev.hitter.prediction.PredictionProblems;
 import dev.hitter.prediction.analysis.TrackAnalysis;
 import dev.hitter.prediction.analysis.TrackFingerprint;
+import dev.hitter.prediction.client.ClientUsage;
 import dev.hitter.prediction.member.ErasedMembers;
 import tools.jackson.databind.ObjectMapper;
 
@@ -60,9 +61,12 @@ public class Predictions {
 
 	private final ModerationAudit moderationAudit;
 
+	private final ClientUsage clientUsage;
+
 	Predictions(TrackAnalysis analysis, PredictionRepository predictions, SpectrogramRepository spectrograms,
 			Likes likes, AnalysisLikeNotices likeNotices, ObjectMapper json, TransactionTemplate transaction,
-			PublishedTracks published, ErasedMembers erased, ModerationAudit moderationAudit) {
+			PublishedTracks published, ErasedMembers erased, ModerationAudit moderationAudit, ClientUsage clientUsage) {
+		this.clientUsage = clientUsage;
 		this.erased = erased;
 		this.moderationAudit = moderationAudit;
 		this.analysis = analysis;
@@ -79,7 +83,7 @@ public class Predictions {
 	static final int REFERENCES_SHOWN = 5;
 
 	/** What the member asked to analyse, with the labels to keep beside the result. */
-	public record NewPrediction(TrackAnalysis.Track track, String title, String artist) {
+	public record NewPrediction(TrackAnalysis.Track track, String title, String artist, String clientId) {
 	}
 
 	/** Analyses outside any transaction (it takes seconds), then stores the result in a short one. */
@@ -89,7 +93,7 @@ public class Predictions {
 		Prediction saved = transaction.execute(status -> {
 			// An account deleted while the track was being analysed keeps nothing of it.
 			erased.requireActive(member.id());
-			return store(id, member.id(), result, request.title(), request.artist());
+			return store(id, member.id(), result, request.title(), request.artist(), request.clientId());
 		});
 		return view(saved, result.explanation(), member);
 	}
@@ -99,19 +103,23 @@ public class Predictions {
 	 * transaction so that it is kept together with the caller's record of it, or not at all.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void record(UUID id, UUID memberId, TrackAnalysis.Result result, String title, String artist) {
-		store(id, memberId, result, title, artist);
+	public void record(UUID id, UUID memberId, TrackAnalysis.Result result, String title, String artist,
+			String clientId) {
+		store(id, memberId, result, title, artist, clientId);
 	}
 
-	private Prediction store(UUID id, UUID memberId, TrackAnalysis.Result result, String title, String artist) {
+	private Prediction store(UUID id, UUID memberId, TrackAnalysis.Result result, String title, String artist,
+			String clientId) {
 		// Microseconds: what DATETIME(6) keeps, so that the POST answer and later GETs agree.
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		long earlier = predictions.countByGenre(result.genre());
 		long lower = predictions.countByGenreAndHitProbabilityLessThan(result.genre(), result.hitProbability());
 		Prediction prediction = new Prediction(id, memberId, title, artist, result.genre(), result.hitProbability(),
 				result.audioProbability(), result.lyricsProbability(), result.modelSetVersion(), earlier, lower,
-				json.writeValueAsString(result.explanation()), result.fingerprint(), now);
+				json.writeValueAsString(result.explanation()), result.fingerprint(), now, clientId);
 		predictions.save(prediction);
+		// Counted with the transaction's outcome unknown: a usage figure, not a ledger.
+		clientUsage.analysis(memberId, clientId);
 		spectrograms.save(new Spectrogram(prediction.id(), result.spectrogramPng()));
 		return prediction;
 	}

@@ -13,7 +13,8 @@ class JobConfiguration {
 
 	@Bean
 	WebhookAddressPolicy webhookAddressPolicy(JobProperties properties) {
-		return new WebhookAddressPolicy(properties.webhook().allowPrivateAddresses());
+		return new WebhookAddressPolicy(properties.webhook().allowPrivateAddresses(),
+				properties.webhook().allowedTargets().stream().filter(t -> !t.isBlank()).toList());
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -55,10 +56,14 @@ public record JobProperties(@Min(1) @Max(5000) @DefaultValue("500") int maxItems
 	 * @param firstRetry the wait after the first failed call; each later wait is three times longer
 	 * @param maxRetryDelay the longest wait between calls
 	 * @param maxAttempts calls before the webhook is given up as failed
+	 * @param allowedTargets {@code host:port} pairs called even though they are loopback, private or otherwise
+	 *     internal: an operator's own receivers (a relay inside the network, the system test's receiver on
+	 *     127.0.0.1). Exactly those host and port; everything else keeps the address rule
 	 */
 	public record Webhook(@DefaultValue("false") boolean allowPrivateAddresses,
 			@NotNull @DefaultValue("10s") Duration timeout, @NotNull @DefaultValue("10s") Duration firstRetry,
-			@NotNull @DefaultValue("1h") Duration maxRetryDelay, @Min(1) @DefaultValue("8") int maxAttempts) {
+			@NotNull @DefaultValue("1h") Duration maxRetryDelay, @Min(1) @DefaultValue("8") int maxAttempts,
+			@DefaultValue({}) List<String> allowedTargets) {
 	}
 
 	@AssertTrue(message = "max-staged-bytes-per-member must be more than 0")

@@ -31,6 +31,9 @@ class JobStore {
 
 	private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
 
+	/** Webhook calls kept per job: the newest, so a receiver failing for weeks cannot grow the log without end. */
+	static final int DELIVERY_LOG_SIZE = 50;
+
 	/** Members a claim tries before it takes any due item (the first usually has one free). */
 	static final int CLAIM_CANDIDATES = 5;
 
@@ -43,7 +46,13 @@ class JobStore {
 	/** A job as stored. */
 	record JobRow(UUID id, UUID memberId, String idempotencyKey, String requestHash, JobState state, int totalItems,
 			Instant createdAt, Instant finishedAt, String webhookUrl, String webhookSecret, WebhookState webhookState,
-			int webhookAttempts, Instant webhookDueAt, Integer webhookStatus, String webhookLastError) {
+			int webhookAttempts, Instant webhookDueAt, Integer webhookStatus, String webhookLastError,
+			String clientId, UUID webhookDeliveryId, boolean webhookRedelivery) {
+
+		/** The id of the delivery under way: the job's own for the first, a new one for each redelivery. */
+		String deliveryId() {
+			return webhookDeliveryId == null ? id.toString() : webhookDeliveryId.toString();
+		}
 	}
 
 	/** An item as stored (its lyrics and audio are read only by the worker that claimed it). */
@@ -55,7 +64,7 @@ class JobStore {
 
 	/** A claimed item: what the worker needs to score it; {@code attempts} counts this claim. */
 	record ClaimedItem(UUID id, UUID jobId, UUID memberId, String title, String artist, Genre genre, String lyrics,
-			int attempts) {
+			int attempts, String clientId) {
 	}
 
 	/** Counts of a job's items by state. */
@@ -65,25 +74,26 @@ class JobStore {
 	// --- staging
 
 	void insertJob(UUID id, UUID memberId, String idempotencyKey, String requestHash, int totalItems,
-			String webhookUrl, String webhookSecret) {
+			String webhookUrl, String webhookSecret, String clientId) {
 		jdbc.sql("""
 				INSERT INTO prediction_job (id, member_id, idempotency_key, request_hash, state, total_items,
-				    created_at, webhook_url, webhook_secret, webhook_state)
-				VALUES (?, ?, ?, ?, 'RUNNING', ?, NOW(6), ?, ?, 'NONE')""")
+				    created_at, webhook_url, webhook_secret, webhook_state, client_id)
+				VALUES (?, ?, ?, ?, 'RUNNING', ?, NOW(6), ?, ?, 'NONE', ?)""")
 			.params(id.toString(), memberId.toString(), idempotencyKey, requestHash, totalItems, webhookUrl,
-					webhookSecret)
+					webhookSecret, clientId)
 			.update();
 	}
 
 	/** Stores an item and copies its audio into the staging table chunk by chunk (never whole in memory). */
-	void insertItem(UUID jobId, UUID memberId, int position, StagedTrack track) {
+	void insertItem(UUID jobId, UUID memberId, int position, StagedTrack track, String clientId) {
 		UUID itemId = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO prediction_job_item (id, job_id, member_id, position, file_name, title, artist, genre,
-				    lyrics, audio_size, state, available_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', NOW(6))""")
+				    lyrics, audio_size, state, available_at, client_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', NOW(6), ?)""")
 			.params(itemId.toString(), jobId.toString(), memberId.toString(), position, track.fileName(),
-					track.title(), track.artist(), track.genre().name(), track.lyrics(), track.audio().getSize())
+					track.title(), track.artist(), track.genre().name(), track.lyrics(), track.audio().getSize(),
+					clientId)
 			.update();
 		try (InputStream in = track.audio().getInputStream()) {
 			ChunkStream.copy(in, (chunk, bytes) -> jdbc
@@ -244,7 +254,7 @@ class JobStore {
 	private Optional<ClaimedItem> claim(String owner, Duration lease, String member) {
 		// The locked row is read whole here, so the claim is two statements: no read-back after the update.
 		String due = """
-				SELECT id, job_id, member_id, title, artist, genre, lyrics, attempts FROM prediction_job_item
+				SELECT id, job_id, member_id, title, artist, genre, lyrics, attempts, client_id FROM prediction_job_item
 				WHERE state IN ('QUEUED', 'RUNNING') AND available_at <= NOW(6)
 				""";
 		Optional<ClaimedItem> claimed = jdbc
@@ -253,7 +263,7 @@ class JobStore {
 			.params(member == null ? List.of() : List.of(member))
 			.query((rs, n) -> new ClaimedItem(uuid(rs, "id"), uuid(rs, "job_id"), uuid(rs, "member_id"),
 					rs.getString("title"), rs.getString("artist"), Genre.valueOf(rs.getString("genre")),
-					rs.getString("lyrics"), rs.getInt("attempts") + 1))
+					rs.getString("lyrics"), rs.getInt("attempts") + 1, rs.getString("client_id")))
 			.optional();
 		claimed.ifPresent(item -> jdbc.sql("""
 				UPDATE prediction_job_item SET state = 'RUNNING', lease_owner = ?, attempts = attempts + 1,
@@ -406,6 +416,62 @@ class JobStore {
 			.update();
 	}
 
+	/** One call of a job's webhook, as the delivery log keeps it. */
+	record DeliveryRow(String deliveryId, int attempt, Instant attemptedAt, Integer status, boolean delivered,
+			String error, long durationMs, boolean redelivery) {
+	}
+
+	/**
+	 * Logs a call of the job's webhook (nothing if the job was deleted meanwhile) and drops the job's calls older
+	 * than the newest {@link #DELIVERY_LOG_SIZE}.
+	 */
+	void logWebhookCall(JobRow job, Instant attemptedAt, Integer status, boolean delivered, String error,
+			long durationMs) {
+		jdbc.sql("""
+				INSERT INTO prediction_job_webhook_delivery (job_id, delivery_id, attempt, attempted_at, status,
+				    outcome, error, duration_ms, redelivery)
+				SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM prediction_job WHERE id = ?""")
+			.params(job.deliveryId(), job.webhookAttempts(), Timestamp.from(attemptedAt), status,
+					delivered ? "DELIVERED" : "FAILED", truncate(error, 500), durationMs, job.webhookRedelivery(),
+					job.id().toString())
+			.update();
+		Optional<Long> oldestKept = jdbc.sql("""
+				SELECT id FROM prediction_job_webhook_delivery WHERE job_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?""")
+			.params(job.id().toString(), DELIVERY_LOG_SIZE - 1)
+			.query(Long.class)
+			.optional();
+		oldestKept.ifPresent(id -> jdbc.sql("DELETE FROM prediction_job_webhook_delivery WHERE job_id = ? AND id < ?")
+			.params(job.id().toString(), id)
+			.update());
+	}
+
+	/** The job's logged webhook calls, newest first. */
+	List<DeliveryRow> webhookCalls(UUID jobId) {
+		return jdbc.sql("""
+				SELECT * FROM prediction_job_webhook_delivery WHERE job_id = ? ORDER BY id DESC LIMIT ?""")
+			.params(jobId.toString(), DELIVERY_LOG_SIZE)
+			.query((rs, n) -> new DeliveryRow(rs.getString("delivery_id"), rs.getInt("attempt"),
+					instant(rs, "attempted_at"), (Integer) rs.getObject("status", Integer.class),
+					"DELIVERED".equals(rs.getString("outcome")), rs.getString("error"), rs.getLong("duration_ms"),
+					rs.getBoolean("redelivery")))
+			.list();
+	}
+
+	/**
+	 * Makes an ended job's webhook due again now, as a new delivery with its own id and attempts. One statement, so
+	 * that of two requests racing only one queues a delivery; false when one is pending already (or the job has
+	 * not ended, or has no webhook).
+	 */
+	boolean queueRedelivery(UUID jobId) {
+		return jdbc.sql("""
+				UPDATE prediction_job SET webhook_state = 'PENDING', webhook_due_at = NOW(6), webhook_attempts = 0,
+				    webhook_status = NULL, webhook_last_error = NULL, webhook_delivery_id = ?, webhook_redelivery = TRUE
+				WHERE id = ? AND state <> 'RUNNING' AND webhook_url IS NOT NULL
+				    AND webhook_state IN ('DELIVERED', 'FAILED')""")
+			.params(UUID.randomUUID().toString(), jobId.toString())
+			.update() == 1;
+	}
+
 	// --- mapping
 
 	private static JobRow job(ResultSet rs, int row) throws SQLException {
@@ -414,7 +480,8 @@ class JobStore {
 				instant(rs, "created_at"), instant(rs, "finished_at"), rs.getString("webhook_url"),
 				rs.getString("webhook_secret"), WebhookState.valueOf(rs.getString("webhook_state")),
 				rs.getInt("webhook_attempts"), instant(rs, "webhook_due_at"),
-				(Integer) rs.getObject("webhook_status", Integer.class), rs.getString("webhook_last_error"));
+				(Integer) rs.getObject("webhook_status", Integer.class), rs.getString("webhook_last_error"),
+				rs.getString("client_id"), uuid(rs, "webhook_delivery_id"), rs.getBoolean("webhook_redelivery"));
 	}
 
 	private static ItemRow item(ResultSet rs, int row) throws SQLException {

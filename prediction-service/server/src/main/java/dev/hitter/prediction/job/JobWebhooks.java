@@ -2,6 +2,7 @@ package dev.hitter.prediction.job;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import tools.jackson.databind.ObjectMapper;
  * Calls the webhooks of ended jobs: claims a due call in the database (so one replica makes it), signs and sends
  * it, and on failure schedules the next attempt with back-off until the attempts run out. Delivery is at least
  * once: a receiver that answered 2xx but whose answer was lost gets the call again, with the same
- * {@code Hitter-Delivery} id to recognise it by.
+ * {@code Hitter-Delivery} id to recognise it by. Every call is logged with the job (its delivery log); a
+ * redelivery asked for later is a new delivery, with a new id and attempts of its own.
  */
 @Component
 class JobWebhooks implements SmartLifecycle {
@@ -64,17 +66,26 @@ class JobWebhooks implements SmartLifecycle {
 		}
 		JobStore.JobRow job = due.get();
 		byte[] body = json.writeValueAsBytes(payload(job, store.progress(job.id())));
+		Instant attemptedAt = Instant.now();
+		long started = System.nanoTime();
 		WebhookSender.Attempt attempt = sender.send(URI.create(job.webhookUrl()), job.webhookSecret(), EVENT,
-				job.id().toString(), body);
+				job.deliveryId(), body);
+		long durationMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		if (attempt.delivered()) {
-			store.recordWebhookDelivered(job.id(), attempt.status());
+			transaction.executeWithoutResult(status -> {
+				store.recordWebhookDelivered(job.id(), attempt.status());
+				store.logWebhookCall(job, attemptedAt, attempt.status(), true, null, durationMs);
+			});
 			return true;
 		}
 		Optional<Duration> retry = attempt.permanent() ? Optional.empty()
 				: backoff.delayAfter(job.webhookAttempts());
 		log.info("Webhook of job {} failed (attempt {}): {}; {}", job.id(), job.webhookAttempts(), attempt.error(),
 				retry.map(d -> "next attempt in " + d).orElse("giving up"));
-		store.recordWebhookFailure(job.id(), attempt.status(), attempt.error(), retry);
+		transaction.executeWithoutResult(status -> {
+			store.recordWebhookFailure(job.id(), attempt.status(), attempt.error(), retry);
+			store.logWebhookCall(job, attemptedAt, attempt.status(), false, attempt.error(), durationMs);
+		});
 		return true;
 	}
 
@@ -91,7 +102,8 @@ class JobWebhooks implements SmartLifecycle {
 		jobPart.put("links", JobView.Links.of(job.id()));
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("event", EVENT);
-		payload.put("deliveryId", job.id());
+		payload.put("deliveryId", job.deliveryId());
+		payload.put("redelivery", job.webhookRedelivery());
 		payload.put("job", jobPart);
 		return payload;
 	}

@@ -129,7 +129,8 @@ class JobWorker implements SmartLifecycle {
 						result.demonstration())) {
 					return false;
 				}
-				predictions.record(predictionId, item.memberId(), result, item.title(), item.artist());
+				predictions.record(predictionId, item.memberId(), result, item.title(), item.artist(),
+						item.clientId());
 				return true;
 			}));
 			kept(item, recorded, JobMetrics.Outcome.SUCCEEDED);

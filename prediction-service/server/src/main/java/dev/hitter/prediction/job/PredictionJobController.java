@@ -161,6 +161,48 @@ class PredictionJobController {
 			.body(csv);
 	}
 
+	@Operation(summary = "A batch job's webhook delivery log",
+			description = "Every call of the job's webhook, newest first (the newest "
+					+ JobStore.DELIVERY_LOG_SIZE + " are kept): delivery id, attempt, time, the receiver's HTTP "
+					+ "status, outcome, our words for a failure, duration and whether it was a redelivery; with the "
+					+ "delivery's state and, while it is pending, when the next call is due.")
+	@ApiResponse(responseCode = "200", description = "The delivery log")
+	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "insufficient-scope: a partner client's token without "
+			+ "predictions:read", content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "not-found: no such job of the member's, or it has no webhook",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@GetMapping("/{id}/webhook-deliveries")
+	WebhookDeliveries deliveries(Member member, @PathVariable UUID id) {
+		return jobs.deliveries(member, id);
+	}
+
+	@Operation(summary = "Call an ended job's webhook again",
+			description = "Queues a new delivery of the job's webhook (a new Hitter-Delivery id, retried like the "
+					+ "first) and answers 202 with the delivery log. While a delivery is pending nothing more is "
+					+ "queued: the answer is 202 all the same.")
+	@ApiResponse(responseCode = "202", description = "Queued, or a delivery is pending already")
+	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "insufficient-scope: a partner client's token without "
+			+ "jobs:write", content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "not-found: no such job of the member's, or it has no webhook",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "job-not-ended: the job is still running",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@PostMapping("/{id}/webhook-deliveries")
+	ResponseEntity<WebhookDeliveries> redeliver(Member member, @PathVariable UUID id) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.redeliver(member, id));
+	}
+
 	@Operation(summary = "Delete a batch job",
 			description = "Deletes the job with its items and results, whether it has ended or not: tracks not yet "
 					+ "scored are not scored. The owner only.")

@@ -18,6 +18,7 @@ import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
 import dev.hitter.prediction.Paging;
 import dev.hitter.prediction.PredictionProblems;
+import dev.hitter.prediction.client.ClientUsage;
 import dev.hitter.prediction.job.webhook.WebhookSignature;
 
 /**
@@ -39,8 +40,11 @@ public class PredictionJobs {
 	/** Submissions: READ COMMITTED, so that a submission let past the member's lock counts the one before it. */
 	private final TransactionTemplate staging;
 
+	private final ClientUsage clientUsage;
+
 	PredictionJobs(JobStore store, JobProperties properties, TransactionTemplate transaction,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ClientUsage clientUsage) {
+		this.clientUsage = clientUsage;
 		this.store = store;
 		this.properties = properties;
 		this.transaction = transaction;
@@ -53,6 +57,8 @@ public class PredictionJobs {
 	}
 
 	Submitted submit(Member member, String idempotencyKey, JobSubmission submission) {
+		// The partner client that submits it, if any: its items' analyses are that client's too.
+		String clientId = member.clientId();
 		if (idempotencyKey != null) {
 			var earlier = store.jobByIdempotencyKey(member.id(), idempotencyKey);
 			if (earlier.isPresent()) {
@@ -76,10 +82,10 @@ public class PredictionJobs {
 				}
 				checkLimits(usage, submission);
 				store.insertJob(id, member.id(), idempotencyKey, submission.fingerprint(),
-						submission.tracks().size(), submission.webhookUrl(), secret);
+						submission.tracks().size(), submission.webhookUrl(), secret, clientId);
 				List<StagedTrack> tracks = submission.tracks();
 				for (int i = 0; i < tracks.size(); i++) {
-					store.insertItem(id, member.id(), i, tracks.get(i));
+					store.insertItem(id, member.id(), i, tracks.get(i), clientId);
 				}
 				return Optional.<JobStore.JobRow>empty();
 			});
@@ -97,6 +103,7 @@ public class PredictionJobs {
 					"Another submission of yours is still being stored; submit this one when it has been answered.",
 					LIMIT_RETRY_AFTER);
 		}
+		clientUsage.job(member.id(), clientId);
 		JobStore.JobRow job = store.job(id).orElseThrow();
 		// A secret the member chose is theirs already; one made here is shown this once.
 		String shown = submission.webhookSecret() == null ? secret : null;
@@ -163,6 +170,36 @@ public class PredictionJobs {
 	void delete(Member member, UUID id) {
 		owned(member, id);
 		transaction.executeWithoutResult(status -> store.deleteJob(id));
+	}
+
+	/** The job's webhook calls, newest first, with the state of its delivery; 404 when it has no webhook. */
+	WebhookDeliveries deliveries(Member member, UUID id) {
+		JobStore.JobRow job = withWebhook(member, id);
+		List<WebhookDeliveries.Call> calls = store.webhookCalls(id).stream().map(WebhookDeliveries::call).toList();
+		return new WebhookDeliveries(calls, job.webhookState(),
+				job.webhookState() == WebhookState.PENDING ? job.webhookDueAt() : null);
+	}
+
+	/**
+	 * Calls an ended job's webhook once more, as a new delivery. A redelivery (or the first delivery) still pending
+	 * is that call: nothing more is queued, so repeating the request costs the receiver nothing.
+	 */
+	WebhookDeliveries redeliver(Member member, UUID id) {
+		JobStore.JobRow job = withWebhook(member, id);
+		if (job.state() == JobState.RUNNING) {
+			throw new ApiException(PredictionProblems.JOB_NOT_ENDED, "Job " + id
+					+ " is still running; its webhook is called when it ends.");
+		}
+		transaction.executeWithoutResult(status -> store.queueRedelivery(id));
+		return deliveries(member, id);
+	}
+
+	private JobStore.JobRow withWebhook(Member member, UUID id) {
+		JobStore.JobRow job = owned(member, id);
+		if (job.webhookUrl() == null) {
+			throw new ApiException(ProblemType.NOT_FOUND, "Prediction job " + id + " has no webhook.");
+		}
+		return job;
 	}
 
 	private JobStore.JobRow owned(Member member, UUID id) {

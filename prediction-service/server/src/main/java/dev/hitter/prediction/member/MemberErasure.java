@@ -47,6 +47,8 @@ public class MemberErasure {
 		// Before the jobs: a submission under way holds this row (JobStore.lockUsageOf), so this waits for it.
 		jdbc.sql("DELETE FROM prediction_job_member WHERE member_id = ?").param(id).update();
 		jdbc.sql("DELETE FROM publication_quota_lock WHERE member_id = ?").param(id).update();
+		// Their partner clients' usage (counts not yet written are refused by the erased_member row above).
+		jdbc.sql("DELETE FROM prediction_client_usage WHERE member_id = ?").param(id).update();
 		int jobs = jdbc.sql("DELETE FROM prediction_job WHERE member_id = ?").param(id).update();
 		// Items normally go with their job; this catches any whose job row is gone.
 		jdbc.sql("DELETE FROM prediction_job_item WHERE member_id = ?").param(id).update();

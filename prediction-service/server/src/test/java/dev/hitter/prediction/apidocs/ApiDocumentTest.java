@@ -25,9 +25,7 @@ import dev.hitter.prediction.PredictionTestContext;
  * answers, and no /internal path. Written to target/openapi/prediction.json for a lint by hand (the gateway's
  * ApiContractIT lints it as served).
  */
-@SpringBootTest(properties = { "hitter.security.client-scopes[0]=GET /api/v1/predictions/** predictions:read",
-		"hitter.security.client-scopes[1]=POST /api/v1/predictions predictions:write",
-		"hitter.security.client-scopes[2]=/api/v1/prediction-jobs/** jobs:write" })
+@SpringBootTest
 @PredictionTestContext(schema = "hitter_prediction")
 @AutoConfigureMockMvc
 class ApiDocumentTest {
@@ -56,14 +54,24 @@ class ApiDocumentTest {
 				assertThat((Map<String, Object>) operation.get("responses")).as(name).containsKeys("429", "500");
 			}
 		}
-		// Rules decide: reading an analysis wants predictions:read, analysing wants predictions:write; the model cards
+		// The service's client-scope rules decide: reading wants predictions:read, analysing and deleting
+		// predictions:write, redelivering a webhook jobs:write; the leaderboard is for members only; the model cards
 		// are public.
-		assertThat(JsonPath.<List<Object>>read(docs, "$.paths['/api/v1/predictions/{id}'].get.security"))
-			.containsExactly(Map.of("bearer", List.of()), Map.of("partner", List.of("predictions:read")));
-		assertThat(JsonPath.<List<Object>>read(docs, "$.paths['/api/v1/predictions'].post.security"))
-			.containsExactly(Map.of("bearer", List.of()), Map.of("partner", List.of("predictions:write")));
+		assertThat(security(docs, "/api/v1/predictions/{id}", "get")).containsExactly(Map.of("bearer", List.of()),
+				Map.of("partner", List.of("predictions:read")));
+		assertThat(security(docs, "/api/v1/predictions", "post")).containsExactly(Map.of("bearer", List.of()),
+				Map.of("partner", List.of("predictions:write")));
+		assertThat(security(docs, "/api/v1/predictions/{id}", "delete")).containsExactly(Map.of("bearer", List.of()),
+				Map.of("partner", List.of("predictions:write")));
+		assertThat(security(docs, "/api/v1/prediction-jobs/{id}/webhook-deliveries", "post"))
+			.containsExactly(Map.of("bearer", List.of()), Map.of("partner", List.of("jobs:write")));
+		assertThat(security(docs, "/api/v1/predictions/leaderboard", "get")).containsExactly(Map.of("bearer", List.of()));
 		assertThat(JsonPath.<List<Object>>read(docs, "$.paths['/api/v1/models'].get.security")).isEmpty();
 		assertThat(JsonPath.<Map<String, Object>>read(docs, "$.paths['/api/v1/predictions/{id}'].get.responses"))
 			.containsKeys("401", "403", "404");
+	}
+
+	private static List<Object> security(String docs, String path, String method) {
+		return JsonPath.read(docs, "$.paths['" + path + "']." + method + ".security");
 	}
 }

@@ -33,7 +33,12 @@ final class WebhookReceiver implements AutoCloseable {
 
 	/** @param statuses what each call gets in turn; the last one repeats */
 	WebhookReceiver(int... statuses) throws IOException {
-		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this(0, statuses);
+	}
+
+	/** @param port where to listen (0: any free port) */
+	WebhookReceiver(int port, int[] statuses) throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
 		server.createContext("/hook", exchange -> {
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			calls.add(new Call(Map.copyOf(exchange.getRequestHeaders()), body));

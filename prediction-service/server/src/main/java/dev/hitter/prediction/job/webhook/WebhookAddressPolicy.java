@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.FieldProblem;
@@ -23,6 +25,8 @@ public final class WebhookAddressPolicy {
 
 	private final boolean allowPrivateAddresses;
 
+	private final Set<String> allowedTargets;
+
 	private final HostResolver resolver;
 
 	/**
@@ -30,13 +34,61 @@ public final class WebhookAddressPolicy {
 	 *        machine): then only the URL's form is checked.
 	 */
 	public WebhookAddressPolicy(boolean allowPrivateAddresses) {
-		this(allowPrivateAddresses, InetAddress::getAllByName);
+		this(allowPrivateAddresses, List.of());
+	}
+
+	/**
+	 * @param allowedTargets {@code host:port} pairs exempt from the address rule: an operator's own receivers
+	 *        (a relay inside the network, a test's receiver on 127.0.0.1). Exactly those: the host as written in the
+	 *        URL, the port given or implied by the scheme. Every other URL keeps the rule.
+	 * @throws IllegalArgumentException naming the first entry that is not {@code host:port}
+	 */
+	public WebhookAddressPolicy(boolean allowPrivateAddresses, List<String> allowedTargets) {
+		this(allowPrivateAddresses, allowedTargets, InetAddress::getAllByName);
 	}
 
 	// Tests resolve names without DNS through this.
 	WebhookAddressPolicy(boolean allowPrivateAddresses, HostResolver resolver) {
+		this(allowPrivateAddresses, List.of(), resolver);
+	}
+
+	WebhookAddressPolicy(boolean allowPrivateAddresses, List<String> allowedTargets, HostResolver resolver) {
 		this.allowPrivateAddresses = allowPrivateAddresses;
+		this.allowedTargets = allowedTargets.stream().map(WebhookAddressPolicy::target).collect(Collectors.toSet());
 		this.resolver = resolver;
+	}
+
+	/** An allowed target as it is compared: lower-case host without IPv6 brackets, colon, port. */
+	private static String target(String entry) {
+		String trimmed = entry == null ? "" : entry.strip();
+		int colon = trimmed.lastIndexOf(':');
+		String host = colon < 0 ? "" : bareHost(trimmed.substring(0, colon));
+		int port;
+		try {
+			port = colon < 0 ? -1 : Integer.parseInt(trimmed.substring(colon + 1));
+		}
+		catch (NumberFormatException ex) {
+			port = -1;
+		}
+		if (host.isEmpty() || host.contains("/") || host.contains("@") || port < 1 || port > 65_535
+				|| (host.contains(":") && !trimmed.startsWith("["))) {
+			throw new IllegalArgumentException("hitter.prediction.jobs.webhook.allowed-targets: '" + entry
+					+ "' is not host:port (an IPv6 address in brackets: [2001:db8::1]:443)");
+		}
+		return key(host, port);
+	}
+
+	private static String key(String host, int port) {
+		return host.toLowerCase(Locale.ROOT) + ":" + port;
+	}
+
+	private boolean exempt(URI uri) {
+		if (allowedTargets.isEmpty()) {
+			return false;
+		}
+		int port = uri.getPort() != -1 ? uri.getPort()
+				: "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+		return allowedTargets.contains(key(bareHost(uri.getHost()), port));
 	}
 
 	/**
@@ -75,7 +127,7 @@ public final class WebhookAddressPolicy {
 
 	private Optional<Refusal> refusal(URI uri) {
 		Optional<Refusal> form = formRefusal(uri);
-		if (form.isPresent() || allowPrivateAddresses) {
+		if (form.isPresent() || allowPrivateAddresses || exempt(uri)) {
 			return form;
 		}
 		InetAddress[] addresses;
@@ -132,6 +184,14 @@ public final class WebhookAddressPolicy {
 	 * @throws UnknownHostException if the name does not resolve
 	 */
 	public InetAddress[] addressesToCall(String host) throws UnknownHostException {
+		return addressesToCall(host, -1);
+	}
+
+	/**
+	 * As {@link #addressesToCall(String)}, for a connection to {@code port}: an allowed target's addresses are not
+	 * checked. The HTTP client asks with the port, so the exemption holds for exactly that host and port.
+	 */
+	public InetAddress[] addressesToCall(String host, int port) throws UnknownHostException {
 		InetAddress[] addresses;
 		try {
 			addresses = resolver.resolve(bareHost(host));
@@ -142,7 +202,7 @@ public final class WebhookAddressPolicy {
 		if (addresses == null || addresses.length == 0) {
 			throw new UnknownHostException(host);
 		}
-		if (!allowPrivateAddresses) {
+		if (!allowPrivateAddresses && !(port > 0 && allowedTargets.contains(key(bareHost(host), port)))) {
 			for (InetAddress address : addresses) {
 				Optional<Refusal> refusal = classify(address);
 				if (refusal.isPresent()) {

@@ -287,7 +287,10 @@ public final class WebhookSender implements AutoCloseable {
 
 		@Override
 		public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-			return Arrays.stream(resolve(host)).map(address -> new InetSocketAddress(address, port)).toList();
+			// With the port: an operator's allowed target is exempt for its own port only.
+			return Arrays.stream(policy.addressesToCall(host, port))
+				.map(address -> new InetSocketAddress(address, port))
+				.toList();
 		}
 
 		@Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -250,6 +251,48 @@ class WebhookAddressPolicyTest {
 		assertRefused(local, "ftp://127.0.0.1/hook", "scheme");
 		assertRefused(local, "http://user:pw@127.0.0.1/hook", "userinfo");
 		assertThat(local.allowed(URI.create("file:///etc/passwd"))).isFalse();
+	}
+
+	@Test
+	void exemptsExactlyTheOperatorsAllowedTargets() throws UnknownHostException {
+		WebhookAddressPolicy operator = new WebhookAddressPolicy(false,
+				List.of("127.0.0.1:8701", " 10.0.0.5:443", "[::1]:9000", "Relay.Internal:8080"),
+				WebhookAddressPolicyTest::literalsOrRelay);
+
+		assertThat(operator.requireAllowed("http://127.0.0.1:8701/hook")).hasPort(8701);
+		assertThat(operator.allowed(URI.create("https://10.0.0.5/hooks/hitter"))).isTrue();
+		assertThat(operator.allowed(URI.create("http://[::1]:9000/hook"))).isTrue();
+		assertThat(operator.allowed(URI.create("http://relay.internal:8080/hook"))).isTrue();
+		assertThat(operator.addressesToCall("127.0.0.1", 8701)).containsExactly(address("127.0.0.1"));
+		assertThat(operator.addressesToCall("relay.internal", 8080)).containsExactly(address("10.9.8.7"));
+
+		// Another port, another spelling of the host, the scheme's other default port: the rule holds.
+		assertRefused(operator, "http://127.0.0.1:8702/hook", "loopback");
+		assertRefused(operator, "http://127.0.0.1/hook", "loopback");
+		assertRefused(operator, "http://10.0.0.5/hook", "private");
+		assertRefused(operator, "http://[::ffff:127.0.0.1]:8701/hook", "loopback");
+		assertRefused(operator, "http://relay.internal:8081/hook", "private");
+		assertRefused(operator, "http://169.254.169.254/latest/meta-data/", "link-local");
+		assertThat(catchThrowableOfType(UnknownHostException.class, () -> operator.addressesToCall("127.0.0.1", 8702)))
+			.isInstanceOf(WebhookAddressPolicy.AddressRefusedException.class);
+		assertThat(catchThrowableOfType(UnknownHostException.class, () -> operator.addressesToCall("127.0.0.1")))
+			.isInstanceOf(WebhookAddressPolicy.AddressRefusedException.class);
+		// The form is still checked for an allowed target.
+		assertRefused(operator, "http://user:pw@127.0.0.1:8701/hook", "userinfo");
+		assertRefused(operator, "ftp://127.0.0.1:8701/hook", "scheme");
+	}
+
+	@ParameterizedTest(name = "allowed target \"{0}\" is refused at start-up")
+	@ValueSource(strings = { "127.0.0.1", "127.0.0.1:", ":8080", "127.0.0.1:0", "127.0.0.1:70000", "::1:8080",
+			"http://127.0.0.1:8080", "127.0.0.1:80/hook", "user@127.0.0.1:80", "127.0.0.1:port" })
+	void refusesAllowedTargetsThatAreNotHostAndPort(String entry) {
+		assertThat(catchThrowableOfType(IllegalArgumentException.class,
+				() -> new WebhookAddressPolicy(false, List.of(entry))))
+			.hasMessageContaining("hitter.prediction.jobs.webhook.allowed-targets");
+	}
+
+	private static InetAddress[] literalsOrRelay(String host) throws UnknownHostException {
+		return host.equals("relay.internal") ? new InetAddress[] { address("10.9.8.7") } : literalsOnly(host);
 	}
 
 	private void assertRefused(String url, String reason) {

@@ -304,6 +304,23 @@ class WebhookSenderTest {
 	}
 
 	@Test
+	void callsAnOperatorsAllowedTargetButNoOtherLoopbackPort() {
+		WebhookSender operator = new WebhookSender(
+				new WebhookAddressPolicy(false, List.of("127.0.0.1:" + port())), TIMEOUT);
+
+		Attempt attempt = operator.send(hook(), SECRET, "job.finished", "d-1", BODY);
+		Attempt otherPort = operator.send(URI.create("http://127.0.0.1:" + (port() == 65_535 ? 1 : port() + 1)
+				+ "/hook"), SECRET, "job.finished", "d-2", BODY);
+		Attempt otherName = operator.send(URI.create("http://localhost:" + port() + "/hook"), SECRET,
+				"job.finished", "d-3", BODY);
+
+		assertThat(attempt.delivered()).isTrue();
+		assertThat(otherPort).isEqualTo(new Attempt(false, true, null, "address refused"));
+		assertThat(otherName).isEqualTo(new Attempt(false, true, null, "address refused"));
+		assertThat(received).hasSize(1);
+	}
+
+	@Test
 	void headerValuesThatCannotBeSentArePermanentFailures() {
 		Attempt attempt = sender.send(hook(), SECRET, "job.finished\r\nX-Injected: 1", "d-1", BODY);
 
