@@ -61,7 +61,8 @@ class ApiContractIT {
 			// The document points at the gateway a client reaches (HITTER_PUBLIC_URL), never at a service's own port.
 			assertThat(JsonPath.<List<String>>read(json, "$.servers[*].url")).as(service)
 				.containsExactly(system.gateway());
-			assertThat(JsonPath.<String>read(json, "$.components.securitySchemes.partner.flows.clientCredentials.tokenUrl"))
+			assertThat(JsonPath.<String>read(json,
+					"$.components.securitySchemes.partner.flows.clientCredentials.tokenUrl"))
 				.as(service)
 				.isEqualTo(system.gateway() + "/api/v1/auth/oauth2/token");
 			assertThat(JsonPath.<Map<String, Object>>read(json, "$.paths").keySet()).as(service)

@@ -68,7 +68,8 @@ final class AccessRules {
 			boolean scoped = scope != null && !scope.startsWith("/");
 			if (parts.size() != 1 || !parts.get(0).startsWith("/") || withScope != scoped) {
 				throw new IllegalArgumentException("Not an access rule: '" + line + "' (want "
-						+ (withScope ? "\"METHOD /path scope\" or \"/path scope\")" : "\"METHOD /path\" or \"/path\")"));
+						+ (withScope ? "\"METHOD /path scope\" or \"/path scope\")"
+								: "\"METHOD /path\" or \"/path\")"));
 			}
 			rules.add(new Rule(method, PathPatternParser.defaultInstance.parse(parts.get(0)), scope));
 		}

@@ -99,8 +99,8 @@ final class ApiContractCustomizer implements OpenApiCustomizer {
 		Map<String, List<Operation>> byName = new LinkedHashMap<>();
 		for (Operation operation : operations) {
 			if (operation.getOperationId() != null) {
-				byName.computeIfAbsent(operation.getOperationId().replaceFirst("_[0-9]+$", ""), name -> new ArrayList<>())
-					.add(operation);
+				String name = operation.getOperationId().replaceFirst("_[0-9]+$", "");
+				byName.computeIfAbsent(name, key -> new ArrayList<>()).add(operation);
 			}
 		}
 		Set<String> taken = new LinkedHashSet<>();
@@ -242,7 +242,9 @@ final class ApiContractCustomizer implements OpenApiCustomizer {
 		}));
 		Map<String, Tag> declared = new LinkedHashMap<>();
 		if (api.getTags() != null) {
-			api.getTags().stream().filter(tag -> used.contains(tag.getName())).forEach(tag -> declared.put(tag.getName(), tag));
+			api.getTags().stream()
+				.filter(tag -> used.contains(tag.getName()))
+				.forEach(tag -> declared.put(tag.getName(), tag));
 		}
 		used.forEach(name -> declared.putIfAbsent(name, new Tag().name(name)));
 		List<Tag> tags = new ArrayList<>(declared.values());

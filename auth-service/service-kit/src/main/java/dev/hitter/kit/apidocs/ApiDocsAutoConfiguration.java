@@ -35,7 +35,8 @@ public class ApiDocsAutoConfiguration {
 			.info(new Info().title("HITTER " + name + " API")
 				.version("v1")
 				.description("Served by HITTER's " + name + " behind the gateway. Errors are RFC 9457 problems "
-						+ "(application/problem+json). docs/api-contract.md says how this document is made and linted."))
+						+ "(application/problem+json). docs/api-contract.md says how this document is made and "
+						+ "linted."))
 			.addServersItem(new Server().url(properties.base()).description("The HITTER gateway"))
 			.components(new Components());
 	}

@@ -32,7 +32,8 @@ final class ProblemAnswers {
 
 	private static final String REQUEST_ID = "3f6c1b1e9a4d4c07";
 
-	// Titles of the kit's problem types, so an example looks like the answer; a service's own types use the description.
+	// Titles of the kit's problem types, so an example looks like the answer; a service's own types use the
+	// description.
 	private static final Map<String, ProblemType> KNOWN_TYPES = knownTypes();
 
 	private ProblemAnswers() {
@@ -48,7 +49,8 @@ final class ProblemAnswers {
 					"string")));
 		components.addResponses(FORBIDDEN, answer(403, "forbidden",
 				"forbidden: the member may not do this; insufficient-scope: a partner client's token lacks the scope "
-						+ "(or clients may not call this operation at all); email-unverified: verify the address first"));
+						+ "(or clients may not call this operation at all); email-unverified: verify the address "
+						+ "first"));
 		components.addResponses(RATE_LIMITED, answer(429, "rate-limited",
 				"rate-limited: too many calls from this client, member or address; retry after `Retry-After` seconds")
 			.addHeaderObject("Retry-After", header("Whole seconds to wait before the next call", "integer"))
@@ -83,7 +85,8 @@ final class ProblemAnswers {
 		ProblemType known = KNOWN_TYPES.get(slug);
 		Map<String, Object> example = new LinkedHashMap<>();
 		example.put("type", ProblemType.BASE_URI + slug);
-		example.put("title", known != null ? known.title() : description.substring(description.indexOf(':') + 1).trim());
+		String title = known != null ? known.title() : description.substring(description.indexOf(':') + 1).trim();
+		example.put("title", title);
 		example.put("status", status);
 		example.put("detail", "What went wrong with this request, for a person to read");
 		example.put("instance", "/api/v1/...");

@@ -65,7 +65,8 @@ class ApiDocumentTest {
 				Map.of("partner", List.of("predictions:write")));
 		assertThat(security(docs, "/api/v1/prediction-jobs/{id}/webhook-deliveries", "post"))
 			.containsExactly(Map.of("bearer", List.of()), Map.of("partner", List.of("jobs:write")));
-		assertThat(security(docs, "/api/v1/predictions/leaderboard", "get")).containsExactly(Map.of("bearer", List.of()));
+		assertThat(security(docs, "/api/v1/predictions/leaderboard", "get"))
+			.containsExactly(Map.of("bearer", List.of()));
 		assertThat(JsonPath.<List<Object>>read(docs, "$.paths['/api/v1/models'].get.security")).isEmpty();
 		assertThat(JsonPath.<Map<String, Object>>read(docs, "$.paths['/api/v1/predictions/{id}'].get.responses"))
 			.containsKeys("401", "403", "404");
