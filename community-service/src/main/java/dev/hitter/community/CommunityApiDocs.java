@@ -1,22 +1,22 @@
 package dev.hitter.community;
 
-import org.springframework.context.annotation.Configuration;
-
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import dev.hitter.kit.apidocs.ApiContract;
 
 /**
- * What the API documents of community-service share: the bearer scheme every endpoint names in its
- * {@code security}, and the media type of every problem answer.
+ * What the API documents of community-service's controllers name. Servers, security schemes, each operation's security and
+ * the shared problem answers come from the service kit (dev.hitter.kit.apidocs, docs/api-contract.md).
  */
-@Configuration(proxyBeanMethods = false)
-@SecurityScheme(name = CommunityApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
-		bearerFormat = "JWT", description = "The access token from auth-service's login, as 'Authorization: Bearer …'")
-public class CommunityApiDocs {
+public final class CommunityApiDocs {
 
-	/** The security scheme every community endpoint requires. */
-	public static final String BEARER = "bearer";
+	private CommunityApiDocs() {
+	}
+
+	/**
+	 * The bearer scheme's name. Naming it in {@code @SecurityRequirement} changes nothing: each operation's security
+	 * comes from the service's access rules (the kit's customisation).
+	 */
+	public static final String BEARER = ApiContract.BEARER;
 
 	/** RFC 9457: every error answer's media type. */
-	public static final String PROBLEM_JSON = "application/problem+json";
+	public static final String PROBLEM_JSON = ApiContract.PROBLEM_JSON;
 }

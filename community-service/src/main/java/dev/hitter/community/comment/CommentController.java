@@ -25,13 +25,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Comments and replies on posts, and their likes. */
 @RestController
 @Tag(name = "Community comments", description = "Comments with one level of replies, and their likes")
-@SecurityRequirement(name = CommunityApiDocs.BEARER)
 @ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
 		content = @Content(mediaType = CommunityApiDocs.PROBLEM_JSON,
 				schema = @Schema(implementation = ProblemDetail.class)))

@@ -25,7 +25,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -35,7 +34,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @Tag(name = "Community member hooks", description = "Internal: keep name copies right on rename and account deletion")
-@SecurityRequirement(name = CommunityApiDocs.BEARER)
 @ApiResponse(responseCode = "401", description = "unauthorized: no valid token",
 		content = @Content(mediaType = CommunityApiDocs.PROBLEM_JSON,
 				schema = @Schema(implementation = ProblemDetail.class)))

@@ -21,7 +21,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -31,7 +30,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @Tag(name = "Community notifications (internal)", description = "Internal: notifications raised by other services")
-@SecurityRequirement(name = CommunityApiDocs.BEARER)
 @ApiResponse(responseCode = "401", description = "unauthorized: no valid token",
 		content = @Content(mediaType = CommunityApiDocs.PROBLEM_JSON,
 				schema = @Schema(implementation = ProblemDetail.class)))

@@ -23,14 +23,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The caller's own notifications. */
 @RestController
 @RequestMapping("/api/v1/community/notifications")
 @Tag(name = "Community notifications", description = "Comments, replies and likes on the caller's content")
-@SecurityRequirement(name = CommunityApiDocs.BEARER)
 @ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
 		content = @Content(mediaType = CommunityApiDocs.PROBLEM_JSON,
 				schema = @Schema(implementation = ProblemDetail.class)))

@@ -30,14 +30,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The board's posts: list, search, write, read, change, delete and like. */
 @RestController
 @RequestMapping(PostController.BASE)
 @Tag(name = "Community posts", description = "Posts of the community board, their likes and search")
-@SecurityRequirement(name = CommunityApiDocs.BEARER)
 @ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
 		content = @Content(mediaType = CommunityApiDocs.PROBLEM_JSON,
 				schema = @Schema(implementation = ProblemDetail.class)))

@@ -1,22 +1,22 @@
 package dev.hitter.prediction;
 
-import org.springframework.context.annotation.Configuration;
-
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import dev.hitter.kit.apidocs.ApiContract;
 
 /**
- * What the API documents of prediction-service share: the bearer scheme that member endpoints name in their
- * {@code security}, and the media type of every problem answer. Public endpoints name no scheme at all.
+ * What the API documents of prediction-service's controllers name. Servers, security schemes, each operation's security and
+ * the shared problem answers come from the service kit (dev.hitter.kit.apidocs, docs/api-contract.md).
  */
-@Configuration(proxyBeanMethods = false)
-@SecurityScheme(name = PredictionApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
-		bearerFormat = "JWT", description = "The access token from auth-service's login, as 'Authorization: Bearer …'")
-public class PredictionApiDocs {
+public final class PredictionApiDocs {
 
-	/** The security scheme member endpoints require. */
-	public static final String BEARER = "bearer";
+	private PredictionApiDocs() {
+	}
+
+	/**
+	 * The bearer scheme's name. Naming it in {@code @SecurityRequirement} changes nothing: each operation's security
+	 * comes from the service's access rules (the kit's customisation).
+	 */
+	public static final String BEARER = ApiContract.BEARER;
 
 	/** RFC 9457: every error answer's media type. */
-	public static final String PROBLEM_JSON = "application/problem+json";
+	public static final String PROBLEM_JSON = ApiContract.PROBLEM_JSON;
 }

@@ -3,7 +3,6 @@ package dev.hitter.auth.admin;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,24 +15,24 @@ import dev.hitter.auth.admin.AdminMembers.AdminMember;
 import dev.hitter.auth.admin.AdminMembers.MemberPage;
 import dev.hitter.auth.audit.AuditEntries;
 import dev.hitter.auth.audit.AuditEntries.AuditPage;
+import dev.hitter.kit.apidocs.ConflictAnswer;
+import dev.hitter.kit.apidocs.ForbiddenAnswer;
+import dev.hitter.kit.apidocs.NotFoundAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The administrators' API: members, the ADMIN role, and the audit log. Every operation is refused to members. */
 @RestController
 @RequestMapping("/api/v1/auth/admin")
-@Tag(name = "Administration")
-@SecurityRequirement(name = "bearer")
+@Tag(name = "Administration", description = "Administrators only: members, roles, suspensions and the audit log")
+@ForbiddenAnswer("forbidden: not an administrator")
 class AdminController {
-
-	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 	static final int MAX_QUERY = 100;
 
@@ -59,12 +58,8 @@ class AdminController {
 					+ "`limit` at a time; pass the answer's `nextCursor` as `cursor` for the next page. Administrators "
 					+ "only.")
 	@ApiResponse(responseCode = "200", description = "A page of members")
-	@ApiResponse(responseCode = "400",
-			description = "validation-failed: `q` over 100 characters or with control characters, a foreign `cursor`, "
-					+ "`limit` outside 1–100", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "forbidden: not an administrator",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed: `q` over 100 characters or with control characters, a foreign `cursor`, "
+			+ "`limit` outside 1–100")
 	@GetMapping("/members")
 	MemberPage search(Member member,
 			@Parameter(description = "Part of an e-mail or display name; empty for everyone")
@@ -86,12 +81,8 @@ class AdminController {
 	@Operation(summary = "Show a member", description = "Their e-mail, name, kind, roles, whether the address is "
 			+ "verified and two-factor is on, and since when they are a member. Administrators only.")
 	@ApiResponse(responseCode = "200", description = "The member")
-	@ApiResponse(responseCode = "400", description = "validation-failed: the id is not a UUID",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "forbidden: not an administrator",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "404", description = "not-found: no such member", content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed: the id is not a UUID")
+	@NotFoundAnswer("not-found: no such member")
 	@GetMapping("/members/{id}")
 	AdminMember member(Member member, @PathVariable UUID id) {
 		requireAdmin(member);
@@ -102,12 +93,8 @@ class AdminController {
 			description = "Idempotent; recorded in the audit log (`ROLE_CHANGED`). The member's tokens carry the role "
 					+ "from their next sign-in or refresh.")
 	@ApiResponse(responseCode = "200", description = "The member, with the role")
-	@ApiResponse(responseCode = "400", description = "validation-failed: the id is not a UUID",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "forbidden: not an administrator",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "404", description = "not-found: no such member", content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed: the id is not a UUID")
+	@NotFoundAnswer("not-found: no such member")
 	@PutMapping("/members/{id}/roles/ADMIN")
 	AdminMember grantAdmin(Member member, @PathVariable UUID id) {
 		requireAdmin(member);
@@ -119,14 +106,9 @@ class AdminController {
 					+ "Recorded in the audit log (`ROLE_CHANGED`). Access tokens already issued keep the role until "
 					+ "they expire (HITTER_ACCESS_TOKEN_TTL).")
 	@ApiResponse(responseCode = "200", description = "The member, without the role")
-	@ApiResponse(responseCode = "400", description = "validation-failed: the id is not a UUID",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "forbidden: not an administrator",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "404", description = "not-found: no such member", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "409", description = "last-administrator: nobody else is an administrator",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed: the id is not a UUID")
+	@NotFoundAnswer("not-found: no such member")
+	@ConflictAnswer("last-administrator: nobody else is an administrator")
 	@DeleteMapping("/members/{id}/roles/ADMIN")
 	AdminMember revokeAdmin(Member member, @PathVariable UUID id) {
 		requireAdmin(member);
@@ -139,12 +121,8 @@ class AdminController {
 					+ "first, `limit` at a time; filter by member and kind; pass `nextCursor` as `cursor` for older "
 					+ "ones. Administrators only.")
 	@ApiResponse(responseCode = "200", description = "A page of events")
-	@ApiResponse(responseCode = "400",
-			description = "validation-failed: `memberId` not a UUID, `kind` not an upper-case kind, a foreign `cursor`, "
-					+ "`limit` outside 1–100", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "forbidden: not an administrator",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed: `memberId` not a UUID, `kind` not an upper-case kind, a foreign `cursor`, "
+			+ "`limit` outside 1–100")
 	@GetMapping("/audit")
 	AuditPage audit(Member member,
 			@Parameter(description = "Only this member's events") @RequestParam(required = false) UUID memberId,

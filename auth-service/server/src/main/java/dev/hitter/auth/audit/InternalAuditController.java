@@ -18,7 +18,6 @@ import dev.hitter.kit.security.ServiceCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -28,7 +27,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @Tag(name = "Audit (internal)", description = "Internal: other services' moderation events for the audit log")
-@SecurityRequirement(name = "bearer")
 class InternalAuditController {
 
 	static final String[] SENDERS = { "community-service", "prediction-service" };

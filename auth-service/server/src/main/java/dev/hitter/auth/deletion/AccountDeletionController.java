@@ -16,13 +16,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The signed-in member deletes their account. */
 @RestController
 @Tag(name = "Account")
-@SecurityRequirement(name = "bearer")
 class AccountDeletionController {
 
 	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
@@ -43,7 +41,6 @@ class AccountDeletionController {
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "400", description = "validation-failed; malformed-request",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "403",
 			description = "current-password-wrong (field `currentPassword`); second-factor-wrong (field `code`: "
 					+ "missing, wrong or used)",

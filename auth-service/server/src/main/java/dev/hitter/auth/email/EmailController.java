@@ -13,8 +13,6 @@ import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Verifying a member's address and moving the account to a new one, both through links mailed there. */
@@ -39,7 +37,6 @@ class EmailController {
 					+ "account still has the address it was sent to. Sign-in is not needed (the link may be opened on "
 					+ "another device); a signed-in web app refreshes its access token afterwards to carry "
 					+ "`email_verified: true`.")
-	@SecurityRequirements
 	@ApiResponse(responseCode = "204", description = "Verified")
 	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request",
 			content = @Content(mediaType = PROBLEM))
@@ -54,10 +51,8 @@ class EmailController {
 
 	@Operation(summary = "Send the verification link again",
 			description = "Mails a new link to the signed-in member's address (earlier links stop working). Nothing "
-					+ "is sent when the address is verified already.",
-			security = @SecurityRequirement(name = "bearer"))
+					+ "is sent when the address is verified already.")
 	@ApiResponse(responseCode = "202", description = "A new link is on its way (if one was needed)")
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@PostMapping("/email-verification/resend")
 	ResponseEntity<Void> resend(Member member) {
 		verification.resend(member.id());
@@ -67,13 +62,11 @@ class EmailController {
 	@Operation(summary = "Change the e-mail address",
 			description = "Needs the current password. A link goes to the new address (the account moves when it is "
 					+ "opened, see /email-change/confirm) and a notice to the current one. The answer is the same "
-					+ "whether or not the new address already has an account; its owner is told by mail.",
-			security = @SecurityRequirement(name = "bearer"))
+					+ "whether or not the new address already has an account; its owner is told by mail.")
 	@ApiResponse(responseCode = "202", description = "Check the new address's mail")
 	@ApiResponse(responseCode = "400",
 			description = "validation-failed (newEmail malformed or already yours) or malformed-request",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "403", description = "current-password-wrong (field currentPassword)",
 			content = @Content(mediaType = PROBLEM))
 	@PostMapping("/me/email")
@@ -84,12 +77,10 @@ class EmailController {
 
 	@Operation(summary = "Confirm an e-mail change",
 			description = "The token of the link mailed to the new address, sent by the member it was made for, "
-					+ "signed in. The account then has the new, verified address; refresh the access token to see it.",
-			security = @SecurityRequirement(name = "bearer"))
+					+ "signed in. The account then has the new, verified address; refresh the access token to see it.")
 	@ApiResponse(responseCode = "204", description = "The account has the new address")
 	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "403",
 			description = "invalid-link: unknown, used, expired, for another member, or the address was taken since",
 			content = @Content(mediaType = PROBLEM))

@@ -19,13 +19,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** "Download my data". */
 @RestController
 @Tag(name = "Account")
-@SecurityRequirement(name = "bearer")
 class MemberDataExportController {
 
 	private final MemberDataExport export;
@@ -41,8 +39,6 @@ class MemberDataExportController {
 					+ "any byte of the archive.")
 	@ApiResponse(responseCode = "200", description = "The archive",
 			content = @Content(mediaType = "application/zip"))
-	@ApiResponse(responseCode = "401", description = "unauthorized",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "503", description = "dependency-unavailable: nothing was sent",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	// No "produces": a 503 problem must be answerable whatever the Accept header asked for.

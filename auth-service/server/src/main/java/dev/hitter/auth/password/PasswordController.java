@@ -19,13 +19,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Changing the signed-in member's password. */
 @RestController
 @Tag(name = "Account")
-@SecurityRequirement(name = "bearer")
 class PasswordController {
 
 	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
@@ -47,7 +45,6 @@ class PasswordController {
 			content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "403", description = "current-password-wrong (field `currentPassword`)",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "429", description = "login-throttled: too many wrong passwords; `Retry-After`",
 			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds"),
 			content = @Content(mediaType = PROBLEM))

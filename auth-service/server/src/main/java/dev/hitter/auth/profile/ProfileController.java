@@ -13,14 +13,12 @@ import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The signed-in member's profile: display name, kind, affiliation and a short bio. */
 @RestController
 @RequestMapping("/api/v1/auth/me/profile")
 @Tag(name = "Account", description = "The signed-in member's own account: profile, password, sessions, two-factor")
-@SecurityRequirement(name = "bearer")
 class ProfileController {
 
 	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
@@ -49,7 +47,6 @@ class ProfileController {
 			description = "validation-failed (`errors` names `displayName`, `kind`, `affiliation` or `bio`: too long, "
 					+ "blank, control characters, an unknown kind) or malformed-request",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@PatchMapping
 	AccountProfile edit(Member member, @Valid @RequestBody ProfileUpdate update) {
 		return profiles.edit(member.id(), update);

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/v1/auth/password-reset}: a forgotten password, replaced through a link mailed to the account. */
@@ -32,7 +31,6 @@ class PasswordResetController {
 	@Operation(summary = "Ask for a password-reset link",
 			description = "Always 202, whether or not the address has an account (then a link is mailed to it, "
 					+ "valid for HITTER_MAIL_PASSWORD_RESET_LINK_TTL, single-use; an earlier link stops working).")
-	@SecurityRequirements
 	@ApiResponse(responseCode = "202", description = "If the address has an account, a link is on its way")
 	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request",
 			content = @Content(mediaType = PROBLEM))
@@ -46,7 +44,6 @@ class PasswordResetController {
 			description = "Spends the link's token and ends every session of the account (each refresh token is "
 					+ "revoked; access tokens run out within HITTER_ACCESS_TOKEN_TTL). A password the policy refuses "
 					+ "leaves the link usable.")
-	@SecurityRequirements
 	@ApiResponse(responseCode = "204", description = "Password changed; sign in with it")
 	@ApiResponse(responseCode = "400", description = "validation-failed (newPassword, token) or malformed-request",
 			content = @Content(mediaType = PROBLEM))

@@ -21,14 +21,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The member's logins (sessions): the devices signed in, and ending them. */
 @RestController
 @RequestMapping("/api/v1/auth/sessions")
 @Tag(name = "Account")
-@SecurityRequirement(name = "bearer")
 class MySessionsController {
 
 	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
@@ -44,7 +42,6 @@ class MySessionsController {
 					+ "User-Agent), when it started, when it last renewed its access token, and whether it is the one "
 					+ "making this request. The current one comes first.")
 	@ApiResponse(responseCode = "200", description = "The sessions")
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@GetMapping
 	List<SessionInfo> list(Member member, @AuthenticationPrincipal Jwt jwt) {
 		return sessions.list(member.id(), CurrentSession.of(jwt));
@@ -56,7 +53,6 @@ class MySessionsController {
 	@ApiResponse(responseCode = "204", description = "Ended")
 	@ApiResponse(responseCode = "400", description = "validation-failed: the id is not a UUID",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "404", description = "not-found: no such living session of this member",
 			content = @Content(mediaType = PROBLEM))
 	@DeleteMapping("/{id}")
@@ -69,7 +65,6 @@ class MySessionsController {
 	@ApiResponse(responseCode = "204", description = "Ended")
 	@ApiResponse(responseCode = "400", description = "validation-failed: `others` must be `true`",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@DeleteMapping
 	ResponseEntity<Void> endOthers(Member member, @AuthenticationPrincipal Jwt jwt,
 			@Parameter(description = "Must be `true`: ending every session at once is not offered by mistake")

@@ -20,13 +20,10 @@ import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -38,7 +35,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/auth")
 @Tag(name = "Sessions", description = "Login, refresh and logout")
-@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 class SessionController {
 
 	private static final String SESSION_HEADER_DOC = "`cookie`: the web app's form — the refresh token is the "
@@ -170,7 +166,6 @@ class SessionController {
 	@Operation(summary = "Sign out", description = "Ends the login the refresh token belongs to (all its tokens). "
 			+ "With `X-Hitter-Session: cookie` the token comes from the cookie, which is cleared; a missing cookie "
 			+ "still answers 204.",
-			security = @SecurityRequirement(name = "bearer"),
 			parameters = {
 					@Parameter(name = RefreshCookie.SESSION_HEADER, in = ParameterIn.HEADER,
 							description = SESSION_HEADER_DOC, schema = @Schema(allowableValues = "cookie")),
@@ -182,8 +177,6 @@ class SessionController {
 			headers = @Header(name = HttpHeaders.SET_COOKIE,
 					description = "With `X-Hitter-Session: cookie` only: the cookie cleared (Max-Age=0)"))
 	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request (JSON form)",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
 			content = @Content(mediaType = PROBLEM))
 	@PostMapping("/logout")
 	ResponseEntity<Void> logout(Member member, @Valid @RequestBody RefreshRequest request) {

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code POST /api/v1/auth/signup}: become a member. */
@@ -32,7 +31,6 @@ class SignupController {
 					+ "about the same time: a new account gets a verification link by mail, the owner of a taken "
 					+ "address a mail saying someone tried. No tokens: sign in next. An unverified member may sign "
 					+ "in and analyse, but not publish, post or comment.")
-	@SecurityRequirements
 	@ApiResponse(responseCode = "202", description = "Check your mail")
 	@ApiResponse(responseCode = "400", description = "validation-failed (the field at fault in `errors`) or "
 			+ "malformed-request", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))

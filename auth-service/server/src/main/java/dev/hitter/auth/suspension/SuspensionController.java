@@ -18,13 +18,11 @@ import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Administrators suspend and reinstate members. */
 @RestController
 @Tag(name = "Administration")
-@SecurityRequirement(name = "bearer")
 @ApiResponse(responseCode = "401", description = "unauthorized",
 		content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 @ApiResponse(responseCode = "403", description = "forbidden: not an administrator",

@@ -22,14 +22,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The signed-in member's TOTP two-factor sign-in: status, set-up, enabling and disabling. */
 @RestController
 @RequestMapping("/api/v1/auth/me/two-factor")
 @Tag(name = "Account")
-@SecurityRequirement(name = "bearer")
 class TwoFactorController {
 
 	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
@@ -42,7 +40,6 @@ class TwoFactorController {
 
 	@Operation(summary = "Is two-factor sign-in on?")
 	@ApiResponse(responseCode = "200", description = "Whether it is on, since when, and the recovery codes left")
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@GetMapping
 	TwoFactorStatus status(Member member) {
 		return settings.status(member.id());
@@ -53,7 +50,6 @@ class TwoFactorController {
 					+ "authenticator app; nothing changes at sign-in until it is enabled with a code. A second set-up "
 					+ "replaces the first.")
 	@ApiResponse(responseCode = "200", description = "The secret, not stored by any cache")
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "409", description = "two-factor-already-enabled", content = @Content(mediaType = PROBLEM))
 	@PostMapping("/setup")
 	ResponseEntity<TwoFactorSetup> setUp(Member member) {
@@ -66,7 +62,6 @@ class TwoFactorController {
 	@ApiResponse(responseCode = "200", description = "On; the recovery codes")
 	@ApiResponse(responseCode = "400", description = "validation-failed: `code` is malformed or wrong",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "409", description = "two-factor-not-enabled: not set up first, or already on",
 			content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "429", description = "login-throttled: too many wrong codes; `Retry-After`",
@@ -88,7 +83,6 @@ class TwoFactorController {
 			description = "validation-failed: `password`, `code` or `recoveryCode` wrong or malformed, or both or "
 					+ "neither of `code` and `recoveryCode` given",
 			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "409", description = "two-factor-not-enabled", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "429", description = "login-throttled; `Retry-After`",
 			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds"),

@@ -22,14 +22,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Administrators hide, remove and restore leaderboard entries. */
 @RestController
 @RequestMapping(PredictionController.BASE + "/{id}/moderation")
 @Tag(name = "Moderation", description = "Administrators hide or remove leaderboard entries")
-@SecurityRequirement(name = PredictionApiDocs.BEARER)
 @ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
 		content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
 				schema = @Schema(implementation = ProblemDetail.class)))

@@ -32,6 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import dev.hitter.kit.apidocs.ForbiddenAnswer;
+import dev.hitter.kit.apidocs.NotFoundAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.problem.FieldProblem;
 import dev.hitter.kit.security.Member;
 import dev.hitter.models.Genre;
@@ -47,7 +50,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -94,6 +96,19 @@ class PredictionController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
 					schema = @Schema(implementation = PredictionForm.class))))
+	@ApiResponse(responseCode = "201", description = "The analysis; `Location` is its address")
+	@ValidationAnswers("validation-failed: no audio, an unknown genre, lyrics given twice, a title or artist too long "
+			+ "(errors names each); malformed-request")
+	@ApiResponse(responseCode = "413", description = "payload-too-large: the upload is larger than allowed",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON))
+	@ApiResponse(responseCode = "415", description = "audio-not-supported: not audio in a format we read",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON))
+	@ApiResponse(responseCode = "422", description = "audio-rejected or lyrics-rejected: they cannot be analysed",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON))
+	@ApiResponse(responseCode = "429", description = "analysis-limit-reached: too many of your analyses are running; "
+			+ "rate-limited: too many calls", content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON))
+	@ApiResponse(responseCode = "503", description = "analyses-busy or models-unavailable: retry after `Retry-After`",
+			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON))
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<PredictionView> analyse(Member member, @Parameter(hidden = true) HttpServletRequest request) {
 		// The member's share is taken before a byte of the body is read: receiving, lyrics files and decoding are
@@ -122,7 +137,6 @@ class PredictionController {
 	@Operation(summary = "List my analyses",
 			description = "The member's own analyses, a page at a time. Each says whether a demonstration model "
 					+ "answered it.")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "A page of the member's analyses")
 	@ApiResponse(responseCode = "400", description = "validation-failed: page, size or sort (errors names each)",
 			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
@@ -154,7 +168,6 @@ class PredictionController {
 					+ " (then X-Export-Truncated: true), as a CSV attachment for spreadsheets (UTF-8 with a byte-order "
 					+ "mark; cells that would run as a formula start with an apostrophe). Columns: "
 					+ PredictionsCsv.HEADER + ".")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv",
 			schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
@@ -177,7 +190,6 @@ class PredictionController {
 	@Operation(summary = "A genre's leaderboard of shared analyses",
 			description = "Shared analyses of the genre, best first, with likes. Each says whether a demonstration "
 					+ "model answered it.")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "A page of the leaderboard")
 	@ApiResponse(responseCode = "400", description = "validation-failed: genre, page or size (errors names each)",
 			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
@@ -198,45 +210,83 @@ class PredictionController {
 		return predictions.leaderboard(member, chosen, page, size);
 	}
 
+	@Operation(summary = "Like an analysis",
+			description = "Likes an analysis the caller can see (their own, or a shared one). Liking twice is liking once; "
+					+ "a new like of someone else's analysis tells its owner.")
+	@ApiResponse(responseCode = "204", description = "Liked")
+	@NotFoundAnswer("not-found: no such analysis, or one the caller may not see (another member's unshared one)")
 	@PutMapping("/{id}/like")
 	ResponseEntity<Void> like(Member member, @PathVariable UUID id) {
 		predictions.like(member, id);
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Take a like back", description = "Idempotent: answers 204 whether or not the caller liked it.")
+	@ApiResponse(responseCode = "204", description = "Not liked (any more)")
+	@NotFoundAnswer("not-found: no such analysis, or one the caller may not see (another member's unshared one)")
 	@DeleteMapping("/{id}/like")
 	ResponseEntity<Void> unlike(Member member, @PathVariable UUID id) {
 		predictions.unlike(member, id);
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Mark a reference track (administrators)",
+			description = "Marks an analysis as a reference track of its genre. Idempotent. Administrators only.")
+	@ApiResponse(responseCode = "204", description = "Marked")
+	@ForbiddenAnswer("forbidden: not an administrator")
+	@NotFoundAnswer("not-found: no such analysis, or one the caller may not see (another member's unshared one)")
 	@PutMapping("/{id}/reference")
 	ResponseEntity<Void> markAsReference(Member member, @PathVariable UUID id) {
 		predictions.markAsReference(member, id, true);
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Unmark a reference track (administrators)",
+			description = "The analysis is no reference track any more. Idempotent. Administrators only.")
+	@ApiResponse(responseCode = "204", description = "Unmarked")
+	@ForbiddenAnswer("forbidden: not an administrator")
+	@NotFoundAnswer("not-found: no such analysis, or one the caller may not see (another member's unshared one)")
 	@DeleteMapping("/{id}/reference")
 	ResponseEntity<Void> unmarkAsReference(Member member, @PathVariable UUID id) {
 		predictions.markAsReference(member, id, false);
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Read an analysis",
+			description = "The hit probability, its audio and lyrics parts, the reasons, the models that scored it and "
+					+ "the genre percentile. The caller's own analyses, and shared ones.")
+	@ApiResponse(responseCode = "200", description = "The analysis")
+	@NotFoundAnswer("not-found: no such analysis, or one the caller may not see (another member's unshared one)")
 	@GetMapping("/{id}")
 	PredictionView one(Member member, @PathVariable UUID id) {
 		return predictions.find(member, id);
 	}
 
+	@Operation(summary = "An analysis's mel spectrogram",
+			description = "The log-mel spectrogram the audio model read, as a PNG image (time across, pitch up).")
+	@ApiResponse(responseCode = "200", description = "The image",
+			content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")))
+	@NotFoundAnswer("not-found: no such analysis, or one the caller may not see (another member's unshared one)")
 	@GetMapping(value = "/{id}/spectrogram.png", produces = MediaType.IMAGE_PNG_VALUE)
 	ResponseEntity<byte[]> spectrogram(Member member, @PathVariable UUID id) {
 		return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(predictions.spectrogram(member, id));
 	}
 
+	@Operation(summary = "Rename, credit or share an analysis",
+			description = "A merge patch (RFC 7396) of `title`, `artist` and `shared`; an absent field stays as it is, an "
+					+ "empty title or artist removes it. Unsharing withdraws published audio. The owner only.")
+	@ApiResponse(responseCode = "200", description = "The analysis, changed")
+	@ValidationAnswers
+	@NotFoundAnswer("not-found: no such analysis of the caller's")
 	@PatchMapping(value = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	PredictionView change(Member member, @PathVariable UUID id, @Valid @RequestBody PredictionChanges changes) {
 		return predictions.change(member, id, changes);
 	}
 
+	@Operation(summary = "Delete an analysis",
+			description = "Deletes the analysis with its spectrogram, likes and published audio. The owner only.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@NotFoundAnswer("not-found: no such analysis of the caller's")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(Member member, @PathVariable UUID id) {
 		predictions.delete(member, id);

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.hitter.models.Genre;
 import dev.hitter.prediction.analysis.Explanation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A prediction as the API shows it, the same after {@code POST} and on every {@code GET} (until members like it or
@@ -23,8 +24,9 @@ import dev.hitter.prediction.analysis.Explanation;
  * @param publishable whether the analysis recorded its file's fingerprint, which publishing checks the file against
  *     (analyses older than fingerprints cannot be published)
  */
-public record PredictionView(UUID id, String title, String artist, Genre genre, Instant createdAt, boolean shared,
-		double hitProbability, Double genrePercentile, Explanation.Audio audio, Explanation.Lyrics lyrics,
+public record PredictionView(UUID id, @Schema(example = "첫사랑 (First Love)") String title,
+		@Schema(example = "Min-ji") String artist, Genre genre, Instant createdAt, boolean shared,
+		@Schema(example = "0.73") double hitProbability, @Schema(example = "81.5") Double genrePercentile, Explanation.Audio audio, Explanation.Lyrics lyrics,
 		Explanation.Combination combination, Explanation.Models model, Explanation.Timings timings,
 		boolean referenceTrack, long likes, boolean likedByMe, boolean ownedByMe, List<Reference> references,
 		Publication publication, ModerationView moderation, boolean publishable, Links links) {

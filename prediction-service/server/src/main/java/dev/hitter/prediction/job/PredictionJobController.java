@@ -26,9 +26,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.hitter.kit.apidocs.NotFoundAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
@@ -78,6 +79,10 @@ class PredictionJobController {
 			description = "Answers 202 at once; the tracks are scored in the background. See docs/prediction-jobs.md.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = JobForm.class))))
+	@ApiResponse(responseCode = "202", description = "The job, accepted (or the earlier one, with "
+			+ "`Idempotent-Replayed: true`, for a repeated `Idempotency-Key`); `Location` is its address")
+	@ValidationAnswers("validation-failed: no tracks, a bad manifest, webhook or Idempotency-Key (errors names each); "
+			+ "malformed-request")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<JobView> submit(Member member,
 			@Parameter(hidden = true) MultipartHttpServletRequest request,
@@ -96,6 +101,9 @@ class PredictionJobController {
 		return answer.body(submitted.job());
 	}
 
+	@Operation(summary = "List my batch jobs", description = "The caller's jobs, newest first, `size` at a time.")
+	@ApiResponse(responseCode = "200", description = "A page of jobs")
+	@ValidationAnswers("validation-failed: page or size (errors names each)")
 	@GetMapping
 	JobPage mine(Member member, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
@@ -105,7 +113,6 @@ class PredictionJobController {
 	@Operation(summary = "Follow a batch job",
 			description = "Progress, the webhook's state and each item's outcome; a scored item says whether a "
 					+ "demonstration model scored it.")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "The job")
 	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
 			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
@@ -121,7 +128,6 @@ class PredictionJobController {
 	@Operation(summary = "A batch job's results",
 			description = "Each item's outcome as {jobId, items}; a scored item says whether a demonstration model "
 					+ "scored it.")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "The items")
 	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
 			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
@@ -138,7 +144,6 @@ class PredictionJobController {
 	@Operation(summary = "A batch job's results as CSV",
 			description = "UTF-8 with a byte-order mark; formula-like cells start with an apostrophe. Columns: "
 					+ JobResultsCsv.HEADER + ".")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv",
 			schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
@@ -161,7 +166,6 @@ class PredictionJobController {
 					+ JobStore.DELIVERY_LOG_SIZE + " are kept): delivery id, attempt, time, the receiver's HTTP "
 					+ "status, outcome, our words for a failure, duration and whether it was a redelivery; with the "
 					+ "delivery's state and, while it is pending, when the next call is due.")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "200", description = "The delivery log")
 	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
 			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
@@ -181,7 +185,6 @@ class PredictionJobController {
 			description = "Queues a new delivery of the job's webhook (a new Hitter-Delivery id, retried like the "
 					+ "first) and answers 202 with the delivery log. While a delivery is pending nothing more is "
 					+ "queued: the answer is 202 all the same.")
-	@SecurityRequirement(name = PredictionApiDocs.BEARER)
 	@ApiResponse(responseCode = "202", description = "Queued, or a delivery is pending already")
 	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
 			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
@@ -200,6 +203,11 @@ class PredictionJobController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.redeliver(member, id));
 	}
 
+	@Operation(summary = "Delete a batch job",
+			description = "Deletes the job with its items and results, whether it has ended or not: tracks not yet "
+					+ "scored are not scored. The owner only.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@NotFoundAnswer("not-found: no such job of the member's")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(Member member, @PathVariable UUID id) {
 		jobs.delete(member, id);

@@ -21,7 +21,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -31,7 +30,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @Tag(name = "Prediction member data (internal)", description = "Internal: a member's data on export and deletion")
-@SecurityRequirement(name = PredictionApiDocs.BEARER)
 @ApiResponse(responseCode = "401", description = "unauthorized: no valid service token",
 		content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
 				schema = @Schema(implementation = ProblemDetail.class)))

@@ -26,7 +26,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -58,7 +57,6 @@ class ModelsController {
 	@Operation(summary = "Describe the models serving every genre",
 			description = "Public, no token needed. Per genre, the audio and lyrics model cards in plain words and how "
 					+ "their scores are combined; genres whose models are not loaded yet are listed in 'unavailable'.")
-	@SecurityRequirements
 	@ApiResponse(responseCode = "200", description = "The models serving each genre")
 	@GetMapping
 	ResponseEntity<ModelCatalogue> all() {
@@ -75,7 +73,6 @@ class ModelsController {
 	@Operation(summary = "Describe the models serving one genre",
 			description = "Public, no token needed. The audio and lyrics model cards of the genre in plain words and "
 					+ "how their scores are combined.")
-	@SecurityRequirements
 	@ApiResponse(responseCode = "200", description = "The genre's models")
 	@ApiResponse(responseCode = "400", description = "validation-failed: not a genre (errors names 'genre')",
 			content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,

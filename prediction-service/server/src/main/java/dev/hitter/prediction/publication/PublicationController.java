@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import dev.hitter.kit.apidocs.TokenOptional;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.FieldProblem;
 import dev.hitter.kit.security.Member;
@@ -42,7 +43,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -52,7 +52,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/predictions/{id}")
 @Tag(name = "Publications", description = "Publish an analysed track's audio and lyrics; listen to published tracks")
-@SecurityRequirement(name = PredictionApiDocs.BEARER)
 @ApiResponse(responseCode = "401", description = "unauthorized: no valid access token (or listening ticket)",
 		content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
 				schema = @Schema(implementation = ProblemDetail.class)))
@@ -169,6 +168,7 @@ class PublicationController {
 	@ApiResponse(responseCode = "416", description = "range-not-satisfiable: the range starts past the end "
 			+ "(Content-Range: bytes */size)", content = @Content(mediaType = PredictionApiDocs.PROBLEM_JSON,
 					schema = @Schema(implementation = ProblemDetail.class)))
+	@TokenOptional
 	@GetMapping("/audio")
 	void audio(@PathVariable UUID id,
 			@Parameter(description = "A listening ticket, instead of the Authorization header") @RequestParam(
