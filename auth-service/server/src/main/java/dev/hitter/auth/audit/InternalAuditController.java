@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.hitter.kit.apidocs.ForbiddenAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.security.ServiceCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -56,13 +58,9 @@ class InternalAuditController {
 			description = "For community-service's and prediction-service's outboxes only. Idempotent by `id`. Kinds "
 					+ "must start with `MODERATION_`; control characters in `detail` are replaced by spaces.")
 	@ApiResponse(responseCode = "204", description = "Recorded (or already recorded under this id)")
-	@ApiResponse(responseCode = "400",
-			description = "validation-failed: id, kind (MODERATION_…), actorId, occurredAt, detail (at most 500)",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed: id, kind (MODERATION_…), actorId, occurredAt, detail (at most 500)")
 	@ApiResponse(responseCode = "401", description = "unauthorized: no valid token", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403",
-			description = "forbidden: a member's token, or another service's than community's or prediction's",
-			content = @Content(mediaType = PROBLEM))
+	@ForbiddenAnswer("forbidden: a member's token, or another service's than community's or prediction's")
 	@PostMapping("/internal/v1/audit-events")
 	ResponseEntity<Void> record(ServiceCaller caller, @Valid @RequestBody ReceivedEvent event) {
 		caller.requireOneOf(SENDERS);

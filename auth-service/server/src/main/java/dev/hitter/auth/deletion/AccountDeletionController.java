@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.hitter.kit.apidocs.ForbiddenAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.clientaddress.ClientAddress;
 import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,12 +41,9 @@ class AccountDeletionController {
 					+ "batch jobs and likes and community-service anonymise their posts and comments — reliably, "
 					+ "even if those services are down now. The address may sign up again.")
 	@ApiResponse(responseCode = "204", description = "Deleted")
-	@ApiResponse(responseCode = "400", description = "validation-failed; malformed-request",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403",
-			description = "current-password-wrong (field `currentPassword`); second-factor-wrong (field `code`: "
-					+ "missing, wrong or used)",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed; malformed-request")
+	@ForbiddenAnswer("current-password-wrong (field `currentPassword`); second-factor-wrong (field `code`: "
+					+ "missing, wrong or used)")
 	@ApiResponse(responseCode = "429", description = "login-throttled: too many wrong passwords; `Retry-After`",
 			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds"),
 			content = @Content(mediaType = PROBLEM))

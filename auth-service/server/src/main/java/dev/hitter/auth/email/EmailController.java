@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.hitter.kit.apidocs.ForbiddenAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -20,8 +21,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/auth")
 @Tag(name = "Sign-up and e-mail")
 class EmailController {
-
-	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 	private final EmailVerification verification;
 
@@ -38,11 +37,8 @@ class EmailController {
 					+ "another device); a signed-in web app refreshes its access token afterwards to carry "
 					+ "`email_verified: true`.")
 	@ApiResponse(responseCode = "204", description = "Verified")
-	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403",
-			description = "invalid-link: unknown, used, expired, superseded or for another address",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed or malformed-request")
+	@ForbiddenAnswer("invalid-link: unknown, used, expired, superseded or for another address")
 	@PostMapping("/email-verification")
 	ResponseEntity<Void> verify(@Valid @RequestBody LinkToken body) {
 		verification.verify(body.token());
@@ -64,11 +60,8 @@ class EmailController {
 					+ "opened, see /email-change/confirm) and a notice to the current one. The answer is the same "
 					+ "whether or not the new address already has an account; its owner is told by mail.")
 	@ApiResponse(responseCode = "202", description = "Check the new address's mail")
-	@ApiResponse(responseCode = "400",
-			description = "validation-failed (newEmail malformed or already yours) or malformed-request",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "current-password-wrong (field currentPassword)",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed (newEmail malformed or already yours) or malformed-request")
+	@ForbiddenAnswer("current-password-wrong (field currentPassword)")
 	@PostMapping("/me/email")
 	ResponseEntity<Void> requestChange(Member member, @Valid @RequestBody EmailChangeRequest body) {
 		change.request(member.id(), body);
@@ -79,11 +72,8 @@ class EmailController {
 			description = "The token of the link mailed to the new address, sent by the member it was made for, "
 					+ "signed in. The account then has the new, verified address; refresh the access token to see it.")
 	@ApiResponse(responseCode = "204", description = "The account has the new address")
-	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403",
-			description = "invalid-link: unknown, used, expired, for another member, or the address was taken since",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed or malformed-request")
+	@ForbiddenAnswer("invalid-link: unknown, used, expired, for another member, or the address was taken since")
 	@PostMapping("/email-change/confirm")
 	ResponseEntity<Void> confirmChange(Member member, @Valid @RequestBody LinkToken body) {
 		change.confirm(member.id(), body.token());

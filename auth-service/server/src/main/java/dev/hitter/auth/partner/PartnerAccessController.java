@@ -18,6 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.hitter.auth.partner.PartnerAccess.AccessView;
 import dev.hitter.auth.partner.PartnerAccess.Queue;
 import dev.hitter.auth.partner.PartnerAccess.QueueItem;
+import dev.hitter.kit.apidocs.ConflictAnswer;
+import dev.hitter.kit.apidocs.ForbiddenAnswer;
+import dev.hitter.kit.apidocs.NotFoundAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
@@ -36,8 +40,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 		content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 class PartnerAccessController {
 
-	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-
 	private final PartnerAccess access;
 
 	PartnerAccessController(PartnerAccess access) {
@@ -48,8 +50,7 @@ class PartnerAccessController {
 			description = "Whether the member asked for partner access and what an administrator decided: `status` "
 					+ "NONE (never asked; every other field null), PENDING, APPROVED, REJECTED or REVOKED.")
 	@ApiResponse(responseCode = "200", description = "The member's request")
-	@ApiResponse(responseCode = "403", description = "forbidden: a partner client's token",
-			content = @Content(mediaType = PROBLEM))
+	@ForbiddenAnswer("forbidden: a partner client's token")
 	@GetMapping("/api/v1/auth/partner-access")
 	AccessView mine(Member member) {
 		return access.of(member.id());
@@ -60,14 +61,10 @@ class PartnerAccessController {
 					+ "approved member may create API clients. A rejected (or revoked) member may ask again. "
 					+ "Recorded in the audit log (`PARTNER_ACCESS_REQUESTED`).")
 	@ApiResponse(responseCode = "201", description = "Asked; status PENDING")
-	@ApiResponse(responseCode = "400",
-			description = "validation-failed (`organisation` 1–120, `website` an http(s) address ≤ 200, `purpose` "
-					+ "1–1000 characters); malformed-request",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "email-unverified; forbidden: a partner client's token",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "409", description = "partner-access-exists: a request is pending or approved",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed (`organisation` 1–120, `website` an http(s) address ≤ 200, `purpose` "
+					+ "1–1000 characters); malformed-request")
+	@ForbiddenAnswer("email-unverified; forbidden: a partner client's token")
+	@ConflictAnswer("partner-access-exists: a request is pending or approved")
 	@PostMapping("/api/v1/auth/partner-access")
 	ResponseEntity<AccessView> ask(Member member, @Valid @RequestBody PartnerAccessRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(access.ask(member.id(), request));
@@ -76,10 +73,8 @@ class PartnerAccessController {
 	@Operation(summary = "Partner access requests (administrators)",
 			description = "The requests with `status` (all when absent), oldest first, at most 200.")
 	@ApiResponse(responseCode = "200", description = "The requests")
-	@ApiResponse(responseCode = "400", description = "validation-failed: `status` is not a status",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "forbidden: not an administrator",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed: `status` is not a status")
+	@ForbiddenAnswer("forbidden: not an administrator")
 	@GetMapping("/api/v1/auth/admin/partner-access")
 	Queue queue(Member administrator, @Parameter(description = "PENDING, APPROVED, REJECTED or REVOKED")
 	@RequestParam(required = false) String status) {
@@ -91,12 +86,9 @@ class PartnerAccessController {
 			description = "The member may create API clients from now on. Approving an approved request changes "
 					+ "nothing. Recorded in the audit log (`PARTNER_ACCESS_APPROVED`, with the note).")
 	@ApiResponse(responseCode = "200", description = "The request, approved")
-	@ApiResponse(responseCode = "400", description = "validation-failed (`note` ≤ 500 characters)",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "forbidden: not an administrator",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "404", description = "not-found: the member has not asked",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed (`note` ≤ 500 characters)")
+	@ForbiddenAnswer("forbidden: not an administrator")
+	@NotFoundAnswer("not-found: the member has not asked")
 	@PostMapping("/api/v1/auth/admin/partner-access/{memberId}/approval")
 	QueueItem approve(Member administrator, @PathVariable UUID memberId,
 			@Valid @RequestBody(required = false) PartnerDecision decision) {
@@ -108,14 +100,10 @@ class PartnerAccessController {
 			description = "Only a pending request; the member sees the note and may ask again. Recorded in the audit "
 					+ "log (`PARTNER_ACCESS_REJECTED`).")
 	@ApiResponse(responseCode = "200", description = "The request, rejected")
-	@ApiResponse(responseCode = "400", description = "validation-failed (`note` 1–500 characters)",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "forbidden: not an administrator",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "404", description = "not-found: the member has not asked",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "409", description = "partner-access-state: the request is not pending",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed (`note` 1–500 characters)")
+	@ForbiddenAnswer("forbidden: not an administrator")
+	@NotFoundAnswer("not-found: the member has not asked")
+	@ConflictAnswer("partner-access-state: the request is not pending")
 	@PostMapping("/api/v1/auth/admin/partner-access/{memberId}/rejection")
 	QueueItem reject(Member administrator, @PathVariable UUID memberId,
 			@Valid @RequestBody PartnerDecision decision) {
@@ -128,14 +116,10 @@ class PartnerAccessController {
 					+ "them at once, and their tokens are refused by the gateway and every service within 30 s. "
 					+ "Recorded in the audit log (`PARTNER_ACCESS_REVOKED`).")
 	@ApiResponse(responseCode = "200", description = "The request, revoked")
-	@ApiResponse(responseCode = "400", description = "validation-failed (`note` 1–500 characters)",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "forbidden: not an administrator",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "404", description = "not-found: the member has not asked",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "409", description = "partner-access-state: the access is not approved",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed (`note` 1–500 characters)")
+	@ForbiddenAnswer("forbidden: not an administrator")
+	@NotFoundAnswer("not-found: the member has not asked")
+	@ConflictAnswer("partner-access-state: the access is not approved")
 	@PostMapping("/api/v1/auth/admin/partner-access/{memberId}/revocation")
 	QueueItem revoke(Member administrator, @PathVariable UUID memberId,
 			@Valid @RequestBody PartnerDecision decision) {

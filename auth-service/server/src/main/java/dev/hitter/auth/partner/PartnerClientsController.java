@@ -15,6 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.hitter.auth.partner.PartnerClients.ClientList;
 import dev.hitter.auth.partner.PartnerClients.ClientWithSecret;
+import dev.hitter.kit.apidocs.ConflictAnswer;
+import dev.hitter.kit.apidocs.ForbiddenAnswer;
+import dev.hitter.kit.apidocs.NotFoundAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -30,8 +34,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 		content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 class PartnerClientsController {
 
-	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-
 	private final PartnerClients clients;
 
 	PartnerClientsController(PartnerClients clients) {
@@ -41,8 +43,7 @@ class PartnerClientsController {
 	@Operation(summary = "My API clients",
 			description = "The member's own clients, revoked ones included, newest first; never a secret.")
 	@ApiResponse(responseCode = "200", description = "The clients")
-	@ApiResponse(responseCode = "403", description = "forbidden: a partner client's token",
-			content = @Content(mediaType = PROBLEM))
+	@ForbiddenAnswer("forbidden: a partner client's token")
 	@GetMapping("/api/v1/auth/partner-clients")
 	ClientList list(Member member) {
 		return clients.list(member.id());
@@ -53,15 +54,10 @@ class PartnerClientsController {
 					+ "stored only as a hash — and the token URL. At most 10 clients may be active (not revoked). "
 					+ "Recorded in the audit log (`PARTNER_CLIENT_CREATED`).")
 	@ApiResponse(responseCode = "201", description = "Created; the secret is in this answer only")
-	@ApiResponse(responseCode = "400",
-			description = "validation-failed (`name` 1–80 characters, `scopes` one or more of predictions:read, "
-					+ "predictions:write, jobs:write); malformed-request",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403",
-			description = "partner-access-required: not approved; forbidden: a partner client's token",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "409", description = "too-many-clients: 10 active already",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed (`name` 1–80 characters, `scopes` one or more of predictions:read, "
+					+ "predictions:write, jobs:write); malformed-request")
+	@ForbiddenAnswer("partner-access-required: not approved; forbidden: a partner client's token")
+	@ConflictAnswer("too-many-clients: 10 active already")
 	@PostMapping("/api/v1/auth/partner-clients")
 	ResponseEntity<ClientWithSecret> create(Member member, @Valid @RequestBody NewPartnerClient request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
@@ -75,11 +71,8 @@ class PartnerClientsController {
 					+ "with the new secret in the same second is issued at the next one, so it keeps working). Recorded in the audit log "
 					+ "(`PARTNER_CLIENT_SECRET_ROTATED`).")
 	@ApiResponse(responseCode = "200", description = "The new secret")
-	@ApiResponse(responseCode = "403",
-			description = "partner-access-required: no longer approved; forbidden: a partner client's token",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "404", description = "not-found: no such client of the member, or it is revoked",
-			content = @Content(mediaType = PROBLEM))
+	@ForbiddenAnswer("partner-access-required: no longer approved; forbidden: a partner client's token")
+	@NotFoundAnswer("not-found: no such client of the member, or it is revoked")
 	@PostMapping("/api/v1/auth/partner-clients/{clientId}/secret")
 	ResponseEntity<ClientWithSecret> rotate(Member member, @PathVariable String clientId) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(clients.rotate(member.id(), clientId));
@@ -90,10 +83,8 @@ class PartnerClientsController {
 					+ "service within 30 s. It stays in the list, revoked. Revoking it again changes nothing. Recorded "
 					+ "in the audit log (`PARTNER_CLIENT_REVOKED`).")
 	@ApiResponse(responseCode = "204", description = "Revoked")
-	@ApiResponse(responseCode = "403", description = "forbidden: a partner client's token",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "404", description = "not-found: no such client of the member",
-			content = @Content(mediaType = PROBLEM))
+	@ForbiddenAnswer("forbidden: a partner client's token")
+	@NotFoundAnswer("not-found: no such client of the member")
 	@DeleteMapping("/api/v1/auth/partner-clients/{clientId}")
 	ResponseEntity<Void> revoke(Member member, @PathVariable String clientId) {
 		clients.revoke(member.id(), clientId);

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hitter.auth.session.CurrentSession;
+import dev.hitter.kit.apidocs.ForbiddenAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.clientaddress.ClientAddress;
 import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,12 +41,9 @@ class PasswordController {
 					+ "their access tokens expire within HITTER_ACCESS_TOKEN_TTL); this one stays signed in. Wrong "
 					+ "current passwords are throttled like failed sign-ins.")
 	@ApiResponse(responseCode = "204", description = "Changed")
-	@ApiResponse(responseCode = "400",
-			description = "validation-failed: `newPassword` breaks the password rules or equals the current one; "
-					+ "malformed-request",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "current-password-wrong (field `currentPassword`)",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed: `newPassword` breaks the password rules or equals the current one; "
+					+ "malformed-request")
+	@ForbiddenAnswer("current-password-wrong (field `currentPassword`)")
 	@ApiResponse(responseCode = "429", description = "login-throttled: too many wrong passwords; `Retry-After`",
 			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds"),
 			content = @Content(mediaType = PROBLEM))

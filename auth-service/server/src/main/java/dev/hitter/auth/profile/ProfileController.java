@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -43,10 +44,8 @@ class ProfileController {
 					+ "name reaches the community's copies of it (posts and comments) shortly after, and the access "
 					+ "token's `name` at its next refresh.")
 	@ApiResponse(responseCode = "200", description = "The changed profile")
-	@ApiResponse(responseCode = "400",
-			description = "validation-failed (`errors` names `displayName`, `kind`, `affiliation` or `bio`: too long, "
-					+ "blank, control characters, an unknown kind) or malformed-request",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed (`errors` names `displayName`, `kind`, `affiliation` or `bio`: too long, "
+					+ "blank, control characters, an unknown kind) or malformed-request")
 	@PatchMapping
 	AccountProfile edit(Member member, @Valid @RequestBody ProfileUpdate update) {
 		return profiles.edit(member.id(), update);

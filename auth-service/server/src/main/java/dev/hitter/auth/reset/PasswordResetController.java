@@ -10,17 +10,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import dev.hitter.kit.apidocs.ForbiddenAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 
 /** {@code /api/v1/auth/password-reset}: a forgotten password, replaced through a link mailed to the account. */
 @RestController
 @RequestMapping("/api/v1/auth/password-reset")
 @Tag(name = "Sign-up and e-mail")
 class PasswordResetController {
-
-	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 	private final PasswordReset reset;
 
@@ -32,8 +32,7 @@ class PasswordResetController {
 			description = "Always 202, whether or not the address has an account (then a link is mailed to it, "
 					+ "valid for HITTER_MAIL_PASSWORD_RESET_LINK_TTL, single-use; an earlier link stops working).")
 	@ApiResponse(responseCode = "202", description = "If the address has an account, a link is on its way")
-	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed or malformed-request")
 	@PostMapping
 	ResponseEntity<Void> request(@Valid @RequestBody PasswordResetRequest body) {
 		reset.request(body.email());
@@ -45,10 +44,8 @@ class PasswordResetController {
 					+ "revoked; access tokens run out within HITTER_ACCESS_TOKEN_TTL). A password the policy refuses "
 					+ "leaves the link usable.")
 	@ApiResponse(responseCode = "204", description = "Password changed; sign in with it")
-	@ApiResponse(responseCode = "400", description = "validation-failed (newPassword, token) or malformed-request",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "invalid-link: unknown, used, expired or superseded",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed (newPassword, token) or malformed-request")
+	@ForbiddenAnswer("invalid-link: unknown, used, expired or superseded")
 	@PostMapping("/confirm")
 	ResponseEntity<Void> confirm(@Valid @RequestBody PasswordResetConfirmation body) {
 		reset.confirm(body.token(), body.newPassword());

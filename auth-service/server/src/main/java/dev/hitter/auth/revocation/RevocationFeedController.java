@@ -10,11 +10,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.hitter.kit.apidocs.ForbiddenAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.revocation.RevocationFeed;
 import dev.hitter.kit.security.ServiceCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -23,8 +24,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Validated
 @Tag(name = "Internal")
 class RevocationFeedController {
-
-	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 	private final LocalRevocationFeed feed;
 
@@ -39,11 +38,8 @@ class RevocationFeedController {
 					+ "before `notBefore`). The newest item of a member (or client) holds. Ask again with the answered `cursor` (`more`: at once). Callers: community-service, "
 					+ "prediction-service, gateway.")
 	@ApiResponse(responseCode = "200", description = "A page of the feed")
-	@ApiResponse(responseCode = "400", description = "validation-failed (`after`)",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "403", description = "forbidden: a member's token, or another service's",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed (`after`)")
+	@ForbiddenAnswer("forbidden: a member's token, or another service's")
 	@GetMapping(value = "/internal/v1/revocations", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<RevocationFeed.Page> revocations(ServiceCaller caller,
 			@Parameter(description = "the cursor of the previous answer; 0 from the beginning")

@@ -14,12 +14,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.hitter.kit.apidocs.NotFoundAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -28,8 +29,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/auth/sessions")
 @Tag(name = "Account")
 class MySessionsController {
-
-	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 	private final MemberSessions sessions;
 
@@ -51,10 +50,8 @@ class MySessionsController {
 			description = "Its refresh token stops working at once; an access token already issued to it lives until it "
 					+ "expires (at most HITTER_ACCESS_TOKEN_TTL). Ending the current one signs this device out.")
 	@ApiResponse(responseCode = "204", description = "Ended")
-	@ApiResponse(responseCode = "400", description = "validation-failed: the id is not a UUID",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "404", description = "not-found: no such living session of this member",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed: the id is not a UUID")
+	@NotFoundAnswer("not-found: no such living session of this member")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> end(Member member, @PathVariable UUID id) {
 		sessions.end(member.id(), id);
@@ -63,8 +60,7 @@ class MySessionsController {
 
 	@Operation(summary = "End all my other sessions", description = "Every login but the one making this request.")
 	@ApiResponse(responseCode = "204", description = "Ended")
-	@ApiResponse(responseCode = "400", description = "validation-failed: `others` must be `true`",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed: `others` must be `true`")
 	@DeleteMapping
 	ResponseEntity<Void> endOthers(Member member, @AuthenticationPrincipal Jwt jwt,
 			@Parameter(description = "Must be `true`: ending every session at once is not offered by mistake")

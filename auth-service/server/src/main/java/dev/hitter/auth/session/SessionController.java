@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hitter.auth.twofactor.TwoFactorRequests;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.problem.ApiException;
 import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,8 +67,7 @@ class SessionController {
 					+ "and a code to `POST /api/v1/auth/login/two-factor`",
 			headers = @Header(name = HttpHeaders.SET_COOKIE, description = SET_COOKIE_DOC),
 			content = @Content(schema = @Schema(oneOf = { TokenPair.class, TwoFactorRequired.class })))
-	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed or malformed-request")
 	@ApiResponse(responseCode = "401", description = "invalid-credentials", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "429",
 			description = "login-throttled: too many failed sign-ins for this e-mail or from this address; "
@@ -96,10 +96,8 @@ class SessionController {
 					description = SESSION_HEADER_DOC, schema = @Schema(allowableValues = "cookie")))
 	@ApiResponse(responseCode = "200", description = "Signed in",
 			headers = @Header(name = HttpHeaders.SET_COOKIE, description = SET_COOKIE_DOC))
-	@ApiResponse(responseCode = "400",
-			description = "validation-failed (a malformed challenge, code or recovery code, or both or neither of "
-					+ "`code` and `recoveryCode`) or malformed-request",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed (a malformed challenge, code or recovery code, or both or neither of "
+					+ "`code` and `recoveryCode`) or malformed-request")
 	@ApiResponse(responseCode = "401",
 			description = "invalid-two-factor-code (wrong or already used) or invalid-two-factor-challenge "
 					+ "(unknown, expired, used, or spent by wrong codes: sign in again)",
@@ -135,8 +133,7 @@ class SessionController {
 					content = @Content(schema = @Schema(implementation = RefreshRequest.class))))
 	@ApiResponse(responseCode = "200", description = "Renewed",
 			headers = @Header(name = HttpHeaders.SET_COOKIE, description = SET_COOKIE_DOC))
-	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request (JSON form)",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed or malformed-request (JSON form)")
 	@ApiResponse(responseCode = "401",
 			description = "invalid-refresh-token: unknown, expired, revoked or reused; in the cookie form also a "
 					+ "missing cookie, and the cookie is cleared (Max-Age=0)",
@@ -176,8 +173,7 @@ class SessionController {
 	@ApiResponse(responseCode = "204", description = "Signed out",
 			headers = @Header(name = HttpHeaders.SET_COOKIE,
 					description = "With `X-Hitter-Session: cookie` only: the cookie cleared (Max-Age=0)"))
-	@ApiResponse(responseCode = "400", description = "validation-failed or malformed-request (JSON form)",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed or malformed-request (JSON form)")
 	@PostMapping("/logout")
 	ResponseEntity<Void> logout(Member member, @Valid @RequestBody RefreshRequest request) {
 		sessions.logout(member.id(), request);

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.hitter.auth.twofactor.TwoFactorSettings.RecoveryCodes;
 import dev.hitter.auth.twofactor.TwoFactorSettings.TwoFactorSetup;
 import dev.hitter.auth.twofactor.TwoFactorSettings.TwoFactorStatus;
+import dev.hitter.kit.apidocs.ConflictAnswer;
+import dev.hitter.kit.apidocs.ValidationAnswers;
 import dev.hitter.kit.clientaddress.ClientAddress;
 import dev.hitter.kit.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,7 +52,7 @@ class TwoFactorController {
 					+ "authenticator app; nothing changes at sign-in until it is enabled with a code. A second set-up "
 					+ "replaces the first.")
 	@ApiResponse(responseCode = "200", description = "The secret, not stored by any cache")
-	@ApiResponse(responseCode = "409", description = "two-factor-already-enabled", content = @Content(mediaType = PROBLEM))
+	@ConflictAnswer("two-factor-already-enabled")
 	@PostMapping("/setup")
 	ResponseEntity<TwoFactorSetup> setUp(Member member) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(settings.setUp(member.id()));
@@ -60,10 +62,8 @@ class TwoFactorController {
 			description = "With the app's current code for the secret from set-up (one step early or late is "
 					+ "accepted). Answers ten single-use recovery codes — shown this once, stored only hashed.")
 	@ApiResponse(responseCode = "200", description = "On; the recovery codes")
-	@ApiResponse(responseCode = "400", description = "validation-failed: `code` is malformed or wrong",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "409", description = "two-factor-not-enabled: not set up first, or already on",
-			content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed: `code` is malformed or wrong")
+	@ConflictAnswer("two-factor-not-enabled: not set up first, or already on")
 	@ApiResponse(responseCode = "429", description = "login-throttled: too many wrong codes; `Retry-After`",
 			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds"),
 			content = @Content(mediaType = PROBLEM))
@@ -79,11 +79,9 @@ class TwoFactorController {
 			description = "Needs the password and a current code (or an unused recovery code). The recovery codes "
 					+ "are deleted.")
 	@ApiResponse(responseCode = "204", description = "Off")
-	@ApiResponse(responseCode = "400",
-			description = "validation-failed: `password`, `code` or `recoveryCode` wrong or malformed, or both or "
-					+ "neither of `code` and `recoveryCode` given",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "409", description = "two-factor-not-enabled", content = @Content(mediaType = PROBLEM))
+	@ValidationAnswers("validation-failed: `password`, `code` or `recoveryCode` wrong or malformed, or both or "
+					+ "neither of `code` and `recoveryCode` given")
+	@ConflictAnswer("two-factor-not-enabled")
 	@ApiResponse(responseCode = "429", description = "login-throttled; `Retry-After`",
 			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds"),
 			content = @Content(mediaType = PROBLEM))
