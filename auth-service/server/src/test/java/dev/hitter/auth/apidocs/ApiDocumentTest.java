@@ -54,5 +54,12 @@ class ApiDocumentTest extends AuthApiTest {
 		Map<String, Object> me = JsonPath.read(docs, "$.paths['/api/v1/users/me'].get");
 		assertThat((List<Object>) me.get("security")).containsExactly(Map.of("bearer", List.of()));
 		assertThat((Map<String, Object>) me.get("responses")).containsKeys("401", "403");
+		// The partner token endpoint (a filter of Spring Authorization Server, no controller) is there for tools too.
+		Map<String, Object> token = JsonPath.read(docs, "$.paths['/api/v1/auth/oauth2/token'].post");
+		assertThat((List<Object>) token.get("security")).as("public").isEmpty();
+		assertThat((Map<String, Object>) token.get("responses")).containsKeys("200", "400", "401", "429");
+		assertThat(JsonPath.<String>read(docs,
+				"$.paths['/api/v1/auth/oauth2/token'].post.requestBody.content['application/x-www-form-urlencoded'].schema['$ref']"))
+			.isEqualTo("#/components/schemas/TokenRequest");
 	}
 }
