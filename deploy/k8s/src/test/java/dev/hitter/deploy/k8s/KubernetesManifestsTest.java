@@ -86,6 +86,12 @@ class KubernetesManifestsTest {
 				assertThat(sc.getCapabilities()).as(where + " capabilities").isNotNull();
 				assertThat(sc.getCapabilities().getDrop()).as(where + " capabilities.drop").contains("ALL");
 				assertThat(sc.getCapabilities().getAdd()).as(where + " capabilities.add").isNullOrEmpty();
+				if (w.kind().equals("Deployment")) {
+					// A read-only root needs somewhere to write: the JVM's and Tomcat's temporary files.
+					assertThat(c.getVolumeMounts()).as(where + " a writable /tmp")
+						.anyMatch(m -> m.getMountPath().equals("/tmp") && template.getSpec().getVolumes().stream()
+							.anyMatch(v -> v.getName().equals(m.getName()) && v.getEmptyDir() != null));
+				}
 				checked.add(c.getName());
 			}
 			assertThat(template.getSpec().getAutomountServiceAccountToken()).as(w.getMetadata().getName()

@@ -85,6 +85,15 @@ final class Manifests {
 	}
 
 	static Path findKubectl() {
+		// KUBECTL names a kubectl of one's choice (another version); otherwise the one on the PATH.
+		String chosen = System.getenv("KUBECTL");
+		if (chosen != null && !chosen.isBlank()) {
+			if (!Files.isExecutable(Path.of(chosen))) {
+				throw new AssertionError("KUBECTL=" + chosen + " is no executable kubectl: the Kubernetes manifests "
+						+ "cannot be rendered. Unset it to use the kubectl on the PATH.");
+			}
+			return Path.of(chosen);
+		}
 		String path = System.getenv().getOrDefault("PATH", "");
 		for (String dir : path.split(java.io.File.pathSeparator)) {
 			Path candidate = Path.of(dir, "kubectl");
