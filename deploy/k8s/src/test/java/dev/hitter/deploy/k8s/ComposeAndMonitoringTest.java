@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -116,7 +115,7 @@ class ComposeAndMonitoringTest {
 			metrics.add(m.group().replaceFirst("_(bucket|count|sum|max)$", ""));
 		}
 		assertThat(metrics).contains("hitter_jobs_items", "hitter_jobs_items_finished_total");
-		String sources = javaSources();
+		String sources = serviceSources();
 		for (String metric : metrics) {
 			if (PLANNED_OR_EXTERNAL.contains(metric) || metric.equals("hitter_jobs_items_queued")) {
 				continue; // the last: the adapter's name for hitter_jobs_items{state="queued"} (docs/operations.md)
@@ -127,15 +126,39 @@ class ComposeAndMonitoringTest {
 		}
 	}
 
-	private static String javaSources() throws IOException {
+	/** The main sources and configuration files of the four services (and the kit). */
+	static synchronized String serviceSources() throws IOException {
+		if (sources == null) {
+			sources = readServiceSources();
+		}
+		return sources;
+	}
+
+	private static String sources;
+
+	private static String readServiceSources() throws IOException {
 		StringBuilder all = new StringBuilder();
 		for (String module : List.of("gateway", "auth-service", "community-service", "prediction-service")) {
-			try (Stream<Path> files = Files.walk(REPOSITORY.resolve(module))) {
-				for (Path file : files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/"))
-					.toList()) {
-					all.append(Files.readString(file));
+			Files.walkFileTree(REPOSITORY.resolve(module), new java.nio.file.SimpleFileVisitor<>() {
+
+				@Override
+				public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+					// Build output, node modules and models hold nothing of ours and are large.
+					String name = dir.getFileName().toString();
+					return name.equals("target") || name.equals("node_modules") || name.equals("default-models")
+							? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
 				}
-			}
+
+				@Override
+				public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs)
+						throws IOException {
+					String path = file.toString();
+					if (path.contains("/src/main/") && path.matches(".*\\.(java|yml|yaml|properties)$")) {
+						all.append(Files.readString(file)).append('\n');
+					}
+					return java.nio.file.FileVisitResult.CONTINUE;
+				}
+			});
 		}
 		return all.toString();
 	}

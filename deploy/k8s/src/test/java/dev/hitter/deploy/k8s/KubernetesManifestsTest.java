@@ -215,6 +215,39 @@ class KubernetesManifestsTest {
 		}
 	}
 
+	@ParameterizedTest
+	@FieldSource("FOLDERS")
+	void everySettingGivenToAServiceIsOneTheServicesReadAndEverySecretIsDocumented(String folder) throws IOException {
+		String settings = ComposeAndMonitoringTest.serviceSources();
+		String operations = Files.readString(Manifests.ROOT.getParent().getParent().resolve("docs/operations.md"));
+		List<String> names = new ArrayList<>();
+		for (Manifests.Rendered r : of(folder, "ConfigMap")) {
+			if (r.model() instanceof io.fabric8.kubernetes.api.model.ConfigMap cm && cm.getMetadata().getName().startsWith("hitter-config")) {
+				names.addAll(cm.getData().keySet());
+			}
+		}
+		assertThat(names).as(folder + ": hitter-config").contains("HITTER_DB_URL", "HITTER_AUTH_URL");
+		for (Workload w : workloads(folder)) {
+			for (Container c : w.template().getSpec().getContainers()) {
+				for (io.fabric8.kubernetes.api.model.EnvVar env : c.getEnv()) {
+					if (w.kind().equals("Deployment")) {
+						names.add(env.getName());
+					}
+					if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+						String secret = env.getValueFrom().getSecretKeyRef().getName();
+						assertThat(operations).as(folder + ": Secret " + secret + " is in docs/operations.md").contains("`" + secret + "`");
+					}
+				}
+			}
+		}
+		for (String name : names) {
+			if (name.startsWith("HITTER_")) {
+				assertThat(java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(settings).find())
+					.as(folder + ": " + name + " is read by a service (misspelled?)").isTrue();
+			}
+		}
+	}
+
 	@Test
 	void aMisspelledFieldIsRejected() throws Exception {
 		String local = Manifests.kustomize(Manifests.ROOT.resolve("overlays/local"));
