@@ -64,24 +64,50 @@ final class Manifests {
 	/** {@code kubectl kustomize <folder>}: the rendered YAML. Fails (never skips) when kubectl is missing. */
 	static String kustomize(Path folder) throws IOException, InterruptedException {
 		Path kubectl = findKubectl();
-		Process process = new ProcessBuilder(kubectl.toString(), "kustomize", folder.toString())
-			.redirectErrorStream(false)
-			.start();
-		byte[] out;
-		byte[] err;
-		try (InputStream stdout = process.getInputStream(); InputStream stderr = process.getErrorStream()) {
-			out = stdout.readAllBytes();
-			err = stderr.readAllBytes();
+		checkVersion(kubectl);
+		return run(kubectl.toString(), "kustomize", folder.toString());
+	}
+
+	private static volatile boolean versionChecked;
+
+	/**
+	 * The manifests use Kustomize 4.1+ fields ({@code labels}); kubectl 1.27+ has Kustomize 5. An older kubectl
+	 * (Debian 12's kubernetes-client is 1.20) would fail with a puzzling message, so say it plainly.
+	 */
+	private static void checkVersion(Path kubectl) throws IOException, InterruptedException {
+		if (versionChecked) {
+			return;
 		}
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError("kubectl kustomize " + folder + " did not finish in 60 s");
+		String json = run(kubectl.toString(), "version", "--client", "-o", "json");
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"kustomizeVersion\":\\s*\"v(\\d+)").matcher(json);
+		if (!m.find() || Integer.parseInt(m.group(1)) < 5) {
+			throw new AssertionError(kubectl + " has no Kustomize 5 (kubectl 1.27 or newer is needed): " + json);
 		}
-		if (process.exitValue() != 0) {
-			throw new AssertionError("kubectl kustomize " + folder + " failed (" + process.exitValue() + "):\n"
-					+ new String(err, StandardCharsets.UTF_8));
+		versionChecked = true;
+	}
+
+	private static String run(String... command) throws IOException, InterruptedException {
+		String folder = String.join(" ", command);
+		// stderr to a file: read one pipe after the other, a full stderr pipe would block the process.
+		Path errors = Files.createTempFile("kubectl", ".err");
+		try {
+			Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+			byte[] out;
+			try (InputStream stdout = process.getInputStream()) {
+				out = stdout.readAllBytes();
+			}
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new AssertionError(folder + " did not finish in 60 s");
+			}
+			if (process.exitValue() != 0) {
+				throw new AssertionError(folder + " failed (" + process.exitValue() + "):\n" + Files.readString(errors));
+			}
+			return new String(out, StandardCharsets.UTF_8);
 		}
-		return new String(out, StandardCharsets.UTF_8);
+		finally {
+			Files.deleteIfExists(errors);
+		}
 	}
 
 	static Path findKubectl() {
