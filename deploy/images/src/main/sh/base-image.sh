@@ -45,9 +45,15 @@ mkdir -p "$work/debs" "$work/os" "$work/jre/opt/java" "$work/image"
 det_tar() { tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner --format=posix \
   --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime "$@"; }
 
-(cd "$work/debs" && apt-get download -q "${packages[@]}" 2>&1 | grep -v '^W: Download is performed unsandboxed' || true)
+download() { (cd "$work/debs" && apt-get download -q "${packages[@]}" 2>&1 | grep -v '^W: Download is performed unsandboxed' || true); }
+downloaded() { [ "$(find "$work/debs" -name '*.deb' | wc -l)" = "${#packages[@]}" ]; }
+download
+if ! downloaded && [ "$(id -u)" = 0 ]; then
+  # Old package lists name versions the mirror no longer has (a security update replaced them).
+  apt-get update -qq && download
+fi
+downloaded || { echo "base image: apt-get download failed (run apt-get update; Debian's mirror must be reachable)" >&2; exit 1; }
 for deb in "$work"/debs/*.deb; do dpkg-deb -x "$deb" "$work/os"; done
-[ "$(ls "$work"/debs/*.deb | wc -l)" = "${#packages[@]}" ] || { echo "apt-get download failed: run apt-get update" >&2; exit 1; }
 # Documentation and locale files the runtime never reads.
 rm -rf "$work/os/usr/share/doc" "$work/os/usr/share/man" "$work/os/usr/share/info" "$work/os/usr/share/lintian" \
   "$work/os/usr/share/locale" "$work/os/usr/share/bug" "$work/os/usr/share/gcc" "$work/os/usr/share/gdb"
