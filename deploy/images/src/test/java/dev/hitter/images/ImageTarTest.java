@@ -13,13 +13,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -155,71 +157,76 @@ class ImageTarTest {
 		return environment;
 	}
 
-	/** An image tar in the docker-save layout, its layers listed (names without a leading "./" or "/"). */
-	private record Image(Path tar, JsonNode config, List<String> layerNames, Map<String, byte[]> small) {
+	/** The small text files the checks read from the layers. */
+	private static final Set<String> TEXTS = Set.of("etc/passwd", "opt/java/openjdk/release");
+
+	/** Each tar is read once (the prediction image is over 400 MB of gzip'ed layers). */
+	private static final Map<Path, Image> IMAGES = new ConcurrentHashMap<>();
+
+	/**
+	 * An image tar in the docker-save layout: its config, and each layer's entries by name (without a leading "./"
+	 * or "/", directories ending in "/"), in the manifest's order.
+	 */
+	private record Image(JsonNode config, List<Map<String, TarArchiveEntry>> layers, Map<String, String> texts) {
 
 		static Image read(Path tar) throws IOException {
-			assertThat(tar).as("image tar (built by jib:buildTar in package)").isRegularFile();
-			Map<String, byte[]> small = new HashMap<>();
-			try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar))) {
-				for (TarArchiveEntry entry; (entry = in.getNextEntry()) != null;) {
-					if (entry.getName().endsWith(".json")) {
-						small.put(clean(entry.getName()), in.readAllBytes());
-					}
-				}
+			Path key = tar.toAbsolutePath().normalize();
+			Image image = IMAGES.get(key);
+			if (image == null) {
+				image = load(key);
+				IMAGES.put(key, image);
 			}
-			JsonNode manifest = JSON.readTree(small.get("manifest.json")).get(0);
-			JsonNode config = JSON.readTree(small.get(clean(manifest.path("Config").asString())));
-			return new Image(tar, config, strings(manifest.path("Layers")).stream().map(ImageTarTest::clean).toList(),
-					small);
+			return image;
 		}
 
-		List<Map<String, TarArchiveEntry>> layers() throws IOException {
-			Map<String, Map<String, TarArchiveEntry>> byName = new HashMap<>();
+		private static Image load(Path tar) throws IOException {
+			assertThat(tar).as("image tar (built by jib:buildTar in package)").isRegularFile();
+			Map<String, byte[]> json = new HashMap<>();
+			Map<String, Map<String, TarArchiveEntry>> layers = new HashMap<>();
+			Map<String, String> texts = new HashMap<>();
 			try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar))) {
 				for (TarArchiveEntry entry; (entry = in.getNextEntry()) != null;) {
 					String name = clean(entry.getName());
-					if (layerNames.contains(name)) {
-						byName.put(name, list(in));
+					if (name.endsWith(".json")) {
+						json.put(name, in.readAllBytes());
+					}
+					else if (entry.isFile()) {
+						layers.put(name, list(in, texts));
 					}
 				}
 			}
-			return layerNames.stream().map(byName::get).toList();
+			JsonNode manifest = JSON.readTree(json.get("manifest.json")).get(0);
+			JsonNode config = JSON.readTree(json.get(clean(manifest.path("Config").asString())));
+			List<Map<String, TarArchiveEntry>> ordered = strings(manifest.path("Layers")).stream()
+				.map(layer -> layers.get(clean(layer)))
+				.toList();
+			assertThat(ordered).as("layers named in the manifest").doesNotContainNull();
+			return new Image(config, ordered, texts);
 		}
 
 		/** The files of all layers, a later layer's entry over an earlier one's. */
-		Map<String, TarArchiveEntry> allFiles() throws IOException {
+		Map<String, TarArchiveEntry> allFiles() {
 			Map<String, TarArchiveEntry> files = new HashMap<>();
-			layers().forEach(files::putAll);
+			layers.forEach(files::putAll);
 			return files;
 		}
 
 		/** A small text file's content, from the last layer that holds it. */
-		String text(String file) throws IOException {
-			String text = null;
-			try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar))) {
-				for (TarArchiveEntry entry; (entry = in.getNextEntry()) != null;) {
-					if (!layerNames.contains(clean(entry.getName()))) {
-						continue;
-					}
-					TarArchiveInputStream layer = new TarArchiveInputStream(uncompressed(in));
-					for (TarArchiveEntry inner; (inner = layer.getNextEntry()) != null;) {
-						if (clean(inner.getName()).equals(file) && inner.isFile()) {
-							text = new String(layer.readAllBytes(), StandardCharsets.UTF_8);
-						}
-					}
-				}
-			}
-			assertThat(text).as(file).isNotNull();
-			return text;
+		String text(String file) {
+			assertThat(texts).as(file).containsKey(file);
+			return texts.get(file);
 		}
 
-		private static Map<String, TarArchiveEntry> list(InputStream layerBytes) throws IOException {
+		private static Map<String, TarArchiveEntry> list(InputStream layerBytes, Map<String, String> texts)
+				throws IOException {
 			Map<String, TarArchiveEntry> entries = new LinkedHashMap<>();
 			TarArchiveInputStream layer = new TarArchiveInputStream(uncompressed(layerBytes));
 			for (TarArchiveEntry entry; (entry = layer.getNextEntry()) != null;) {
 				String name = clean(entry.getName());
 				entries.put(entry.isDirectory() && !name.endsWith("/") ? name + "/" : name, entry);
+				if (entry.isFile() && TEXTS.contains(name)) {
+					texts.put(name, new String(layer.readAllBytes(), StandardCharsets.UTF_8));
+				}
 			}
 			return entries;
 		}
