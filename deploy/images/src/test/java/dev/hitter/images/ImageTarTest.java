@@ -86,6 +86,9 @@ class ImageTarTest {
 			.containsEntry("HITTER_MODELS_NATIVES", "/" + NATIVES.replaceAll("/$", ""))
 			.containsEntry("DJL_OFFLINE", "true")
 			.containsEntry("HITTER_MODELS_DIR", "/" + MODELS.replaceAll("/$", ""));
+		// JavaCPP loads TensorFlow from the natives layer instead of unpacking its own copy into the home.
+		assertThat(strings(image.config().path("config").path("Entrypoint"))).contains(
+				"-Djava.library.path=/" + NATIVES.replaceAll("/$", ""), "-Dorg.bytedeco.javacpp.pathsFirst=true");
 
 		List<Map<String, TarArchiveEntry>> layers = image.layers();
 		Map<String, TarArchiveEntry> nativesLayer = layerWith(layers, NATIVES + "libtensorflow_cc.so.2");
