@@ -116,12 +116,28 @@ final class RunningSystem implements AutoCloseable {
 		return home.resolve("uploads");
 	}
 
+	/** The checkout whose {@code ./hitter} the tests run. */
+	static Path root() {
+		return Path.of(System.getProperty("hitter.root", "..")).toAbsolutePath().normalize();
+	}
+
+	/** Where the runs keep their homes and logs. */
+	static Path workDir() {
+		return Path.of(System.getProperty("hitter.e2e.dir", "target/e2e")).toAbsolutePath();
+	}
+
 	static RunningSystem start() throws Exception {
-		Path root = Path.of(System.getProperty("hitter.root", "..")).toAbsolutePath().normalize();
-		Path workDir = Path.of(System.getProperty("hitter.e2e.dir", "target/e2e")).toAbsolutePath();
-		Path home = workDir.resolve("home-" + System.currentTimeMillis());
+		Path home = workDir().resolve("home-" + System.currentTimeMillis());
 		Files.createDirectories(home);
-		Path runLog = workDir.resolve("hitter-run.log");
+		return start(home, workDir().resolve("hitter-run.log"));
+	}
+
+	/**
+	 * A system on {@code home} as it is (a restored one, say), logging the launcher to {@code runLog}; stop it with
+	 * {@link #close()}.
+	 */
+	static RunningSystem start(Path home, Path runLog) throws Exception {
+		Path root = root();
 		int[] ports = freePorts(8);
 
 		ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("hitter").toString(), "run").directory(root.toFile())
@@ -270,7 +286,27 @@ final class RunningSystem implements AutoCloseable {
 		}
 	}
 
-	private static int[] freePorts(int count) throws IOException {
+	/** The next port to try when the build gives a port block ({@code -Dhitter.e2e.port-base=8900}). */
+	private static int nextPort = Integer.getInteger("hitter.e2e.port-base", 0);
+
+	private static synchronized int[] freePorts(int count) throws IOException {
+		if (nextPort > 0) {
+			// A machine shared by several builds gives each its own block of ports: take the next free ones in it.
+			int[] ports = new int[count];
+			for (int i = 0; i < count; i++) {
+				while (true) {
+					int candidate = nextPort++;
+					try (ServerSocket probe = new ServerSocket(candidate)) {
+						ports[i] = candidate;
+						break;
+					}
+					catch (IOException taken) {
+						// in use: the next one
+					}
+				}
+			}
+			return ports;
+		}
 		List<ServerSocket> sockets = new ArrayList<>();
 		try {
 			for (int i = 0; i < count; i++) {
