@@ -90,6 +90,19 @@ class BackupRestoreSystemIT {
 		assertThat(whileRunning.status()).as(whileRunning.output()).isNotZero();
 		assertThat(whileRunning.output()).contains("stop");
 
+		// A damaged archive (one byte more in the dump) is refused before anything is written.
+		Path unpacked = Files.createDirectories(work.resolve("damaged"));
+		run(unpacked, "tar", "-xzf", archive.toString());
+		Files.writeString(unpacked.resolve("database.sql"), "-- one more line\n", java.nio.file.StandardOpenOption.APPEND);
+		Path damaged = work.resolve("damaged.tar.gz");
+		run(unpacked, "tar", "-czf", damaged.toString(), "manifest", "database.sql", "secrets.tar", "models.tar");
+		Path untouched = work.resolve("untouched-home");
+		Launcher refused = hitter(untouched, work.resolve("restore-damaged.log"), "restore", damaged.toString());
+		assertThat(refused.status()).as(refused.output()).isNotZero();
+		assertThat(refused.output()).contains("damaged");
+		assertThat(untouched.resolve("db")).doesNotExist();
+		assertThat(untouched.resolve("service-secrets")).doesNotExist();
+
 		Path fresh = work.resolve("restored-home");
 		Launcher restore = hitter(fresh, work.resolve("restore.log"), "restore", archive.toString());
 		assertThat(restore.status()).as(restore.output()).isZero();
