@@ -62,8 +62,11 @@ final class RunningSystem implements AutoCloseable {
 
 	private final int webhookReceiverPort;
 
+	private final boolean embeddedDatabase;
+
 	private RunningSystem(Process process, Path runLog, Path home, int gatewayPort, int mailViewerPort,
-			int webhookReceiverPort) {
+			int webhookReceiverPort, boolean embeddedDatabase) {
+		this.embeddedDatabase = embeddedDatabase;
 		this.process = process;
 		this.runLog = runLog;
 		this.home = home;
@@ -101,6 +104,11 @@ final class RunningSystem implements AutoCloseable {
 		return home;
 	}
 
+	/** Whether the run keeps its data in the embedded database under {@link #home()} (not in a Docker MySQL). */
+	boolean embeddedDatabase() {
+		return embeddedDatabase;
+	}
+
 	/** The launcher's own log: what it started (with pids), restarted and stopped. */
 	Path runLog() {
 		return runLog;
@@ -116,12 +124,28 @@ final class RunningSystem implements AutoCloseable {
 		return home.resolve("uploads");
 	}
 
+	/** The checkout whose {@code ./hitter} the tests run. */
+	static Path root() {
+		return Path.of(System.getProperty("hitter.root", "..")).toAbsolutePath().normalize();
+	}
+
+	/** Where the runs keep their homes and logs. */
+	static Path workDir() {
+		return Path.of(System.getProperty("hitter.e2e.dir", "target/e2e")).toAbsolutePath();
+	}
+
 	static RunningSystem start() throws Exception {
-		Path root = Path.of(System.getProperty("hitter.root", "..")).toAbsolutePath().normalize();
-		Path workDir = Path.of(System.getProperty("hitter.e2e.dir", "target/e2e")).toAbsolutePath();
-		Path home = workDir.resolve("home-" + System.currentTimeMillis());
+		Path home = workDir().resolve("home-" + System.currentTimeMillis());
 		Files.createDirectories(home);
-		Path runLog = workDir.resolve("hitter-run.log");
+		return start(home, workDir().resolve("hitter-run.log"), false, Map.of());
+	}
+
+	/**
+	 * A system on {@code home} as it is (a restored one, say), logging the launcher to {@code runLog}, on the embedded
+	 * database even where Docker is (with {@code embedded}), with {@code extra} settings; stop it with {@link #close()}.
+	 */
+	static RunningSystem start(Path home, Path runLog, boolean embedded, Map<String, String> extra) throws Exception {
+		Path root = root();
 		int[] ports = freePorts(8);
 
 		ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("hitter").toString(), "run").directory(root.toFile())
@@ -169,14 +193,19 @@ final class RunningSystem implements AutoCloseable {
 		env.keySet().removeIf(name -> name.startsWith("HITTER_SERVICE_SECRET"));
 		env.remove("HITTER_SIGNING_KEY_ENCRYPTION_KEY");
 		env.remove("HITTER_PARTNER_SECRET_PEPPER");
-		if (DockerClientFactory.instance().isDockerAvailable()) {
+		env.putAll(extra);
+		boolean onMySql = !embedded && DockerClientFactory.instance().isDockerAvailable();
+		if (onMySql) {
 			// Where Docker exists the system runs on a real MySQL; otherwise on ./hitter run's embedded default.
 			TestDatabase database = TestDatabase.shared();
 			env.put("HITTER_DB_URL", database.baseJdbcUrl());
 			env.put("HITTER_DB_USER", database.username());
 			env.put("HITTER_DB_PASSWORD", database.password());
 		}
-		RunningSystem system = new RunningSystem(builder.start(), runLog, home, ports[0], ports[6], ports[7]);
+		else {
+			env.remove("HITTER_DB_URL");
+		}
+		RunningSystem system = new RunningSystem(builder.start(), runLog, home, ports[0], ports[6], ports[7], !onMySql);
 		try {
 			system.awaitHealthy(START_LIMIT);
 			return system;
@@ -270,7 +299,27 @@ final class RunningSystem implements AutoCloseable {
 		}
 	}
 
-	private static int[] freePorts(int count) throws IOException {
+	/** The next port to try when the build gives a port block ({@code -Dhitter.e2e.port-base=8900}). */
+	private static int nextPort = Integer.getInteger("hitter.e2e.port-base", 0);
+
+	static synchronized int[] freePorts(int count) throws IOException {
+		if (nextPort > 0) {
+			// A machine shared by several builds gives each its own block of ports: take the next free ones in it.
+			int[] ports = new int[count];
+			for (int i = 0; i < count; i++) {
+				while (true) {
+					int candidate = nextPort++;
+					try (ServerSocket probe = new ServerSocket(candidate)) {
+						ports[i] = candidate;
+						break;
+					}
+					catch (IOException taken) {
+						// in use: the next one
+					}
+				}
+			}
+			return ports;
+		}
 		List<ServerSocket> sockets = new ArrayList<>();
 		try {
 			for (int i = 0; i < count; i++) {
