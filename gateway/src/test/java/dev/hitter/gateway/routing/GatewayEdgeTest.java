@@ -48,6 +48,21 @@ class GatewayEdgeTest {
 	}
 
 	@Test
+	void theClusterProbesAskTheGatewayAloneNotTheServicesBehindIt() {
+		// The same moment as above: a service is not ready, so the whole system is DOWN, but a cluster's readiness
+		// probe must not take every gateway replica out of its Service for it (issue 16).
+		client.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void publicHealthSaysUpOrDownAndNothingElse() {
 		String body = client.get()
 			.uri("/actuator/health")

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 import com.nimbusds.jose.JOSEObjectType;
@@ -39,39 +37,16 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
-import dev.hitter.auth.AuthApiTest;
 import dev.hitter.auth.audit.AuditTrail;
 import dev.hitter.auth.session.MovableClock;
 import dev.hitter.auth.signup.SignUpMember;
-import dev.hitter.kit.security.SecurityProperties;
 
 /**
  * Rotation on the real database, seen by "replicas" ({@link SigningKeys} of their own) whose clock the test moves:
  * a new key is published first, signs after {@code publish-ahead}, and the old one keeps verifying its tokens until
  * they have expired. The running service's own keys are put back afterwards.
  */
-class SigningKeyRotationTest extends AuthApiTest {
-
-	@Autowired
-	SigningKeys running;
-
-	@Autowired
-	SigningKeyRepository repository;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	SigningKeyProperties properties;
-
-	@Autowired
-	List<TokenLifetime> lifetimes;
-
-	@Autowired
-	SecurityProperties security;
-
-	@Autowired
-	JdbcClient jdbc;
+class SigningKeyRotationTest extends SigningKeysTest {
 
 	@Autowired
 	SignUpMember signUpMember;
@@ -268,7 +243,7 @@ class SigningKeyRotationTest extends AuthApiTest {
 	}
 
 	private SigningKeys replica(MovableClock clock) {
-		return new SigningKeys(repository, transaction, clock, properties, lifetimes, security);
+		return another(clock);
 	}
 
 	private static List<String> kids(SigningKeys keys) {

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,36 +19,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.hitter.auth.AuthApiTest;
-import dev.hitter.kit.security.SecurityProperties;
 
 /** The private halves of the signing keys on the real database: encrypted, and unreadable with another key. */
-class SigningKeysEncryptionTest extends AuthApiTest {
-
-	@Autowired
-	SigningKeys running;
-
-	@Autowired
-	SigningKeyRepository repository;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	SigningKeyProperties properties;
-
-	@Autowired
-	List<TokenLifetime> lifetimes;
-
-	@Autowired
-	SecurityProperties security;
-
-	@Autowired
-	JdbcClient jdbc;
+class SigningKeysEncryptionTest extends SigningKeysTest {
 
 	@Test
 	void storedPrivateKeysAreNotPlaintext() throws Exception {
@@ -82,8 +54,7 @@ class SigningKeysEncryptionTest extends AuthApiTest {
 					Timestamp.from(longAgo), Timestamp.from(Instant.now().plus(Duration.ofHours(1))))
 			.update();
 		try {
-			SigningKeys restarted = new SigningKeys(repository, transaction, Clock.systemUTC(), properties, lifetimes,
-					security);
+			SigningKeys restarted = another(Clock.systemUTC());
 			Map<String, Object> row = jdbc.sql("SELECT private_key, key_format FROM signing_key WHERE kid = ?")
 				.param(kid)
 				.query()
@@ -108,7 +79,7 @@ class SigningKeysEncryptionTest extends AuthApiTest {
 		new java.security.SecureRandom().nextBytes(other);
 		SigningKeyProperties wrong = new SigningKeyProperties(Base64.getEncoder().encodeToString(other),
 				properties.rotateEvery(), properties.publishAhead());
-		assertThatThrownBy(() -> new SigningKeys(repository, transaction, Clock.systemUTC(), wrong, lifetimes, security))
+		assertThatThrownBy(() -> another(Clock.systemUTC(), wrong))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("does not decrypt with hitter.auth.signing-keys.encryption-key")
 			.hasMessageContaining("HITTER_SIGNING_KEY_ENCRYPTION_KEY");
