@@ -1172,6 +1172,26 @@ final class HostileCampaign {
 		probes.add(Probe.of(PARTNER, "the approval queue by a member", "GET", "/api/v1/auth/admin/partner-access")
 			.as(targets.attacker())
 			.due(Due.FORBIDDEN));
+		// Usage reports: a span past what is kept, none at all, not a number, beyond int; and a client asking for it.
+		for (String days : List.of("0", "-1", "91", "abc", "99999999999", "1e3", "%00")) {
+			probes.add(Probe.of(PARTNER, "client usage over days=" + days, "GET", PREDICTIONS + "/client-usage?days=" + days)
+				.as(targets.attacker())
+				.due(Due.REFUSED));
+		}
+		probes.add(Probe.of(PARTNER, "client usage read by a client", "GET", PREDICTIONS + "/client-usage").as(reader)
+			.due(Due.FORBIDDEN));
+		// Webhook redelivery of the victim's job (its id is known): as the attacker and as the attacker's client.
+		probes.add(Probe.of(PARTNER, "redelivering the victim's webhook", "POST",
+				JOBS + "/" + targets.victimJob() + "/webhook-deliveries").as(targets.attacker()).due(Due.NOT_VISIBLE));
+		probes.add(Probe.of(PARTNER, "the victim's webhook log by a client", "GET",
+				JOBS + "/" + targets.victimJob() + "/webhook-deliveries").as(reader).due(Due.NOT_VISIBLE));
+		// Rotating the system's signing keys: administrators only, never a member or a client.
+		probes.add(Probe.of(PARTNER, "signing-key rotation by a member", "POST", "/api/v1/auth/admin/signing-keys/rotation")
+			.as(targets.attacker())
+			.due(Due.FORBIDDEN));
+		probes.add(Probe.of(PARTNER, "signing-key rotation by a client", "POST", "/api/v1/auth/admin/signing-keys/rotation")
+			.as(reader)
+			.due(Due.FORBIDDEN));
 		probes.add(Probe.of(PARTNER, "asking access again with a 1 MB purpose", "POST", "/api/v1/auth/partner-access")
 			.as(targets.attacker())
 			.body(JSON, bytes("{\"organisation\":\"o\",\"purpose\":\"" + "p".repeat(1_000_000) + "\"}"))

@@ -48,7 +48,8 @@ enum HostileKind {
 			+ "credentials, other grant types, scopes beyond the client's, a 1 MB token request, a JSON token request; a "
 			+ "read-only client's token on analysing, batch jobs, account deletion, password change, client management, "
 			+ "posting, publishing and administration; another member's analysis and job by client; another member's "
-			+ "client revoked or rotated by the attacker; made-up scopes, oversized names and approving oneself"),
+			+ "client revoked or rotated by the attacker; made-up scopes, oversized names and approving oneself; usage reports over hostile spans and by a client; "
+			+ "redelivering and reading the victim's webhooks; rotating the signing keys as a member or a client"),
 	MAIL("the mailed links: a spent verification link and a spent reset link used again, another member's e-mail "
 			+ "change link, garbage, empty, oversized and wrongly typed tokens on every link endpoint, a reset link "
 			+ "used as a verification link, weak passwords with a garbage link, resend and e-mail change without a "
