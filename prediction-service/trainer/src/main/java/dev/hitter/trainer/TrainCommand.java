@@ -22,6 +22,8 @@ import dev.hitter.trainer.data.Manifest;
 import dev.hitter.trainer.data.MelonDataset;
 import dev.hitter.trainer.data.Song;
 import dev.hitter.trainer.data.TrainingSet;
+import dev.hitter.trainer.data.shard.MelShardWriter;
+import dev.hitter.trainer.data.shard.SongShards;
 import dev.hitter.trainer.demo.DemoSongs;
 import dev.hitter.trainer.training.GenreTrainer;
 import dev.hitter.trainer.training.TrainedVersion;
@@ -51,6 +53,8 @@ public final class TrainCommand {
 			  --lyrics-length 512    tokens per song (512 is lyrics-v1, the server's spec)
 			  --min-token-count 2    (demo: 1)
 			  --parity 0             held-out examples written with the trainer's outputs for the server's parity test
+			  --shards <dir>         pack the mels into memory-mapped shards there (built once, reused while the
+			                         songs are the same) and train from them
 			""";
 
 	private TrainCommand() {
@@ -77,8 +81,9 @@ public final class TrainCommand {
 				case "melon" -> melonSets(options, genres, settings, out, err);
 				default -> throw new UsageException("unknown command '" + args.get(0) + "'");
 			};
+			SongShards shards = shards(options, out);
 			options.noneLeft();
-			return train(sets, genres, settings, new ModelSetLayout(root), out, err);
+			return train(sets, genres, settings, new ModelSetLayout(root), shards, out, err);
 		}
 		catch (UsageException ex) {
 			err.println("train: " + ex.getMessage());
@@ -175,7 +180,7 @@ public final class TrainCommand {
 	}
 
 	private static int train(Map<Genre, Supplier<TrainingSet>> sets, List<Genre> genres, TrainingSettings settings,
-			ModelSetLayout layout, PrintStream out, PrintStream err) {
+			ModelSetLayout layout, SongShards shards, PrintStream out, PrintStream err) {
 		List<Genre> failed = new ArrayList<>();
 		for (Genre genre : genres) {
 			Supplier<TrainingSet> set = sets.get(genre);
@@ -185,7 +190,8 @@ public final class TrainCommand {
 				continue;
 			}
 			try {
-				TrainedVersion version = new GenreTrainer(settings, out).train(set.get(), layout);
+				TrainingSet songs = shards == null ? set.get() : shards.attach(set.get());
+				TrainedVersion version = new GenreTrainer(settings, out).train(songs, layout);
 				out.printf("%s: audio test AUC %.4f, lyrics test AUC %s, combined test AUC %.4f → %s%n", genre,
 						version.audio().test().rocAuc(), version.lyrics().test() == null ? "(not trained)"
 								: String.format("%.4f", version.lyrics().test().rocAuc()),
@@ -197,6 +203,18 @@ public final class TrainCommand {
 			}
 		}
 		return failed.isEmpty() ? 0 : 1;
+	}
+
+	/** {@code --shards <dir>}: where the mels are packed for training, or null to read them as the set gives them. */
+	private static SongShards shards(Arguments options, PrintStream out) {
+		Path folder = options.optionalPath("shards");
+		if (folder == null) {
+			return null;
+		}
+		if (Files.exists(folder) && !Files.isDirectory(folder)) {
+			throw new UsageException("--shards " + folder + " is not a folder");
+		}
+		return new SongShards(folder, new MelShardWriter(out), out);
 	}
 
 	private static List<Genre> genres(Arguments options) {

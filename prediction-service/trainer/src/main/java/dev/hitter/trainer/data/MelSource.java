@@ -1,6 +1,7 @@
 package dev.hitter.trainer.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.hitter.features.mel.MelSpec;
@@ -21,6 +22,14 @@ public interface MelSource {
 
 	float[] framesFirst() throws IOException;
 
+	/**
+	 * Where the values come from, cheaply, for a fingerprint that changes when they do (a file's path, size and
+	 * modification time); null when only the values themselves can tell (in memory).
+	 */
+	default String origin() throws IOException {
+		return null;
+	}
+
 	static MelSource inMemory(float[] framesFirst) {
 		if (framesFirst.length != FRAMES * BANDS) {
 			throw new IllegalArgumentException("a mel holds " + FRAMES + " × " + BANDS + " values");
@@ -30,7 +39,18 @@ public interface MelSource {
 
 	/** A Melon-layout {@code .npy} (48 × n, any float dtype), cut or zero-padded to {@value}-frame segments. */
 	static MelSource npy(Path file) {
-		return () -> fit(Npy.read(file), file);
+		return new MelSource() {
+			@Override
+			public float[] framesFirst() throws IOException {
+				return fit(Npy.read(file), file);
+			}
+
+			@Override
+			public String origin() throws IOException {
+				return "npy " + file.toAbsolutePath() + " " + Files.size(file) + " "
+						+ Files.getLastModifiedTime(file).toMillis();
+			}
+		};
 	}
 
 	/** Bands-first 48 × n values to time-major {@link #FRAMES} × 48: longer mels keep their start, shorter get zeros. */

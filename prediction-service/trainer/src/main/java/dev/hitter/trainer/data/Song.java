@@ -24,4 +24,9 @@ public record Song(String id, Genre genre, boolean hit, MelSource mel, String ly
 	public Song withSplit(Split split) {
 		return new Song(id, genre, hit, mel, lyrics, split);
 	}
+
+	/** The same song with its mel read from elsewhere (a mel shard); every other field kept. */
+	public Song withMel(MelSource mel) {
+		return new Song(id, genre, hit, mel, lyrics, split);
+	}
 }

@@ -1,12 +1,15 @@
 package dev.hitter.trainer.training;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
 import dev.hitter.models.BinaryMetrics;
+import dev.hitter.trainer.data.shard.PrefetchingLoader;
 import dev.hitter.trainer.network.HitNetwork;
 import dev.hitter.trainer.network.Predictions;
 
@@ -29,10 +32,21 @@ public final class TrainingLoop {
 
 	public static <X> Outcome fit(HitNetwork<X> network, List<X> train, boolean[] trainHits, List<X> validation,
 			boolean[] validationHits, TrainingSettings settings, String name, PrintStream progress) {
+		// The examples come through the prefetching loader: readers fill the next batches (mels from a shard or
+		// from files) while the network trains on this one. The order is the same seeded shuffle as ever.
+		try (PrefetchingLoader<X> loader = PrefetchingLoader.of(train, trainHits, PrefetchingLoader.defaultThreads(),
+				PrefetchingLoader.DEFAULT_AHEAD)) {
+			return fit(network, loader, train.size(), validation, validationHits, settings, name, progress);
+		}
+	}
+
+	private static <X> Outcome fit(HitNetwork<X> network, PrefetchingLoader<X> loader, int trainSize,
+			List<X> validation, boolean[] validationHits, TrainingSettings settings, String name,
+			PrintStream progress) {
 		long started = System.nanoTime();
 		Random shuffle = new Random(settings.seed());
 		List<Integer> order = new ArrayList<>();
-		for (int i = 0; i < train.size(); i++) {
+		for (int i = 0; i < trainSize; i++) {
 			order.add(i);
 		}
 		double bestAuc = Double.NEGATIVE_INFINITY;
@@ -44,15 +58,11 @@ public final class TrainingLoop {
 			Collections.shuffle(order, shuffle);
 			double lossSum = 0;
 			int batches = 0;
-			for (int from = 0; from < order.size(); from += settings.batchSize()) {
-				int to = Math.min(order.size(), from + settings.batchSize());
-				List<X> batch = new ArrayList<>(to - from);
-				float[] hits = new float[to - from];
-				for (int i = from; i < to; i++) {
-					batch.add(train.get(order.get(i)));
-					hits[i - from] = trainHits[order.get(i)] ? 1 : 0;
-				}
-				lossSum += network.train(batch, hits);
+			PrefetchingLoader<X>.Pass pass = loader.pass(order.stream().mapToInt(Integer::intValue).toArray(),
+					settings.batchSize());
+			while (pass.hasNext()) {
+				PrefetchingLoader.Batch<X> batch = take(pass);
+				lossSum += network.train(batch.examples(), batch.hits());
 				batches++;
 			}
 			Predictions predictions = predict(network, validation);
@@ -80,20 +90,43 @@ public final class TrainingLoop {
 		return new Outcome(epoch, bestEpoch, bestAuc, (System.nanoTime() - started) / 1e9);
 	}
 
-	/** Predictions in batches of {@value #PREDICT_BATCH}, so that a large split never becomes one huge tensor. */
+	/**
+	 * Predictions in batches of {@value #PREDICT_BATCH}, so that a large split never becomes one huge tensor; the
+	 * inputs are read ahead by the prefetching loader.
+	 */
 	public static <X> Predictions predict(HitNetwork<X> network, List<X> inputs) {
 		int n = inputs.size();
 		float[] logits = new float[n];
 		float[] probabilities = new float[n];
 		float[][] contributions = new float[n][];
-		for (int from = 0; from < n; from += PREDICT_BATCH) {
-			int to = Math.min(n, from + PREDICT_BATCH);
-			Predictions part = network.predict(inputs.subList(from, to));
-			System.arraycopy(part.logits(), 0, logits, from, to - from);
-			System.arraycopy(part.probabilities(), 0, probabilities, from, to - from);
-			System.arraycopy(part.contributions(), 0, contributions, from, to - from);
+		int[] order = new int[n];
+		for (int i = 0; i < n; i++) {
+			order[i] = i;
+		}
+		try (PrefetchingLoader<X> loader = PrefetchingLoader.of(inputs, null, PrefetchingLoader.defaultThreads(),
+				PrefetchingLoader.DEFAULT_AHEAD)) {
+			PrefetchingLoader<X>.Pass pass = loader.pass(order, PREDICT_BATCH);
+			while (pass.hasNext()) {
+				PrefetchingLoader.Batch<X> batch = take(pass);
+				int from = batch.number() * PREDICT_BATCH;
+				int count = batch.examples().size();
+				Predictions part = network.predict(batch.examples());
+				System.arraycopy(part.logits(), 0, logits, from, count);
+				System.arraycopy(part.probabilities(), 0, probabilities, from, count);
+				System.arraycopy(part.contributions(), 0, contributions, from, count);
+			}
 		}
 		return new Predictions(logits, probabilities, contributions);
+	}
+
+	/** A failed read stops training with its cause (the trainer reports it per genre). */
+	private static <X> PrefetchingLoader.Batch<X> take(PrefetchingLoader<X>.Pass pass) {
+		try {
+			return pass.next();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static double[] toDouble(float[] values) {
