@@ -10,7 +10,21 @@ final class Float16 {
 	/** Returned by {@link #encodeExact} for a float that binary16 cannot hold exactly. */
 	static final int INEXACT = -1;
 
+	/** Every half's float, so reading a shard is one lookup per value (256 KB, built once). */
+	private static final float[] TABLE = new float[1 << 16];
+
+	static {
+		for (int bits = 0; bits < TABLE.length; bits++) {
+			TABLE[bits] = decode((short) bits);
+		}
+	}
+
 	private Float16() {
+	}
+
+	/** {@link #decode}, by table. */
+	static float lookup(short half) {
+		return TABLE[half & 0xffff];
 	}
 
 	/** The same arithmetic as {@code Npy.halfToFloat} (Java 17 has no {@code Float.float16ToFloat}). */

@@ -229,8 +229,10 @@ public final class MelShard {
 		ByteBuffer values = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
 		float[] out = new float[first.frames() * first.bands()];
 		if (first.bytesPerValue() == 2) {
+			short[] halves = new short[out.length];
+			values.asShortBuffer().get(halves);
 			for (int i = 0; i < out.length; i++) {
-				out[i] = Float16.decode(values.getShort(i * 2));
+				out[i] = Float16.lookup(halves[i]);
 			}
 		}
 		else {

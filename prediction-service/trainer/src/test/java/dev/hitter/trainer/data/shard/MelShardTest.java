@@ -68,6 +68,7 @@ class MelShardTest {
 		float[] read = Npy.read(file).values();
 		for (int bits = 0; bits <= 0xffff; bits++) {
 			float decoded = Float16.decode((short) bits);
+			assertThat(Float.floatToRawIntBits(Float16.lookup((short) bits))).isEqualTo(Float.floatToRawIntBits(decoded));
 			assertThat(Float.floatToRawIntBits(decoded)).as("half 0x%04x", bits)
 				.isEqualTo(Float.floatToRawIntBits(read[bits]));
 			if ((bits & 0x7c00) != 0x7c00) {
