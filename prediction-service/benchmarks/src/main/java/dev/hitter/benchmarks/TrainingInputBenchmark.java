@@ -108,11 +108,22 @@ public final class TrainingInputBenchmark {
 
 			int[] order = shuffled(count, 7);
 			Path shardFolder = dir.resolve("shards/POP/unsplit");
+			// Each path cold (cache emptied) and then at once warm (its data now cached), side by side.
 			for (boolean cold : new boolean[] { true, false }) {
 				input("(a) one thread, one .npy open + parse per song (before shards)", cold, dir, order,
 						() -> perFile(songs, order));
-				input("(b) mapped shard + prefetching loader, " + threads + " threads", cold, dir, order,
-						() -> loader(shardReader(shardFolder), order, threads));
+			}
+			for (MelShard.Access access : MelShard.Access.values()) {
+				for (boolean cold : new boolean[] { true, false }) {
+					input("(b) shard (" + access.name().toLowerCase(Locale.ROOT) + ") + prefetching loader, " + threads
+							+ " threads", cold, dir, order, () -> {
+								try (MelShard shard = MelShard.open(shardFolder, access)) {
+									return loader(shard::mel, order, threads);
+								}
+							});
+				}
+			}
+			for (boolean cold : new boolean[] { true, false }) {
 				input("(c) .npy files + prefetching loader, " + threads + " threads", cold, dir, order,
 						() -> loader(index -> songs.get(index).mel().framesFirst(), order, threads));
 			}
@@ -122,8 +133,14 @@ public final class TrainingInputBenchmark {
 				warmUp(network, songs);
 				training("(a) one thread, .npy per song, then the step", network, dir, slice, songs,
 						(net, hits) -> trainPerFile(net, songs, slice, hits));
-				training("(b) mapped shard + prefetching loader, " + threads + " threads", network, dir, slice, songs,
-						(net, hits) -> trainLoader(net, shardReader(shardFolder), slice, hits, threads));
+				for (MelShard.Access access : MelShard.Access.values()) {
+					training("(b) shard (" + access.name().toLowerCase(Locale.ROOT) + ") + prefetching loader, "
+							+ threads + " threads", network, dir, slice, songs, (net, hits) -> {
+								try (MelShard shard = MelShard.open(shardFolder, access)) {
+									return trainLoader(net, shard::mel, slice, hits, threads);
+								}
+							});
+				}
 			}
 			String figures = figures(count, npyBytes, generated, buildSeconds, shardSummary, threads, trainSongs,
 					command, startLoad);
@@ -223,6 +240,7 @@ public final class TrainingInputBenchmark {
 		if (cold) {
 			evict(dir);
 		}
+		System.gc(); // the previous path's garbage is not this one's cost
 		String before = loadAverage();
 		long started = System.nanoTime();
 		long checksum = epoch.run();
@@ -265,12 +283,6 @@ public final class TrainingInputBenchmark {
 			}
 		}
 		return checksum;
-	}
-
-	/** A freshly opened shard (its mapping made after the cache was emptied). */
-	private static PrefetchingLoader.Examples<float[]> shardReader(Path folder) throws IOException {
-		MelShard shard = MelShard.open(folder);
-		return shard::mel;
 	}
 
 	// ---- with the training step -------------------------------------------------------------------------------
@@ -362,8 +374,9 @@ public final class TrainingInputBenchmark {
 				+ "in %,d files, written in %.0f s); one epoch = every song once in a seeded shuffled order, batches "
 				+ "of %d. The shard (%s) was built from the `.npy` files (cache emptied first) with %d threads in "
 				+ "%.1f s = %,.0f songs/s. *cold*: the data's pages dropped from the page cache "
-				+ "(`posix_fadvise(DONTNEED)`) just before the epoch, as for a set larger than memory; *warm*: right "
-				+ "after the cold epoch, everything cached.%n%n", count, npyBytes / 1_000_000, count, generated, BATCH,
+				+ "(`fsync` + `posix_fadvise(DONTNEED)`, checked with `fincore`) just before the epoch, as for a set "
+				+ "larger than memory; *warm*: the same path again right after its cold epoch, its data cached. "
+				+ "*mapped*: the shard's pieces memory-mapped; *read*: one positional read of the song's bytes.%n%n", count, npyBytes / 1_000_000, count, generated, BATCH,
 				shard, threads, buildSeconds, count / buildSeconds));
 		md.append("Input side only (batches produced and copied into a tensor-sized array, no training):\n\n");
 		md.append("| Path | Cache | Songs | Seconds | Songs/s | MB/s (float16) | Load average before → after |\n");

@@ -190,8 +190,15 @@ public final class TrainCommand {
 				continue;
 			}
 			try {
-				TrainingSet songs = shards == null ? set.get() : shards.attach(set.get());
-				TrainedVersion version = new GenreTrainer(settings, out).train(songs, layout);
+				TrainedVersion version;
+				if (shards == null) {
+					version = new GenreTrainer(settings, out).train(set.get(), layout);
+				}
+				else {
+					try (shards) {
+						version = new GenreTrainer(settings, out).train(shards.attach(set.get()), layout);
+					}
+				}
 				out.printf("%s: audio test AUC %.4f, lyrics test AUC %s, combined test AUC %.4f → %s%n", genre,
 						version.audio().test().rocAuc(), version.lyrics().test() == null ? "(not trained)"
 								: String.format("%.4f", version.lyrics().test().rocAuc()),

@@ -1,5 +1,6 @@
 package dev.hitter.trainer.data.shard;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -18,11 +19,23 @@ import java.util.zip.CRC32C;
 import dev.hitter.trainer.data.MelSource;
 
 /**
- * A packed, memory-mapped set of fitted mels: one folder of pieces ({@code part-000.shard}, …), each mapped whole
- * (a {@link MappedByteBuffer} stops at 2 GB, so a piece's values stay below that). Reading a song is a copy out of
- * the page cache and a CRC check — no file open, no header parse — and safe from many threads at once.
+ * A packed set of fitted mels: one folder of pieces ({@code part-000.shard}, …), each either mapped whole (a
+ * {@link MappedByteBuffer} stops at 2 GB, so a piece's values stay below that) or read with one positional read per
+ * song. Reading a song is one copy and a CRC check — no file open, no header parse — and safe from many threads at
+ * once. Close it to release the files.
  */
-public final class MelShard {
+public final class MelShard implements Closeable {
+
+	/** How songs' bytes are fetched. */
+	public enum Access {
+		/**
+		 * Pages of the mapped pieces: no system call once they are cached. On a cold cache every first touch is a page
+		 * fault whose read-around (the device's read-ahead, 8 MB on some disks) fetches far more than the song.
+		 */
+		MAPPED,
+		/** One {@code pread} of exactly the song's bytes: the better choice when the set is larger than memory. */
+		READ
+	}
 
 	static final String PIECE_GLOB = "part-*.shard";
 
@@ -44,8 +57,11 @@ public final class MelShard {
 
 	private final long[] dataOffsets;
 
+	private final FileChannel[] channels;
+
 	private MelShard(Path folder, ShardHeader first, String[] ids, boolean[] hits, int[] checksums, int[] pieceOf,
-			long[] offsets, ByteBuffer[] data, long[] dataOffsets) {
+			long[] offsets, ByteBuffer[] data, long[] dataOffsets, FileChannel[] channels) {
+		this.channels = channels;
 		this.folder = folder;
 		this.first = first;
 		this.ids = ids;
@@ -61,8 +77,13 @@ public final class MelShard {
 		return String.format("part-%03d.shard", piece);
 	}
 
-	/** Opens and checks every piece: magic, version, lengths (a truncated piece is refused), index and fingerprint. */
+	/** {@link #open(Path, Access)} with {@link Access#READ}. */
 	public static MelShard open(Path folder) throws IOException {
+		return open(folder, Access.READ);
+	}
+
+	/** Opens and checks every piece: magic, version, lengths (a truncated piece is refused), index and fingerprint. */
+	public static MelShard open(Path folder, Access access) throws IOException {
 		List<Path> files;
 		try (Stream<Path> listed = Files.list(folder)) {
 			files = listed.filter(file -> folder.getFileSystem().getPathMatcher("glob:" + PIECE_GLOB)
@@ -79,13 +100,17 @@ public final class MelShard {
 		long[] offsets = null;
 		ByteBuffer[] data = null;
 		long[] dataOffsets = null;
+		FileChannel[] channels = new FileChannel[files.size()];
 		int nextFirst = 0;
-		for (int piece = 0; piece < files.size(); piece++) {
-			Path file = folder.resolve(pieceName(piece));
-			if (!files.contains(file)) {
-				throw new IOException(folder + " lacks " + file.getFileName() + " (rebuild the shards)");
-			}
-			try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+		boolean opened = false;
+		try {
+			for (int piece = 0; piece < files.size(); piece++) {
+				Path file = folder.resolve(pieceName(piece));
+				if (!files.contains(file)) {
+					throw new IOException(folder + " lacks " + file.getFileName() + " (rebuild the shards)");
+				}
+				FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+				channels[piece] = channel;
 				String name = folder.getFileName() + "/" + file.getFileName();
 				ByteBuffer head = ByteBuffer.allocate(ShardHeader.SIZE);
 				readFully(channel, head, 0);
@@ -119,16 +144,53 @@ public final class MelShard {
 					pieceOf[i] = piece;
 				}
 				long bytes = header.songs() * header.stride();
-				data[piece] = channel.map(FileChannel.MapMode.READ_ONLY, header.dataOffset(), bytes);
+				data[piece] = access == Access.MAPPED
+						? channel.map(FileChannel.MapMode.READ_ONLY, header.dataOffset(), bytes) : null;
 				dataOffsets[piece] = header.dataOffset();
 				nextFirst += header.songs();
 			}
+			if (nextFirst != first.totalSongs()) {
+				throw new IOException(folder + ": its pieces hold " + nextFirst + " of the " + first.totalSongs()
+						+ " songs its header counts (rebuild the shards)");
+			}
+			if (access == Access.MAPPED) {
+				// A mapping outlives its channel: nothing to keep open.
+				closeAll(channels);
+				channels = null;
+			}
+			opened = true;
+			return new MelShard(folder, first, ids, hits, checksums, pieceOf, offsets, data, dataOffsets, channels);
 		}
-		if (nextFirst != first.totalSongs()) {
-			throw new IOException(folder + ": its pieces hold " + nextFirst + " of the " + first.totalSongs()
-					+ " songs its header counts (rebuild the shards)");
+		finally {
+			if (!opened) {
+				closeAll(channels);
+			}
 		}
-		return new MelShard(folder, first, ids, hits, checksums, pieceOf, offsets, data, dataOffsets);
+	}
+
+	private static void closeAll(FileChannel[] channels) throws IOException {
+		IOException failure = null;
+		for (FileChannel channel : channels) {
+			try {
+				if (channel != null) {
+					channel.close();
+				}
+			}
+			catch (IOException ex) {
+				failure = ex;
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	/** Releases the pieces' files (a mapped shard's mappings go with the garbage collector). */
+	@Override
+	public void close() throws IOException {
+		if (channels != null) {
+			closeAll(channels);
+		}
 	}
 
 	private static void readIndex(FileChannel channel, ShardHeader header, String name, String[] ids,
@@ -218,8 +280,14 @@ public final class MelShard {
 		int stride = (int) first.stride();
 		byte[] bytes = new byte[stride];
 		int piece = pieceOf[song];
-		// Absolute bulk get: no shared position, so any number of loader threads read the same buffer.
-		data[piece].get((int) (offsets[song] - dataOffsets[piece]), bytes);
+		if (channels == null) {
+			// Absolute bulk get: no shared position, so any number of loader threads read the same buffer.
+			data[piece].get((int) (offsets[song] - dataOffsets[piece]), bytes);
+		}
+		else {
+			// Positional reads share no position either; a channel closed under them ends the read with an error.
+			readFully(channels[piece], ByteBuffer.wrap(bytes), offsets[song]);
+		}
 		CRC32C crc = new CRC32C();
 		crc.update(bytes);
 		if ((int) crc.getValue() != checksums[song]) {

@@ -82,6 +82,7 @@ public final class MelShardWriter {
 				}
 				progress.printf("%s: the songs changed (fingerprint %s, was %s); rebuilding the mel shard%n", folder,
 						fingerprint.substring(0, 12), existing.fingerprint().substring(0, 12));
+				existing.close();
 			}
 			catch (IOException ex) {
 				progress.printf("%s: %s; rebuilding the mel shard%n", folder, ex.getMessage());

@@ -1,5 +1,6 @@
 package dev.hitter.trainer.data.shard;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,13 +19,15 @@ import dev.hitter.trainer.data.TrainingSet;
  * data fixes get one shard per split; the others share an {@code unsplit} shard, since the trainer assigns their
  * split later (by the chosen strategy) and a shard must not guess it.
  */
-public final class SongShards {
+public final class SongShards implements Closeable {
 
 	private final Path root;
 
 	private final MelShardWriter writer;
 
 	private final PrintStream progress;
+
+	private final List<MelShard> opened = new ArrayList<>();
 
 	public SongShards(Path root, MelShardWriter writer, PrintStream progress) {
 		this.root = root;
@@ -50,6 +53,7 @@ public final class SongShards {
 		for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
 			List<Song> members = group.getValue().stream().map(songs::get).toList();
 			MelShard shard = writer.openOrBuild(members, root.resolve(set.genre().name()).resolve(group.getKey()));
+			opened.add(shard);
 			for (int k = 0; k < members.size(); k++) {
 				Song song = members.get(k);
 				if (!shard.id(k).equals(song.id()) || shard.hit(k) != song.hit()) {
@@ -63,5 +67,14 @@ public final class SongShards {
 				groups.size(), groups.size() == 1 ? "" : "s", root, (System.nanoTime() - started) / 1e9);
 		return new TrainingSet(set.genre(), List.of(sharded), set.source(), set.description(), set.labelRule(),
 				set.demonstration());
+	}
+
+	/** Releases the shards attached so far (after a genre has trained). */
+	@Override
+	public void close() throws IOException {
+		for (MelShard shard : opened) {
+			shard.close();
+		}
+		opened.clear();
 	}
 }
