@@ -131,6 +131,8 @@ public final class TrainingInputBenchmark {
 			System.arraycopy(order, 0, slice, 0, slice.length);
 			try (AudioNetwork network = network()) {
 				warmUp(network, songs);
+				training("(0) the step alone: one batch held in memory, no input", network, dir, slice, songs,
+						(net, hits) -> trainStepOnly(net, songs, slice, hits));
 				training("(a) one thread, .npy per song, then the step", network, dir, slice, songs,
 						(net, hits) -> trainPerFile(net, songs, slice, hits));
 				for (MelShard.Access access : MelShard.Access.values()) {
@@ -319,6 +321,7 @@ public final class TrainingInputBenchmark {
 			hits[i] = songs.get(i).hit();
 		}
 		evict(dir);
+		System.gc();
 		String before = loadAverage();
 		long started = System.nanoTime();
 		int steps = training.run(network, hits);
@@ -327,6 +330,23 @@ public final class TrainingInputBenchmark {
 				slice.length, steps, seconds, slice.length / seconds, seconds * 1000 / steps, before, loadAverage()));
 		log.printf("%s with training: %,d songs in %.1f s = %.1f songs/s%n", path, slice.length, seconds,
 				slice.length / seconds);
+	}
+
+	/** The compute bound: the same batch (read before the clock starts) trained on as many times. */
+	private static int trainStepOnly(AudioNetwork network, List<Song> songs, int[] slice, boolean[] hits)
+			throws IOException {
+		List<float[]> batch = new ArrayList<>(BATCH);
+		float[] labels = new float[BATCH];
+		for (int i = 0; i < BATCH; i++) {
+			batch.add(songs.get(slice[i]).mel().framesFirst());
+			labels[i] = hits[slice[i]] ? 1 : 0;
+		}
+		int steps = 0;
+		for (int from = 0; from < slice.length; from += BATCH) {
+			network.train(batch, labels);
+			steps++;
+		}
+		return steps;
 	}
 
 	private static int trainPerFile(AudioNetwork network, List<Song> songs, int[] slice, boolean[] hits)
@@ -384,7 +404,7 @@ public final class TrainingInputBenchmark {
 		rows.forEach(row -> md.append(row).append('\n'));
 		md.append(String.format(Locale.ROOT, "%nWith the real training step (TF Java 0.5.0 on the CPU, default audio CNN, "
 				+ "Adam, batch %d, after 5 warm-up steps; the first %,d songs of the epoch's order, cache emptied "
-				+ "first):%n%n", BATCH, Math.min(trainSongs, count)));
+				+ "first; row (0) is the compute bound):%n%n", BATCH, Math.min(trainSongs, count)));
 		md.append("| Path | Cache | Songs | Steps | Seconds | Songs/s | ms per step | Load average before → after |\n");
 		md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
 		trainingRows.forEach(row -> md.append(row).append('\n'));

@@ -2,6 +2,7 @@ package dev.hitter.trainer.data.shard;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -77,9 +78,21 @@ public final class MelShard implements Closeable {
 		return String.format("part-%03d.shard", piece);
 	}
 
-	/** {@link #open(Path, Access)} with {@link Access#READ}. */
+	/**
+	 * {@link #open(Path, Access)} mapped when the pieces take at most half the machine's memory (they stay cached
+	 * from one epoch to the next, and a mapped read is the cheapest), read otherwise (the cache cannot hold them,
+	 * and cold mapped reads fetch more than they need).
+	 */
 	public static MelShard open(Path folder) throws IOException {
-		return open(folder, Access.READ);
+		long bytes = 0;
+		try (Stream<Path> listed = Files.list(folder)) {
+			for (Path file : listed.toList()) {
+				bytes += Files.isRegularFile(file) ? Files.size(file) : 0;
+			}
+		}
+		long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getTotalMemorySize();
+		return open(folder, bytes <= memory / 2 ? Access.MAPPED : Access.READ);
 	}
 
 	/** Opens and checks every piece: magic, version, lengths (a truncated piece is refused), index and fingerprint. */
