@@ -97,9 +97,9 @@ public final class TrainingInputBenchmark {
 			long npyBytes = bytesUnder(dir.resolve("arena_mel"));
 			log.printf("generated %,d mels (%,d MB) in %.1f s%n", count, npyBytes / 1_000_000, generated);
 
-			started = System.nanoTime();
 			MelShardWriter writer = new MelShardWriter(threads, MelShardWriter.DEFAULT_PIECE_BYTES, log);
 			evict(dir);
+			started = System.nanoTime();
 			MelShard built = writer.build(songs, dir.resolve("shards/POP/unsplit"));
 			double buildSeconds = seconds(started);
 			String shardSummary = String.format(Locale.ROOT, "%d pieces, %s, %,d MB", built.pieces(), built.dtype(),
