@@ -1,6 +1,7 @@
 package dev.hitter.prediction.analysis;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -120,6 +121,8 @@ public class TrackAnalysis {
 			LyricsScore lyricsScore = models.scoreLyrics(lyrics);
 			long end = System.nanoTime();
 			HitScore hit = models.combine(audioScore, lyricsScore);
+			observers.forEach(observer -> observer.stagesDone(track.genre(), Duration.ofNanos(featuresStart - decodeStart),
+					Duration.ofNanos(audioStart - featuresStart), Duration.ofNanos(end - audioStart)));
 
 			Explanation.Timings timings = new Explanation.Timings(millis(decodeStart, featuresStart),
 					millis(featuresStart, audioStart), millis(audioStart, lyricsStart), millis(lyricsStart, end),

@@ -25,6 +25,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +79,9 @@ class PredictionApiTest {
 
 	@Autowired
 	AnalysisGate gate;
+
+	@Autowired
+	MeterRegistry metrics;
 
 	@Autowired
 	UploadFolder uploadFolder;
@@ -189,6 +195,23 @@ class PredictionApiTest {
 		assertThat(png).startsWith(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
 		assertThat(png.length).isGreaterThan(1_000);
 		mvc.perform(get(BASE + "/" + id + "/spectrogram.png").with(member(other))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void eachAnalysisStageIsTimedForTheDashboard() throws Exception {
+		long before = stageCount("features");
+		create(owner, "DANCE");
+		for (String stage : List.of("decode", "features", "models")) {
+			Timer timer = metrics.find("hitter.analysis.stage").tags("stage", stage, "genre", "DANCE").timer();
+			assertThat(timer).as(stage).isNotNull();
+			assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).as(stage).isPositive();
+		}
+		assertThat(stageCount("features")).isEqualTo(before + 1);
+	}
+
+	private long stageCount(String stage) {
+		Timer timer = metrics.find("hitter.analysis.stage").tags("stage", stage, "genre", "DANCE").timer();
+		return timer == null ? 0 : timer.count();
 	}
 
 	@Test
