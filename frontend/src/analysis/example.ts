@@ -18,6 +18,13 @@ function round(value: number): number {
   return Math.round(value * 10000) / 10000;
 }
 
+// The parts of the combined logit add up to ln(p / (1 − p)) of the hit probability, as in a real answer.
+const HIT_PROBABILITY = 0.72;
+const LOGIT = Math.log(HIT_PROBABILITY / (1 - HIT_PROBABILITY));
+const AUDIO = segments.reduce((sum, s) => sum + s.contribution, 0);
+const WORDS = 0.61;
+const UNKNOWN = -0.04;
+
 export const EXAMPLE_PREDICTION: PredictionView = {
   id: 'example',
   title: 'Summer Letter (여름 편지)',
@@ -25,7 +32,7 @@ export const EXAMPLE_PREDICTION: PredictionView = {
   genre: 'POP',
   createdAt: '2026-11-30T09:30:00Z',
   shared: false,
-  hitProbability: 0.72,
+  hitProbability: HIT_PROBABILITY,
   genrePercentile: 81,
   audio: {
     score: 0.68,
@@ -50,6 +57,7 @@ export const EXAMPLE_PREDICTION: PredictionView = {
     ],
     unknownTokens: 12,
     truncated: false,
+    unknownContribution: UNKNOWN,
   },
   combination: {
     method: 'logistic regression on the validation split’s calibrated logits',
@@ -63,6 +71,14 @@ export const EXAMPLE_PREDICTION: PredictionView = {
     lyrics: { modelId: 'pop-lyrics-example', version: 'example', demonstration: false, notice: null, trainingData: null },
   },
   timings: { decode: 80, features: 40, audioModel: 5, lyricsModel: 2, total: 140 },
+  logit: {
+    value: round(LOGIT),
+    bias: round(LOGIT - AUDIO - WORDS - UNKNOWN),
+    audio: round(AUDIO),
+    words: WORDS,
+    unknownWords: UNKNOWN,
+    residual: 0,
+  },
   referenceTrack: false,
   likes: 0,
   likedByMe: false,
