@@ -33,9 +33,7 @@ export function LogitLedger({ logit, hitProbability }: { logit?: LogitParts | nu
   if (Math.abs(logit.residual) >= SHOWN_RESIDUAL) rows.push([t('ledger.residual'), logit.residual, 'ledger-residual']);
   return (
     <section className="ledger" aria-labelledby={titleId} data-testid="ledger">
-      <SectionHeading id={titleId} sub>
-        {t('ledger.title')}
-      </SectionHeading>
+      <SectionHeading id={titleId}>{t('ledger.title')}</SectionHeading>
       <p>{t('ledger.intro')}</p>
       <dl className="ledger__rows">
         {rows.map(([label, value, testId]) => (
