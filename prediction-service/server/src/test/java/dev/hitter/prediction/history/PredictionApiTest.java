@@ -222,6 +222,22 @@ class PredictionApiTest {
 	}
 
 	@Test
+	void theApiDocumentSaysWhichCurrencyTheContributionsAreIn() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(JsonPath.<String>read(docs, "$.components.schemas.Logit.description"))
+			.contains("combined, calibrated logit").contains("value = bias + audio + words + unknownWords + residual");
+		assertThat(JsonPath.<String>read(docs, "$.components.schemas.Logit.properties.bias.description"))
+			.contains("baseline");
+		assertThat(JsonPath.<String>read(docs, "$.components.schemas.Segment.properties.contribution.description"))
+			.contains("combined, calibrated logit");
+		assertThat(JsonPath.<String>read(docs, "$.components.schemas.Lyrics.properties.unknownContribution.description"))
+			.contains("one item");
+		assertThat(docs).contains("Null for analyses kept before contributions were in one currency");
+	}
+
+	@Test
 	void theSpectrogramIsAPng() throws Exception {
 		String id = create(owner, "BALLAD");
 		byte[] png = mvc.perform(get(BASE + "/" + id + "/spectrogram.png").with(member(owner)))
