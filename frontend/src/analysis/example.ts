@@ -18,12 +18,13 @@ function round(value: number): number {
   return Math.round(value * 10000) / 10000;
 }
 
-// The parts of the combined logit add up to ln(p / (1 − p)) of the hit probability, as in a real answer.
+// The parts of the combined logit add up to ln(p / (1 − p)) of the hit probability, as in a real answer; a word's
+// share is of the same order as a 0.256 s moment's, as with the demonstration models.
 const HIT_PROBABILITY = 0.72;
 const LOGIT = Math.log(HIT_PROBABILITY / (1 - HIT_PROBABILITY));
 const AUDIO = segments.reduce((sum, s) => sum + s.contribution, 0);
-const WORDS = 0.61;
-const UNKNOWN = -0.04;
+const WORDS = 0.17;
+const UNKNOWN = -0.01;
 
 export const EXAMPLE_PREDICTION: PredictionView = {
   id: 'example',
@@ -47,13 +48,13 @@ export const EXAMPLE_PREDICTION: PredictionView = {
   lyrics: {
     score: 0.77,
     raised: [
-      { word: '여름', contribution: 0.42, occurrences: 6 },
-      { word: 'dance', contribution: 0.31, occurrences: 4 },
-      { word: '너와', contribution: 0.18, occurrences: 3 },
+      { word: '여름', contribution: 0.11, occurrences: 6 },
+      { word: 'dance', contribution: 0.08, occurrences: 4 },
+      { word: '너와', contribution: 0.05, occurrences: 3 },
     ],
     lowered: [
-      { word: '혼자', contribution: -0.22, occurrences: 2 },
-      { word: 'rain', contribution: -0.11, occurrences: 1 },
+      { word: '혼자', contribution: -0.06, occurrences: 2 },
+      { word: 'rain', contribution: -0.03, occurrences: 1 },
     ],
     unknownTokens: 12,
     truncated: false,
