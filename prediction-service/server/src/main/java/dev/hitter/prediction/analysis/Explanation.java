@@ -27,9 +27,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record Explanation(Audio audio, Lyrics lyrics, Combination combination, Models model, Timings timings,
 		Logit logit) {
 
-	/** The currency every contribution of an explanation with a {@link Logit} is in. */
-	public static final String CURRENCY = "combined, calibrated logit ln(p / (1 − p)) of the hit probability";
-
 	/**
 	 * @param score the calibrated audio hit probability
 	 * @param segmentStartSeconds where the analysed 30 seconds start in the track
