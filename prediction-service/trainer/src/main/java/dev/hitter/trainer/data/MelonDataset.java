@@ -82,9 +82,10 @@ public final class MelonDataset {
 	 * @param report every problem counted by kind
 	 * @param songsRead rows of {@code song_meta.json}
 	 * @param playlistsRead rows of {@code train.json}
+	 * @param seconds wall-clock seconds of each step: {@code songs}, {@code playlists}, {@code labels}, {@code mels}
 	 */
 	public record Import(Map<Genre, TrainingSet> sets, int missingMels, int corruptMels, int unmappedSongs,
-			List<String> problems, InputProblems report, int songsRead, int playlistsRead) {
+			List<String> problems, InputProblems report, int songsRead, int playlistsRead, Map<String, Double> seconds) {
 	}
 
 	public MelonDataset(Path folder, Path lyricsFolder, double hitShare) {
@@ -117,9 +118,13 @@ public final class MelonDataset {
 	 */
 	public Import read(List<Genre> genres, int limit, long seed) throws IOException {
 		InputProblems problems = new InputProblems();
+		Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+		long started = System.nanoTime();
 		Map<String, String> genreNames = genreNames();
 		SongTable table = readSongs(genres, problems);
+		started = lap(seconds, "songs", started);
 		int playlists = readPlaylists(table, problems);
+		started = lap(seconds, "playlists", started);
 		boolean[] hits = label(table);
 
 		Map<Genre, int[]> chosen = new EnumMap<>(Genre.class);
@@ -129,7 +134,9 @@ public final class MelonDataset {
 				chosen.put(genre, sample(table, rows, limit, seed));
 			}
 		}
+		started = lap(seconds, "labels", started);
 		long[] melBytes = checkMels(table, chosen, problems);
+		lap(seconds, "mels", started);
 
 		Map<Genre, TrainingSet> sets = new EnumMap<>(Genre.class);
 		for (Map.Entry<Genre, int[]> entry : chosen.entrySet()) {
@@ -158,7 +165,13 @@ public final class MelonDataset {
 		int corrupt = problems.count(InputProblems.Kind.TRUNCATED_MEL) + problems.count(InputProblems.Kind.WRONG_SHAPE_MEL)
 				+ problems.count(InputProblems.Kind.UNREADABLE_MEL) + problems.count(InputProblems.Kind.NON_FINITE_MEL);
 		return new Import(sets, missing, corrupt, table.unmapped, problems.examples(), problems, table.rowsRead,
-				playlists);
+				playlists, seconds);
+	}
+
+	private static long lap(Map<String, Double> seconds, String step, long started) {
+		long now = System.nanoTime();
+		seconds.put(step, (now - started) / 1e9);
+		return now;
 	}
 
 	/** A Melon mel on disk: the path is made when a batch reads it, so a song costs a few bytes until then. */

@@ -39,6 +39,7 @@ public final class MelonImportAtScale {
 		System.out.println("unmapped=" + imported.unmappedSongs());
 		imported.report().counts().forEach((kind, count) -> System.out.println("problem." + kind + "=" + count));
 		System.out.println("seconds=" + seconds);
+		imported.seconds().forEach((step, time) -> System.out.println("seconds." + step + "=" + time));
 		System.out.println("peakHeapBytes=" + peak);
 		System.out.println("maxHeapBytes=" + Runtime.getRuntime().maxMemory());
 		System.out.println("cores=" + Runtime.getRuntime().availableProcessors());
