@@ -266,7 +266,8 @@ public final class Manifest {
 				for (Map.Entry<String, JsonNode> entry : node.properties()) {
 					JsonNode value = entry.getValue();
 					fields.put(entry.getKey().toLowerCase(Locale.ROOT), value.isNull() ? null
-							: value.isValueNode() ? value.asString() : value.toString());
+							: value.isValueNode() ? value.asString() : value.isArray() ? joined(value)
+									: value.toString());
 				}
 				rows.add(new Row(i + 1, fields, null));
 			}
@@ -275,6 +276,13 @@ public final class Manifest {
 			}
 		}
 		return rows;
+	}
+
+	/** A JSON list (e.g. {@code "artist": ["IU", "Suga"]}) as the CSV form, its items joined by {@code |}. */
+	private static String joined(JsonNode list) {
+		List<String> items = new ArrayList<>();
+		list.forEach(item -> items.add(item.isValueNode() ? item.asString() : item.toString()));
+		return String.join("|", items);
 	}
 
 	/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */

@@ -96,12 +96,15 @@ class ManifestTest {
 		Npy.writeFloats(dir.resolve("m.npy"), NpyArray.ofFloats(new float[48 * 1876], 48, 1876));
 		Files.writeString(dir.resolve("songs.jsonl"), """
 				{"id": "x", "genre": "DANCE", "popularity": 91.5, "mel": "m.npy", "lyrics": "dance"}
-				{"id": "y", "genre": "DANCE", "popularity": 12, "mel": "m.npy", "split": "test"}
+				{"id": "y", "genre": "DANCE", "popularity": 12, "mel": "m.npy", "split": "test", "artist": ["IU", "Suga"], "released": "2021-03-04"}
 				not json
 				""");
 		Manifest.Contents contents = new Manifest(50.0).read(dir.resolve("songs.jsonl"));
 		assertThat(contents.songs()).extracting(Song::hit).containsExactly(true, false);
 		assertThat(contents.songs().get(1).split()).isEqualTo(Split.TEST);
+		assertThat(contents.songs().get(1).artists()).containsExactly("IU", "Suga");
+		assertThat(contents.songs().get(1).released()).isEqualTo(LocalDate.of(2021, 3, 4));
+		assertThat(contents.report().counts()).containsOnly(entry(InputProblems.Kind.BROKEN_ROW, 1));
 		assertThat(contents.problems()).singleElement().asString().startsWith("songs.jsonl line 3: not valid JSON");
 	}
 }
