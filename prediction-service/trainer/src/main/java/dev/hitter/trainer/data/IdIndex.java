@@ -1,7 +1,5 @@
 package dev.hitter.trainer.data;
 
-import java.util.Arrays;
-
 /**
  * Song id → row, an open-addressing hash table of primitives: a map of 649,091 boxed Longs and Integers would
  * cost about 60 MB and a pointer chase per playlist entry; this costs 12 bytes a slot.
@@ -86,6 +84,5 @@ final class IdIndex {
 				putIfAbsent(oldKeys[i], oldValues[i]);
 			}
 		}
-		Arrays.fill(oldUsed, false);
 	}
 }

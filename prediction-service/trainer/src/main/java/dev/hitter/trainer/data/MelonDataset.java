@@ -120,7 +120,7 @@ public final class MelonDataset {
 		InputProblems problems = new InputProblems();
 		Map<String, Double> seconds = new java.util.LinkedHashMap<>();
 		long started = System.nanoTime();
-		Map<String, String> genreNames = genreNames();
+		Map<String, String> genreNames = genreNames(problems);
 		SongTable table = readSongs(genres, problems);
 		started = lap(seconds, "songs", started);
 		int playlists = readPlaylists(table, problems);
@@ -188,7 +188,7 @@ public final class MelonDataset {
 		return arenaMel.resolve(Long.toString(id / 1000)).resolve(id + ".npy");
 	}
 
-	private Map<String, String> genreNames() throws IOException {
+	private Map<String, String> genreNames(InputProblems problems) throws IOException {
 		Path file = folder.resolve("genre_gn_all.json");
 		Map<String, String> names = new HashMap<>();
 		if (!Files.isRegularFile(file)) {
@@ -199,7 +199,9 @@ public final class MelonDataset {
 			tree.properties().forEach(entry -> names.put(entry.getKey(), entry.getValue().asString()));
 		}
 		catch (JacksonException ex) {
-			// the names only decorate the description; the codes that matter are GENRE_CODES
+			// counted, not fatal: the names only decorate the description; the codes that matter are GENRE_CODES
+			problems.add(InputProblems.Kind.BROKEN_JSON, "genre_gn_all.json " + where(ex) + ": "
+					+ ex.getOriginalMessage() + " (genre names left out of the description)");
 		}
 		return names;
 	}
