@@ -21,6 +21,7 @@ import dev.hitter.models.ModelSetLayout;
 import dev.hitter.trainer.data.Manifest;
 import dev.hitter.trainer.data.MelonDataset;
 import dev.hitter.trainer.data.Song;
+import dev.hitter.trainer.data.SplitStrategy;
 import dev.hitter.trainer.data.TrainingSet;
 import dev.hitter.trainer.demo.DemoSongs;
 import dev.hitter.trainer.training.GenreTrainer;
@@ -51,6 +52,8 @@ public final class TrainCommand {
 			  --lyrics-length 512    tokens per song (512 is lyrics-v1, the server's spec)
 			  --min-token-count 2    (demo: 1)
 			  --parity 0             held-out examples written with the trainer's outputs for the server's parity test
+			  --split random         random (stratified by label) | artist (no artist in two splits) |
+			                         time (train on older songs, validate and test on newer ones); see docs/models.md
 			""";
 
 	private TrainCommand() {
@@ -77,6 +80,7 @@ public final class TrainCommand {
 				case "melon" -> melonSets(options, genres, settings, out, err);
 				default -> throw new UsageException("unknown command '" + args.get(0) + "'");
 			};
+			withSplitStrategy(sets, splitStrategy(options));
 			options.noneLeft();
 			return train(sets, genres, settings, new ModelSetLayout(root), out, err);
 		}
@@ -105,6 +109,21 @@ public final class TrainCommand {
 				options.integer("min-token-count", demo ? 1 : defaults.minTokenCount(), 1, 1_000_000),
 				defaults.maxVocabulary(), defaults.audioSizes(), defaults.lyricsSizes(),
 				options.integer("parity", 0, 0, 10_000));
+	}
+
+	/** {@code --split random|artist|time}: how each genre's set is divided (recorded in splits.json and the card). */
+	private static SplitStrategy splitStrategy(Arguments options) {
+		try {
+			return SplitStrategy.parse(options.optional("split", SplitStrategy.RANDOM.id()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException("--split takes random, artist or time, not '" + options.optional("split", "")
+					+ "'");
+		}
+	}
+
+	private static void withSplitStrategy(Map<Genre, Supplier<TrainingSet>> sets, SplitStrategy strategy) {
+		sets.replaceAll((genre, set) -> () -> set.get().withSplitStrategy(strategy));
 	}
 
 	/** Each genre's songs are synthesised when that genre trains, so only one genre's mels are in memory. */
@@ -137,8 +156,8 @@ public final class TrainCommand {
 		}
 		Manifest.Contents contents = new Manifest(options.decimal("threshold", null, -1e300, 1e300)).read(file);
 		contents.problems().forEach(err::println);
-		out.printf("%s: %d songs read, %d rows skipped%n", file.getFileName(), contents.songs().size(),
-				contents.skipped());
+		out.printf("%s: %d songs read, %d rows skipped (%s)%n", file.getFileName(), contents.songs().size(),
+				contents.skipped(), contents.report().summary());
 		Map<Genre, Supplier<TrainingSet>> sets = new EnumMap<>(Genre.class);
 		for (Genre genre : genres) {
 			List<Song> songs = contents.songs().stream().filter(song -> song.genre() == genre).toList();
@@ -169,6 +188,8 @@ public final class TrainCommand {
 		out.printf("melon: %s; skipped %d songs without a mel file, %d with a broken one; %d songs outside %s%n",
 				imported.sets().values().stream().map(set -> set.genre() + " " + set.songs().size()).toList(),
 				imported.missingMels(), imported.corruptMels(), imported.unmappedSongs(), genres);
+		out.printf("melon: read %,d songs and %,d playlists; bad input by kind: %s%n", imported.songsRead(),
+				imported.playlistsRead(), imported.report().summary());
 		Map<Genre, Supplier<TrainingSet>> sets = new EnumMap<>(Genre.class);
 		imported.sets().forEach((genre, set) -> sets.put(genre, () -> set));
 		return sets;

@@ -34,6 +34,7 @@ import dev.hitter.trainer.data.MelSource;
 import dev.hitter.trainer.data.Song;
 import dev.hitter.trainer.data.Split;
 import dev.hitter.trainer.data.SplitAssignment;
+import dev.hitter.trainer.data.SplitRecord;
 import dev.hitter.trainer.data.TrainingSet;
 import dev.hitter.trainer.modelset.ParityFiles;
 import dev.hitter.trainer.network.AudioNetwork;
@@ -64,15 +65,17 @@ public final class GenreTrainer {
 	public TrainedVersion train(TrainingSet set, ModelSetLayout layout) throws IOException {
 		long started = System.nanoTime();
 		Genre genre = set.genre();
-		List<Song> songs = SplitAssignment.assign(set.songs(), settings.seed());
+		SplitAssignment.Assigned assigned = SplitAssignment.assign(set.songs(), set.splitStrategy(), settings.seed());
+		List<Song> songs = assigned.songs();
+		int positives = (int) songs.stream().filter(Song::hit).count(); // a time split leaves undated songs out
 		List<Song> train = part(songs, Split.TRAIN);
 		List<Song> validation = part(songs, Split.VALIDATION);
 		List<Song> test = part(songs, Split.TEST);
 		requireBothLabels(validation, "validation");
 		requireBothLabels(test, "test");
 		requireBothLabels(train, "train");
-		progress.printf("%s: %d songs (%d hits): %d train, %d validation, %d test%n", genre, songs.size(),
-				set.positives(), train.size(), validation.size(), test.size());
+		progress.printf("%s: %d songs (%d hits): %d train, %d validation, %d test (%s split)%n", genre, songs.size(),
+				positives, train.size(), validation.size(), test.size(), assigned.strategy().id());
 
 		Path genreDir = layout.genre(genre);
 		Files.createDirectories(genreDir);
@@ -82,10 +85,11 @@ public final class GenreTrainer {
 		deleteTree(partial);
 		Files.createDirectories(partial);
 		try {
+			SplitRecord.write(partial, set, assigned);
 			ModelCard.Split split = new ModelCard.Split(train.size(), validation.size(), test.size(),
-					SplitAssignment.METHOD);
+					assigned.method());
 			ModelCard.TrainingData data = new ModelCard.TrainingData(set.source(), set.description(), songs.size(),
-					set.positives(), set.labelRule(), split, settings.seed());
+					positives, set.labelRule(), split, settings.seed());
 
 			Calibrated audio = trainAudio(genre, version, train, validation, test, layout.model(partial,
 					ModelKind.AUDIO), data, set.demonstration());
