@@ -157,7 +157,7 @@ class ModelsCommandTest {
 		assertThat(run("list")).as(err()).isZero();
 
 		String listing = out();
-		assertThat(listing).contains("POP  " + root.resolve("POP") + ": " + VERSION + " promoted 2026-12-07T18:30:00Z");
+		assertThat(listing).contains("POP  " + root.resolve("POP") + ": " + VERSION + " promoted 2026-11-20T12:00:00Z");
 		assertThat(lineOf(listing, "*  " + VERSION)).contains("0.740 [0.690, 0.790]")
 			.contains("0.710 [0.660, 0.760]")
 			.contains("0.580 [0.510, 0.650]")
