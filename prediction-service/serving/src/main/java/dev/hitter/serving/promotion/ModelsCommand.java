@@ -64,7 +64,8 @@ public final class ModelsCommand {
 		// No logging library in the tool's jar: what goes wrong is printed by the command itself, so SLF4J is told
 		// to stay quiet rather than warn that it has nowhere to log.
 		if (System.getProperty("slf4j.provider") == null) {
-			System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+			System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+			System.setProperty("slf4j.internal.verbosity", "WARN");
 		}
 		System.exit(run(Arrays.asList(args), System.getenv("HITTER_MODELS_DIR"), System.out, System.err));
 	}
