@@ -53,6 +53,28 @@ class ModelFilesTest {
 	}
 
 	@Test
+	void aPromotionPointerRemembersWhatARollbackServes() throws IOException {
+		ModelSetLayout layout = new ModelSetLayout(dir);
+		assertThat(layout.promotion(Genre.POP)).isEmpty();
+		Instant start = Instant.parse("2026-12-01T10:00:00Z");
+		Promotion promotion = Promotion.first(Genre.POP, "v20261101-000000", start)
+			.promote("v20261127-120000", start.plusSeconds(60));
+
+		layout.writePromotion(promotion);
+
+		assertThat(layout.promotion(Genre.POP)).contains(promotion);
+		assertThat(layout.promoted(Genre.POP)).contains(layout.version(Genre.POP, "v20261127-120000"));
+		Promotion back = promotion.rollback(start.plusSeconds(120)).orElseThrow();
+		assertThat(back.version()).isEqualTo("v20261101-000000");
+		assertThat(back.rollback(start.plusSeconds(180))).as("nothing promoted before the first").isEmpty();
+		assertThat(back.history()).extracting(Promotion.Change::action).containsExactly("promote", "promote", "rollback");
+		Files.createDirectories(layout.genre(Genre.DANCE));
+		Files.writeString(layout.promotionFile(Genre.DANCE), Files.readString(layout.promotionFile(Genre.POP)));
+		assertThatThrownBy(() -> layout.promotion(Genre.DANCE)).isInstanceOf(IOException.class)
+			.hasMessageContaining("names the genre POP");
+	}
+
+	@Test
 	void combinationIsALogisticRegressionOnTheTwoLogits() {
 		Combination combination = new Combination("test", 2, 1, -0.5);
 		assertThat(combination.probability(0.25, 0)).isEqualTo(0.5);

@@ -132,6 +132,26 @@ public final class GenreModels {
 		}
 	}
 
+	/**
+	 * Whether a version can be served: loads it exactly as the {@link ModelRegistry} would (cards checked, both
+	 * SavedModels in DJL's TensorFlow engine, one predictor each), runs each model once on silence and on empty lyrics,
+	 * then closes it. Call {@link TensorFlowNatives#install} first.
+	 *
+	 * @throws IOException (or a runtime exception from the engine) saying why it cannot be served
+	 */
+	public static void checkServable(ModelSetLayout layout, Genre genre, Path versionDir) throws IOException {
+		GenreModels models = load(layout, genre, versionDir, 1, Duration.ofSeconds(30));
+		try {
+			models.scoreAudio(new MelSpectrogram(AUDIO_SPEC.id(), AUDIO_SPEC.bands(), AUDIO_FRAMES,
+					new float[AUDIO_SPEC.bands() * AUDIO_FRAMES]));
+			models.scoreLyrics(new EncodedLyrics(LYRICS_SPEC.id(), new int[LYRICS_SPEC.maxLength()], List.of(), 0,
+					false));
+		}
+		finally {
+			models.retire();
+		}
+	}
+
 	private static void check(ModelCard card, Genre genre, ModelKind kind, String featureSpec, Path versionDir)
 			throws IOException {
 		if (card.genre() != genre || card.kind() != kind) {

@@ -63,6 +63,9 @@ class TrainThenServeIT {
 
 		ModelSetLayout layout = new ModelSetLayout(root.resolve("models"));
 		version = layout.latest(Genre.POP).orElseThrow();
+		// Served once promoted (./hitter models promote checks the evaluation; here the test checks the scores).
+		layout.writePromotion(dev.hitter.models.Promotion.first(Genre.POP, version.getFileName().toString(),
+				java.time.Instant.now()));
 		registry = new ModelRegistry(new RegistrySettings(layout.root(), Set.of(Genre.POP), 2,
 				java.time.Duration.ofSeconds(30)));
 		registry.refresh();
