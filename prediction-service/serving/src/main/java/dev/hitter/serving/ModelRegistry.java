@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,8 @@ public final class ModelRegistry implements AutoCloseable {
 	 */
 	private final Map<Genre, Set<String>> failedPromotions = new EnumMap<>(Genre.class);
 
+	private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+
 	private ScheduledExecutorService watcher;
 
 	private boolean closed;
@@ -85,7 +88,20 @@ public final class ModelRegistry implements AutoCloseable {
 		for (Genre genre : settings.genres()) {
 			changed |= refresh(genre);
 		}
+		if (changed) {
+			for (Runnable listener : changeListeners) {
+				listener.run();
+			}
+		}
 		return changed;
+	}
+
+	/**
+	 * Runs {@code listener} after every refresh that changed what some genre serves (on the refreshing thread, so
+	 * quickly): what reports the versions in use, such as the service's metrics.
+	 */
+	public void onChange(Runnable listener) {
+		changeListeners.add(listener);
 	}
 
 	private boolean refresh(Genre genre) {

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,6 +67,9 @@ class ModelPromotionIT {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	MeterRegistry metrics;
+
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@DynamicPropertySource
@@ -84,6 +90,13 @@ class ModelPromotionIT {
 		assertThat(get("/api/v1/models/POP").path("audio").path("modelId").asString()).isEqualTo("pop-audio-" + NEWER);
 		assertThat(get("/api/v1/models/BALLAD").path("version").asString()).as("other genres untouched")
 			.isEqualTo(SERVED);
+		// What the dashboard's "model versions in use" reads: the new version's series, the old one's gone.
+		awaitCondition(() -> metrics.find("hitter.models.version.info").tags("genre", "POP", "version", NEWER).gauge() != null);
+		assertThat(metrics.find("hitter.models.version.info").tags("genre", "POP", "version", NEWER).gauge().value())
+			.isEqualTo(1.0);
+		assertThat(metrics.find("hitter.models.version.info").tags("genre", "POP", "version", SERVED).gauge()).isNull();
+		assertThat(metrics.find("hitter.models.version.info").tags("genre", "BALLAD", "version", SERVED).gauge())
+			.isNotNull();
 
 		Command list = models("list", "--genre", "POP");
 		assertThat(list.status()).isZero();
