@@ -27,13 +27,13 @@ public final class EvaluationCharts {
 
 	static final int WIDTH = 720;
 
-	static final int HEIGHT = 640;
+	static final int HEIGHT = 660;
 
 	private static final int LEFT = 80;
 
 	private static final int RIGHT = 30;
 
-	private static final int TOP = 60;
+	private static final int TOP = 76;
 
 	private static final int BOTTOM = 70;
 
@@ -111,13 +111,13 @@ public final class EvaluationCharts {
 			}
 			plot.line(path, line.color());
 		}
-		plot.legend(series, true);
+		plot.legend(series);
 		return plot.finish();
 	}
 
 	static BufferedImage reliabilityDiagram(List<Series> series, String title, String subtitle) {
-		Plot plot = new Plot(title + " — reliability", subtitle + "; " + Evaluator.CALIBRATION_BINS
-				+ " equal-width bins, dot area ∝ songs in the bin", "mean predicted probability in the bin",
+		Plot plot = new Plot(title + " — reliability", subtitle + "\n" + Evaluator.CALIBRATION_BINS
+				+ " equal-width probability bins; a dot's area ∝ its bin's songs", "mean predicted probability in the bin",
 				"observed hit rate in the bin", "perfectly calibrated");
 		int bins = Evaluator.CALIBRATION_BINS;
 		for (Series line : series) {
@@ -155,7 +155,7 @@ public final class EvaluationCharts {
 				plot.dot(dot[0], dot[1], 4 + 14 * Math.sqrt(dot[2]), line.color());
 			}
 		}
-		plot.legend(series, false);
+		plot.legend(series);
 		return plot.finish();
 	}
 
@@ -190,7 +190,10 @@ public final class EvaluationCharts {
 			g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
 			g.drawString(title, LEFT, 24);
 			g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-			g.drawString(subtitle, LEFT, 44);
+			String[] lines = subtitle.split("\n");
+			for (int i = 0; i < lines.length; i++) {
+				g.drawString(lines[i], LEFT, 44 + 16 * i);
+			}
 			for (int t = 0; t <= 10; t += 2) {
 				double v = t / 10.0;
 				g.setColor(new Color(0xe6e6e6));
@@ -238,14 +241,17 @@ public final class EvaluationCharts {
 			g.fill(new java.awt.geom.Ellipse2D.Double(x - diameter / 2, y - diameter / 2, diameter, diameter));
 		}
 
-		/** The legend in the lower right (ROC: away from the curves) or upper left (reliability). */
-		void legend(List<Series> series, boolean lowerRight) {
+		/**
+		 * The legend in the lower right: away from a useful ROC curve, and where a reliability diagram has points only
+		 * for a model that is confident and wrong.
+		 */
+		void legend(List<Series> series) {
 			g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
 			FontMetrics metrics = g.getFontMetrics();
 			int width = series.stream().mapToInt(s -> metrics.stringWidth(s.legend())).max().orElse(0) + 40;
 			int height = series.size() * 20 + 10;
-			int left = lowerRight ? LEFT + size - width - 10 : LEFT + 10;
-			int top = lowerRight ? TOP + size - height - 10 : TOP + 10;
+			int left = LEFT + size - width - 10;
+			int top = TOP + size - height - 10;
 			g.setColor(new Color(255, 255, 255, 230));
 			g.fillRect(left, top, width, height);
 			g.setColor(Color.LIGHT_GRAY);
