@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +116,14 @@ public final class GenreTrainer {
 			BinaryMetrics combinedTest = BinaryMetrics.of(
 					combine(combination, audio.testLogits(), lyrics.testLogits()), hits(test));
 			ModelFiles.write(layout.combination(partial), combination);
+			if (settings.parity() > 0) {
+				int n = Math.min(settings.parity(), test.size());
+				double[] combined = Arrays.copyOf(combine(combination, audio.testLogits(), lyrics.testLogits()), n);
+				ParityFiles.writeCalibrated(layout.model(partial, ModelKind.AUDIO),
+						Arrays.copyOf(probabilities(audio.testLogits()), n), combined);
+				ParityFiles.writeCalibrated(layout.model(partial, ModelKind.LYRICS),
+						Arrays.copyOf(probabilities(lyrics.testLogits()), n), combined);
+			}
 			progress.printf("%s combined (%s): validation AUC %.4f, test AUC %.4f, test accuracy %.3f%n", genre,
 					String.format(Locale.ROOT, "%.2f·audio + %.2f·lyrics + %.2f", combination.audioWeight(),
 							combination.lyricsWeight(), combination.bias()),
