@@ -157,9 +157,7 @@ public final class Evaluator {
 	}
 
 	private static double[] metrics(RankedScores model, int[] weights, int k) {
-		return new double[] { model.rocAuc(weights), model.averagePrecision(weights), model.logLoss(weights),
-				model.brier(weights), model.expectedCalibrationError(weights, CALIBRATION_BINS),
-				model.precisionAtK(weights, k) };
+		return model.metrics(weights, k);
 	}
 
 	/** Linear interpolation between order statistics (R's type 7, NumPy's default) of sorted values. */

@@ -46,6 +46,33 @@ class RankedScoresTest {
 	}
 
 	@Test
+	void theBootstrapsOnePassAgreesWithEachMetricAlone() {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+		int n = 500;
+		double[] p = new double[n];
+		boolean[] hits = new boolean[n];
+		for (int i = 0; i < n; i++) {
+			hits[i] = random.nextDouble() < 0.3;
+			// Rounded to two decimals: many ties, and some probabilities exactly 0 or 1.
+			p[i] = Math.round(Math.min(1, Math.max(0, (hits[i] ? 0.2 : 0) + random.nextDouble() * 0.9)) * 100) / 100.0;
+		}
+		RankedScores ranked = RankedScores.of(p, hits);
+		for (int trial = 0; trial < 20; trial++) {
+			int[] weights = new int[n];
+			for (int i = 0; i < n; i++) {
+				weights[random.nextInt(n)]++;
+			}
+			double[] all = ranked.metrics(weights, 37);
+			assertThat(all[RankedScores.ROC_AUC]).isCloseTo(ranked.rocAuc(weights), within(1e-12));
+			assertThat(all[RankedScores.PR_AUC]).isCloseTo(ranked.averagePrecision(weights), within(1e-12));
+			assertThat(all[RankedScores.LOG_LOSS]).isCloseTo(ranked.logLoss(weights), within(1e-12));
+			assertThat(all[RankedScores.BRIER]).isCloseTo(ranked.brier(weights), within(1e-12));
+			assertThat(all[RankedScores.ECE]).isCloseTo(ranked.expectedCalibrationError(weights, 10), within(1e-12));
+			assertThat(all[RankedScores.PRECISION_AT_K]).isCloseTo(ranked.precisionAtK(weights, 37), within(1e-12));
+		}
+	}
+
+	@Test
 	void refusesWhatIsNotAProbability() {
 		assertThatThrownBy(() -> RankedScores.of(new double[] { 0.5, 1.5 }, new boolean[] { true, false }))
 			.isInstanceOf(IllegalArgumentException.class)
