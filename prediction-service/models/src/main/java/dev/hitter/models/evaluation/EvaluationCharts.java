@@ -27,7 +27,7 @@ public final class EvaluationCharts {
 
 	static final int WIDTH = 720;
 
-	static final int HEIGHT = 660;
+	static final int HEIGHT = 720;
 
 	private static final int LEFT = 80;
 
@@ -35,7 +35,8 @@ public final class EvaluationCharts {
 
 	private static final int TOP = 76;
 
-	private static final int BOTTOM = 70;
+	/** Below the plot: the tick labels, the axis label and the legend (one line per model). */
+	private static final int BOTTOM = 130;
 
 	private static final Color AUDIO = new Color(0x1f77b4);
 
@@ -241,29 +242,16 @@ public final class EvaluationCharts {
 			g.fill(new java.awt.geom.Ellipse2D.Double(x - diameter / 2, y - diameter / 2, diameter, diameter));
 		}
 
-		/**
-		 * The legend in the lower right: away from a useful ROC curve, and where a reliability diagram has points only
-		 * for a model that is confident and wrong.
-		 */
+		/** The legend under the axis label, outside the plot, so that it hides no point of any line. */
 		void legend(List<Series> series) {
 			g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-			FontMetrics metrics = g.getFontMetrics();
-			int width = series.stream().mapToInt(s -> metrics.stringWidth(s.legend())).max().orElse(0) + 40;
-			int height = series.size() * 20 + 10;
-			int left = LEFT + size - width - 10;
-			int top = TOP + size - height - 10;
-			g.setColor(new Color(255, 255, 255, 230));
-			g.fillRect(left, top, width, height);
-			g.setColor(Color.LIGHT_GRAY);
-			g.setStroke(new BasicStroke(1));
-			g.drawRect(left, top, width, height);
 			for (int i = 0; i < series.size(); i++) {
-				int y = top + 20 + 20 * i;
+				int y = TOP + size + 66 + 20 * i;
 				g.setColor(series.get(i).color());
 				g.setStroke(new BasicStroke(3));
-				g.drawLine(left + 8, y - 4, left + 28, y - 4);
+				g.drawLine(LEFT, y - 4, LEFT + 24, y - 4);
 				g.setColor(Color.BLACK);
-				g.drawString(series.get(i).legend(), left + 34, y);
+				g.drawString(series.get(i).legend(), LEFT + 32, y);
 			}
 		}
 
