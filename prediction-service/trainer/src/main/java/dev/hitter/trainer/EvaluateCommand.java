@@ -178,7 +178,8 @@ public final class EvaluateCommand {
 		ModelCard audioCard = ModelFiles.readCard(layout.card(versionDir, ModelKind.AUDIO));
 		Optional<Set<String>> testIds = EvaluationSongs.recordedTestIds(versionDir);
 		EvaluationSongs.Chosen chosen = manifestSongs != null
-				? EvaluationSongs.manifest(manifestSongs, manifestFile, genre, testOnly, testIds)
+				? EvaluationSongs.manifest(manifestSongs, manifestFile, genre, testOnly, testIds,
+						EvaluationSongs.recordedIds(versionDir, "train"))
 				: EvaluationSongs.demonstrationTestSplit(audioCard, genre, testIds);
 		String title = genre + " " + versionDir.getFileName();
 		chosen.notes().forEach(note -> out.printf("%s: %s%n", title, note));

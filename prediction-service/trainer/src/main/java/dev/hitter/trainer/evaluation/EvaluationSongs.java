@@ -48,6 +48,15 @@ public final class EvaluationSongs {
 	 * {@code test} at the top level or one level down (e.g. under {@code ids} or {@code splits}).
 	 */
 	public static Optional<Set<String>> recordedTestIds(Path versionDir) throws IOException {
+		Optional<Set<String>> ids = recordedIds(versionDir, "test");
+		if (Files.isRegularFile(versionDir.resolve(SPLITS_FILE)) && ids.isEmpty()) {
+			throw new IOException(versionDir.resolve(SPLITS_FILE) + " has no list of test ids ('test')");
+		}
+		return ids;
+	}
+
+	/** The ids the split record lists under {@code split} (train, validation or test), if it lists them. */
+	public static Optional<Set<String>> recordedIds(Path versionDir, String split) throws IOException {
 		Path file = versionDir.resolve(SPLITS_FILE);
 		if (!Files.isRegularFile(file)) {
 			return Optional.empty();
@@ -59,36 +68,36 @@ public final class EvaluationSongs {
 		catch (JacksonException ex) {
 			throw new IOException(file + " is not valid JSON: " + ex.getOriginalMessage(), ex);
 		}
-		JsonNode test = testArray(root);
-		if (test == null) {
+		JsonNode list = array(root, split);
+		if (list == null) {
 			for (JsonNode child : root.values()) {
-				test = child.isObject() ? testArray(child) : null;
-				if (test != null) {
+				list = child.isObject() ? array(child, split) : null;
+				if (list != null) {
 					break;
 				}
 			}
 		}
-		if (test == null) {
-			throw new IOException(file + " has no list of test ids ('test')");
+		if (list == null) {
+			return Optional.empty();
 		}
 		Set<String> ids = new HashSet<>();
-		for (JsonNode id : test.values()) {
+		for (JsonNode id : list.values()) {
 			ids.add(id.asString());
 		}
 		return Optional.of(ids);
 	}
 
-	private static JsonNode testArray(JsonNode node) {
-		JsonNode test = node.get("test");
-		return test != null && test.isArray() ? test : null;
+	private static JsonNode array(JsonNode node, String name) {
+		JsonNode list = node.get(name);
+		return list != null && list.isArray() ? list : null;
 	}
 
 	/**
 	 * A manifest's songs of {@code genre}; with {@code testOnly}, only its test split: the ids of the version's
 	 * split record, or else the rows the manifest itself marks {@code split=test}.
 	 */
-	public static Chosen manifest(List<Song> read, Path file, Genre genre, boolean testOnly, Optional<Set<String>> testIds)
-			throws IOException {
+	public static Chosen manifest(List<Song> read, Path file, Genre genre, boolean testOnly, Optional<Set<String>> testIds,
+			Optional<Set<String>> trainIds) throws IOException {
 		List<Song> songs = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		for (Song song : read) {
@@ -101,6 +110,18 @@ public final class EvaluationSongs {
 		}
 		if (!testOnly) {
 			notes.add("every " + genre + " song of " + file.getFileName() + " (" + songs.size() + ")");
+			// Songs the model learned from flatter it: say how many there are, or that nobody knows.
+			if (trainIds.isPresent()) {
+				long seen = songs.stream().filter(song -> trainIds.get().contains(song.id())).count();
+				if (seen > 0) {
+					notes.add(seen + " of them are in the version's training split (" + SPLITS_FILE + "): the figures "
+							+ "flatter the model; use --test-split or songs it never saw");
+				}
+			}
+			else {
+				notes.add("no " + SPLITS_FILE + " beside the model: whether it was trained on some of these songs is "
+						+ "not known");
+			}
 			return new Chosen(songs, dev.hitter.models.evaluation.Evaluation.onManifest(file.getFileName().toString()),
 					notes);
 		}

@@ -29,6 +29,7 @@ class EvaluationSongsTest {
 		Files.writeString(dir.resolve("splits.json"), "{\"strategy\":\"artist\",\"seed\":7,\"fingerprint\":\"ab\","
 				+ "\"ids\":{\"train\":[\"a\"],\"validation\":[\"b\"],\"test\":[\"c\",\"d\"]}}");
 		assertThat(EvaluationSongs.recordedTestIds(dir)).contains(Set.of("c", "d"));
+		assertThat(EvaluationSongs.recordedIds(dir, "train")).contains(Set.of("a"));
 		Files.writeString(dir.resolve("splits.json"), "{\"train\":[\"a\"],\"test\":[\"e\"]}");
 		assertThat(EvaluationSongs.recordedTestIds(dir)).contains(Set.of("e"));
 		Files.writeString(dir.resolve("splits.json"), "{\"train\":[\"a\"]}");
@@ -41,16 +42,21 @@ class EvaluationSongsTest {
 				song("p3", Genre.POP, null), song("b1", Genre.BALLAD, Split.TEST));
 		Path file = dir.resolve("songs.csv");
 
-		assertThat(ids(EvaluationSongs.manifest(read, file, Genre.POP, false, Optional.empty())))
-			.containsExactly("p1", "p2", "p3");
-		EvaluationSongs.Chosen marked = EvaluationSongs.manifest(read, file, Genre.POP, true, Optional.empty());
+		EvaluationSongs.Chosen all = EvaluationSongs.manifest(read, file, Genre.POP, false, Optional.empty(),
+				Optional.empty());
+		assertThat(ids(all)).containsExactly("p1", "p2", "p3");
+		assertThat(all.notes()).anyMatch(note -> note.contains("is not known"));
+		assertThat(EvaluationSongs.manifest(read, file, Genre.POP, false, Optional.empty(), Optional.of(Set.of("p2")))
+			.notes()).anyMatch(note -> note.contains("1 of them are in the version's training split"));
+		EvaluationSongs.Chosen marked = EvaluationSongs.manifest(read, file, Genre.POP, true, Optional.empty(),
+				Optional.empty());
 		assertThat(ids(marked)).containsExactly("p1");
 		assertThat(marked.on()).isEqualTo("test split");
 		assertThat(marked.notes().get(0)).contains("no splits.json", "split=test");
 		EvaluationSongs.Chosen recorded = EvaluationSongs.manifest(read, file, Genre.POP, true,
-				Optional.of(Set.of("p3", "b1")));
+				Optional.of(Set.of("p3", "b1")), Optional.empty());
 		assertThat(ids(recorded)).containsExactly("p3");
-		assertThat(EvaluationSongs.manifest(read, file, Genre.POP, false, Optional.empty()).on())
+		assertThat(EvaluationSongs.manifest(read, file, Genre.POP, false, Optional.empty(), Optional.empty()).on())
 			.isEqualTo("manifest songs.csv");
 	}
 
