@@ -43,11 +43,12 @@ import dev.hitter.trainer.evaluation.SavedModelScorer;
 public final class EvaluateCommand {
 
 	static final String USAGE = """
-			Usage: ./hitter evaluate --models <models-root> [--genre POP|BALLAD|DANCE] [--version v…] [options]
+			Usage: ./hitter evaluate [--models <models-root>] [--genre POP|BALLAD|DANCE] [--version v…] [options]
 
 			Scores a model-set version (default: the version the genre's promotion pointer names, else the newest) and
 			writes evaluation.json, roc.png and reliability.png into its folder and the results into both cards.
-			Without --genre, every genre that has a version.
+			Without --genre, every genre that has a version. Without --models, ./hitter passes the folder the
+			prediction service serves (HITTER_MODELS_DIR, else $HITTER_HOME/models or prediction-service/default-models).
 
 			Songs (default: the version's test split):
 			  --manifest <file>      labelled songs, as for ./hitter train manifest (CSV or JSON lines); every song of
