@@ -275,6 +275,9 @@ public final class TrainCommand {
 								: String.format(Locale.ROOT, "%.4f", version.lyrics().test().rocAuc()),
 						version.combinedTest().rocAuc(), version.evaluation().combined().rocAuc().low(),
 						version.evaluation().combined().rocAuc().high(), version.folder());
+				// A new version is never served on its own (docs/models.md "Promotion").
+				out.printf("%s: not served until promoted: ./hitter models promote %s --genre %s%n", genre,
+						version.version(), genre);
 			}
 			catch (IOException | RuntimeException ex) {
 				err.println("train: " + genre + " failed: " + ex.getMessage());
