@@ -66,6 +66,10 @@ test('analyse_a_real_mp3_then_see_and_hear_the_result', async ({ page, media }) 
   await expect(page.getByTestId('heat-segment')).toHaveCount(117);
   await expect(page.getByTestId('top-marker')).toHaveCount(3);
   expect(await page.locator('[data-testid^="chip-"]').count()).toBeGreaterThan(0);
+  // One currency: the chips carry the strip's scale, and the baseline and the parts add up to the score.
+  expect(await page.getByTestId('chip-heat').count()).toBeGreaterThan(0);
+  await expect(page.getByTestId('ledger-bias')).toBeVisible();
+  await expect(page.getByTestId('ledger-total')).toContainText('(logit) =');
   await expect(page.getByRole('alert').first()).toContainText('Demonstration model');
 
   // The member's own file plays from the browser's copy; a top segment seeks there and plays.

@@ -18,6 +18,14 @@ function round(value: number): number {
   return Math.round(value * 10000) / 10000;
 }
 
+// The parts of the combined logit add up to ln(p / (1 − p)) of the hit probability, as in a real answer; a word's
+// share is of the same order as a 0.256 s moment's, as with the demonstration models.
+const HIT_PROBABILITY = 0.72;
+const LOGIT = Math.log(HIT_PROBABILITY / (1 - HIT_PROBABILITY));
+const AUDIO = segments.reduce((sum, s) => sum + s.contribution, 0);
+const WORDS = 0.17;
+const UNKNOWN = -0.01;
+
 export const EXAMPLE_PREDICTION: PredictionView = {
   id: 'example',
   title: 'Summer Letter (여름 편지)',
@@ -25,7 +33,7 @@ export const EXAMPLE_PREDICTION: PredictionView = {
   genre: 'POP',
   createdAt: '2026-11-30T09:30:00Z',
   shared: false,
-  hitProbability: 0.72,
+  hitProbability: HIT_PROBABILITY,
   genrePercentile: 81,
   audio: {
     score: 0.68,
@@ -40,16 +48,17 @@ export const EXAMPLE_PREDICTION: PredictionView = {
   lyrics: {
     score: 0.77,
     raised: [
-      { word: '여름', contribution: 0.42, occurrences: 6 },
-      { word: 'dance', contribution: 0.31, occurrences: 4 },
-      { word: '너와', contribution: 0.18, occurrences: 3 },
+      { word: '여름', contribution: 0.11, occurrences: 6 },
+      { word: 'dance', contribution: 0.08, occurrences: 4 },
+      { word: '너와', contribution: 0.05, occurrences: 3 },
     ],
     lowered: [
-      { word: '혼자', contribution: -0.22, occurrences: 2 },
-      { word: 'rain', contribution: -0.11, occurrences: 1 },
+      { word: '혼자', contribution: -0.06, occurrences: 2 },
+      { word: 'rain', contribution: -0.03, occurrences: 1 },
     ],
     unknownTokens: 12,
     truncated: false,
+    unknownContribution: UNKNOWN,
   },
   combination: {
     method: 'logistic regression on the validation split’s calibrated logits',
@@ -63,6 +72,14 @@ export const EXAMPLE_PREDICTION: PredictionView = {
     lyrics: { modelId: 'pop-lyrics-example', version: 'example', demonstration: false, notice: null, trainingData: null },
   },
   timings: { decode: 80, features: 40, audioModel: 5, lyricsModel: 2, total: 140 },
+  logit: {
+    value: round(LOGIT),
+    bias: round(LOGIT - AUDIO - WORDS - UNKNOWN),
+    audio: round(AUDIO),
+    words: WORDS,
+    unknownWords: UNKNOWN,
+    residual: 0,
+  },
   referenceTrack: false,
   likes: 0,
   likedByMe: false,

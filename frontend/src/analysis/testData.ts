@@ -32,6 +32,7 @@ export function aPrediction(over: Partial<PredictionView> = {}): PredictionView 
       lowered: [{ word: 'alone', contribution: -0.2, occurrences: 1 }],
       unknownTokens: 4,
       truncated: false,
+      unknownContribution: -0.03,
     },
     combination: { method: 'logistic regression', audioWeight: 0.4, lyricsWeight: 0.6, bias: 0.1, audioShare: 0.35 },
     model: {
@@ -39,6 +40,8 @@ export function aPrediction(over: Partial<PredictionView> = {}): PredictionView 
       lyrics: { modelId: 'pop-lyrics-1', version: 'v1', demonstration: false, notice: null, trainingData: 'real songs' },
     },
     timings: { decode: 1, features: 1, audioModel: 1, lyricsModel: 1, total: 4 },
+    // ln(0.73 / 0.27) = 0.9946: the bias, the segments (0.8 in all), every known word and the unknown ones.
+    logit: { value: 0.9946, bias: -0.0254, audio: 0.8, words: 0.25, unknownWords: -0.03, residual: 0 },
     referenceTrack: false,
     likes: 0,
     likedByMe: false,

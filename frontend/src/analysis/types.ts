@@ -6,7 +6,10 @@
 export const GENRES = ['POP', 'BALLAD', 'DANCE'] as const;
 export type Genre = (typeof GENRES)[number];
 
-/** A stretch of the analysed segment, in seconds from the segment's start, and its share of the audio logit. */
+/**
+ * A stretch of the analysed segment, in seconds from the segment's start, and its share of the combined, calibrated
+ * logit (the same currency as the words'); in an analysis without `logit` (kept before), of the audio model's own.
+ */
 export interface Segment {
   fromSeconds: number;
   toSeconds: number;
@@ -20,6 +23,7 @@ export interface AudioExplanation {
   topSegments: Segment[];
 }
 
+/** A word and the summed share of all its occurrences, in the same currency as the segments'. */
 export interface Word {
   word: string;
   contribution: number;
@@ -32,6 +36,22 @@ export interface LyricsExplanation {
   lowered: Word[];
   unknownTokens: number;
   truncated: boolean;
+  /** The unknown tokens' summed contribution, shown as one item; absent or null in analyses kept before `logit`. */
+  unknownContribution?: number | null;
+}
+
+/**
+ * The combined, calibrated logit ln(p / (1 − p)) of the hit probability, which every contribution is a share of, and
+ * what makes it up: value = bias + audio + words + unknownWords + residual. `bias` is the baseline: the logit of a
+ * song whose every contribution were zero.
+ */
+export interface LogitParts {
+  value: number;
+  bias: number;
+  audio: number;
+  words: number;
+  unknownWords: number;
+  residual: number;
 }
 
 export interface Combination {
@@ -106,6 +126,8 @@ export interface PredictionView {
   combination: Combination;
   model: { audio: ModelInfo; lyrics: ModelInfo };
   timings: Timings;
+  /** Absent or null for analyses kept before contributions were in one currency (each model's own logit then). */
+  logit?: LogitParts | null;
   referenceTrack: boolean;
   likes: number;
   likedByMe: boolean;

@@ -49,6 +49,20 @@ describe('comparing analyses', () => {
     expect(cells[1]?.textContent).toContain('+30 pts vs the first');
   });
 
+  it('warns when a strip of an analysis kept before one currency is compared with newer ones', async () => {
+    stub({ a: strong, b: { ...weak, logit: null } });
+    renderWithApp(<ComparePage />, { path: '/compare', at: '/compare?ids=a,b' });
+    await screen.findAllByTestId('compare-column');
+    expect(screen.getByText('Strips on different scales')).toBeTruthy();
+  });
+
+  it('says nothing of scales when every analysis is in one currency', async () => {
+    stub({ a: strong, b: weak });
+    renderWithApp(<ComparePage />, { path: '/compare', at: '/compare?ids=a,b' });
+    await screen.findAllByTestId('compare-column');
+    expect(screen.queryByText('Strips on different scales')).toBeNull();
+  });
+
   it('asks to pick two when given fewer', () => {
     stub({});
     renderWithApp(<ComparePage />, { path: '/compare', at: '/compare?ids=a' });

@@ -65,6 +65,11 @@ export function ComparePage() {
           {isApiError(q.error) && q.error.status === 404 ? t('compare.notFound', { id }) : problems.message(q.error)}
         </Notice>
       ))}
+      {views.some((v) => v.logit) && views.some((v) => !v.logit) && (
+        <Notice tone="warning" title={t('compare.mixedCurrencyTitle')}>
+          {t('compare.mixedCurrency')}
+        </Notice>
+      )}
       {views.some(isDemonstration) && (
         <Notice tone="warning" title={t('demo.title')}>
           {t('compare.demo')}

@@ -4,6 +4,8 @@ import { useFormat } from '../../i18n/useFormat';
 import { isDemonstration, type GenreCard, type PredictionView } from '../types';
 import { DemonstrationNotice } from './DemonstrationNotice';
 import { HitGauge } from './HitGauge';
+import { resultScale } from './heatScale';
+import { LogitLedger } from './LogitLedger';
 import { OwnPlayer } from './OwnPlayer';
 import { useOwnAudio } from './ownAudio';
 import { GenreStanding, ModelSummary } from './ResultDetails';
@@ -62,6 +64,8 @@ export function ResultView({
   // The title sits one level above the sections: an h1 on its own page, lower inside the home page's example.
   const Title = headingTag(useSectionLevel() - 1);
   const title = view.title ?? t('untitled');
+  // One colour scale for the strip and the chips: they are shares of the same logit (older analyses: the strip's own).
+  const scale = resultScale(view);
 
   return (
     <article className="result" data-testid="result">
@@ -106,12 +110,14 @@ export function ResultView({
           audio={view.audio}
           spectrogramUrl={spectrogramUrl}
           spectrogramFailed={spectrogramFailed}
+          maxAbs={scale.maxAbs}
           player={own.playability === 'playable' ? own : file ? undefined : listen?.timeline}
           othersTrack={!view.ownedByMe}
         />
       </section>
 
-      <WordChips lyrics={view.lyrics} />
+      <WordChips lyrics={view.lyrics} maxAbs={scale.oneCurrency ? scale.maxAbs : undefined} />
+      <LogitLedger logit={view.logit} hitProbability={view.hitProbability} />
       {extra}
 
       <div className="result__more">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatColor, heatIntensity, maxAbsContribution } from './heatScale';
+import { heatColor, heatIntensity, maxAbsContribution, resultScale } from './heatScale';
 
 const seg = (contribution: number) => ({ fromSeconds: 0, toSeconds: 1, contribution });
 
@@ -44,5 +44,28 @@ describe('the heat-strip scale', () => {
     expect(maxAbsContribution()).toBe(0);
     expect(maxAbsContribution([seg(Number.NaN), seg(0.3)])).toBe(0.3);
     expect(heatIntensity(Number.NaN, 1)).toBe(0);
+  });
+});
+
+describe('the result page’s one scale', () => {
+  const audio = { score: 0.5, segmentStartSeconds: 0, segments: [seg(0.2), seg(-0.1)], topSegments: [] };
+  const lyrics = {
+    score: 0.5,
+    raised: [{ word: 'love', contribution: 0.6, occurrences: 2 }],
+    lowered: [{ word: 'alone', contribution: -0.3, occurrences: 1 }],
+    unknownTokens: 3,
+    truncated: false,
+    unknownContribution: -0.9,
+  };
+  const logit = { value: 0, bias: 0, audio: 0.1, words: 0.3, unknownWords: -0.9, residual: 0 };
+
+  it('spans the segments, the words and the unknown words when they share one currency', () => {
+    expect(resultScale({ audio, lyrics, logit })).toEqual({ maxAbs: 0.9, oneCurrency: true });
+    expect(resultScale({ audio, lyrics: { ...lyrics, unknownContribution: 0.1 }, logit })).toEqual({ maxAbs: 0.6, oneCurrency: true });
+  });
+
+  it('falls back to the segments alone for an analysis kept before one currency', () => {
+    expect(resultScale({ audio, lyrics, logit: null })).toEqual({ maxAbs: 0.2, oneCurrency: false });
+    expect(resultScale({ audio, lyrics })).toEqual({ maxAbs: 0.2, oneCurrency: false });
   });
 });

@@ -1,12 +1,13 @@
-import type { Segment } from '../types';
+import type { PredictionView } from '../types';
 
 /**
- * One colour scale for per-segment contributions: the strongest |contribution| maps to full colour, zero to none.
- * Compare passes the maximum across every analysis shown, so that equal colours mean equal contributions.
+ * One colour scale for contributions: the strongest |contribution| maps to full colour, zero to none. Within an
+ * analysis the segments, the words and the unknown words share it (they are all shares of the combined logit), and
+ * compare passes the maximum across every analysis shown, so that equal colours mean equal contributions.
  */
 
-/** The largest |contribution| over all the given segment lists; 0 when there is none or all are zero. */
-export function maxAbsContribution(...segmentLists: readonly (readonly Segment[])[]): number {
+/** The largest |contribution| over all the given lists; 0 when there is none or all are zero. */
+export function maxAbsContribution(...segmentLists: readonly (readonly { contribution: number }[])[]): number {
   let max = 0;
   for (const segments of segmentLists) {
     for (const s of segments) {
@@ -15,6 +16,25 @@ export function maxAbsContribution(...segmentLists: readonly (readonly Segment[]
     }
   }
   return max;
+}
+
+/**
+ * The scale of one analysis's result page. In one currency (the answer has `logit`) the segments, the words and the
+ * unknown-words item share it, so that a strip colour and a chip colour mean the same contribution. An analysis kept
+ * before that has each model's own logit: its strip is scaled by the segments alone, and its words get no scale.
+ */
+export function resultScale(view: Pick<PredictionView, 'audio' | 'lyrics' | 'logit'>): { maxAbs: number; oneCurrency: boolean } {
+  if (!view.logit) return { maxAbs: maxAbsContribution(view.audio.segments), oneCurrency: false };
+  const unknown = view.lyrics.unknownContribution;
+  return {
+    maxAbs: maxAbsContribution(
+      view.audio.segments,
+      view.lyrics.raised,
+      view.lyrics.lowered,
+      typeof unknown === 'number' ? [{ contribution: unknown }] : [],
+    ),
+    oneCurrency: true,
+  };
 }
 
 /**

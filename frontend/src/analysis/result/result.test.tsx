@@ -88,13 +88,41 @@ describe('the timeline', () => {
 
 describe('the word chips', () => {
   it('names what each word did in text, not only in colour', () => {
-    renderWithApp(<WordChips lyrics={aPrediction().lyrics} />);
+    renderWithApp(<WordChips lyrics={aPrediction().lyrics} maxAbs={0.4} />);
     const up = screen.getByTestId('chip-up');
     expect(up.textContent).toContain('summer');
     expect(up.textContent).toContain('×3');
+    expect(up.textContent).toContain('+0.40');
     expect(up.textContent).toContain('raised the score');
+    expect(screen.getByTestId('chip-down').textContent).toContain('-0.20');
     expect(screen.getByTestId('chip-down').textContent).toContain('lowered the score');
-    expect(screen.getByText('4 words are unknown to the model and did not count.')).toBeTruthy();
+  });
+
+  it('colours each chip on the scale it is given, the heat strip’s', () => {
+    renderWithApp(<WordChips lyrics={aPrediction().lyrics} maxAbs={0.8} />);
+    expect(screen.getByTestId('chip-up').getAttribute('data-intensity')).toBe('0.500');
+    expect(screen.getByTestId('chip-down').getAttribute('data-intensity')).toBe('-0.250');
+    const swatches = screen.getAllByTestId('chip-heat').map((s) => s.style.background);
+    expect(swatches[0]).toBe('rgba(220, 72, 38, 0.5)');
+  });
+
+  it('shows the unknown words as one item with their share, not hidden', () => {
+    renderWithApp(<WordChips lyrics={aPrediction().lyrics} maxAbs={0.4} />);
+    const unknown = screen.getByTestId('chip-unknown');
+    expect(unknown.textContent).toContain('unknown words (4)');
+    expect(unknown.textContent).toContain('-0.030');
+    expect(unknown.textContent).toContain('lowered the score');
+    expect(unknown.getAttribute('data-intensity')).toBe('-0.075');
+    expect(screen.queryByText(/did not count/)).toBeNull();
+  });
+
+  it('keeps an older analysis’s words uncoloured, their unknown share unrecorded', () => {
+    const { unknownContribution: _, ...older } = aPrediction().lyrics;
+    renderWithApp(<WordChips lyrics={older} />);
+    expect(screen.queryByTestId('chip-unknown')).toBeNull();
+    expect(screen.queryByTestId('chip-heat')).toBeNull();
+    expect(screen.getByTestId('chip-up').getAttribute('data-intensity')).toBeNull();
+    expect(screen.getByText('4 words are unknown to the model: it read each as the one “unknown word” token.')).toBeTruthy();
   });
 
   it('says so when there are no words', () => {
@@ -276,5 +304,58 @@ describe('the result page', () => {
       expect(screen.getAllByTestId('held-out')[0]?.textContent).toContain('AUC of 0.81');
       unmount();
     }
+  });
+});
+
+describe('explanations in one currency', () => {
+  it('colours the strip and the chips on one scale: a word twice as strong as any moment is the full colour', async () => {
+    const view = aPrediction();
+    stubApi(aPrediction({ lyrics: { ...view.lyrics, raised: [{ word: 'summer', contribution: 0.8, occurrences: 3 }] } }));
+    renderResult();
+    await screen.findByRole('heading', { level: 1, name: 'Night Drive' });
+    expect(screen.getByTestId('chip-up').getAttribute('data-intensity')).toBe('1.000');
+    // The strongest moment (0.4) is half of it, where alone it would be the full colour.
+    const strongest = Math.max(...screen.getAllByTestId('heat-segment').map((r) => Number(r.getAttribute('data-intensity'))));
+    expect(strongest).toBe(0.5);
+  });
+
+  it('adds the baseline, the audio, the words and the unknown words up to the hit score', async () => {
+    stubApi();
+    renderResult();
+    const ledger = await screen.findByTestId('ledger');
+    expect(within(ledger).getByTestId('ledger-bias').textContent).toBe('-0.025');
+    expect(within(ledger).getByTestId('ledger-audio').textContent).toBe('+0.80');
+    expect(within(ledger).getByTestId('ledger-words').textContent).toBe('+0.25');
+    expect(within(ledger).getByTestId('ledger-unknown').textContent).toBe('-0.030');
+    expect(within(ledger).queryByTestId('ledger-residual')).toBeNull();
+    expect(within(ledger).getByTestId('ledger-total').textContent).toBe('0.99 (logit) = 73%');
+    expect(within(ledger).getByText("Baseline (the models' bias)")).toBeTruthy();
+  });
+
+  it('shows a residual the models do not attribute, when there is one', async () => {
+    stubApi(aPrediction({ logit: { value: 0.9946, bias: -0.0254, audio: 0.8, words: 0.2, unknownWords: -0.03, residual: 0.05 } }));
+    renderResult();
+    expect((await screen.findByTestId('ledger-residual')).textContent).toBe('+0.050');
+  });
+
+  it('shows an analysis kept before one currency as it was, and says its scales differ', async () => {
+    const view = aPrediction();
+    const { unknownContribution: _, ...lyrics } = view.lyrics;
+    stubApi({ ...view, lyrics, logit: undefined });
+    renderResult();
+    expect((await screen.findByTestId('ledger-older')).textContent).toContain('before audio and words were measured in one currency');
+    expect(screen.queryByTestId('ledger')).toBeNull();
+    expect(screen.queryByTestId('chip-unknown')).toBeNull();
+    // The strip is on its own scale again: its strongest moment is the full colour.
+    const strongest = Math.max(...screen.getAllByTestId('heat-segment').map((r) => Math.abs(Number(r.getAttribute('data-intensity')))));
+    expect(strongest).toBe(1);
+  });
+
+  it('says it in Korean too', async () => {
+    stubApi();
+    renderWithApp(<ResultPage />, { path: '/analyses/:id', at: `/analyses/${ID}`, locale: 'ko' });
+    const ledger = await screen.findByTestId('ledger');
+    expect(within(ledger).getByText('기준값 (모델의 절편)')).toBeTruthy();
+    expect(screen.getByTestId('chip-unknown').textContent).toContain('모르는 단어 (4개)');
   });
 });

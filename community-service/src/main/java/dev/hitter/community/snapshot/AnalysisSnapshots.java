@@ -36,6 +36,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 
 /**
  * Takes a snapshot of a member's own analysis from prediction-service, guarded so that a member waits at most
@@ -92,11 +94,14 @@ public class AnalysisSnapshots {
 		this.timeLimiter = TimeLimiter.of(CIRCUIT,
 				TimeLimiterConfig.custom().timeoutDuration(properties.timeLimit()).cancelRunningFuture(true).build());
 		AtomicInteger threads = new AtomicInteger();
-		this.calls = Executors.newFixedThreadPool(8, task -> {
+		// The call runs on a thread of its own (so that the time limit can abandon it); the request's trace goes with
+		// it, so that prediction-service's span is a child of this request's (docs/observability.md).
+		ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
+		this.calls = ContextExecutorService.wrap(Executors.newFixedThreadPool(8, task -> {
 			Thread thread = new Thread(task, "prediction-call-" + threads.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
-		});
+		}), snapshots::captureAll);
 		circuitBreaker.getEventPublisher()
 			.onStateTransition(event -> log.warn("Circuit to prediction-service: {}", event.getStateTransition()));
 	}

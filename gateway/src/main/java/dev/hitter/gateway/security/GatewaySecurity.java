@@ -3,10 +3,12 @@ package dev.hitter.gateway.security;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -50,7 +52,13 @@ import reactor.core.scheduler.Schedulers;
 class GatewaySecurity {
 
 	@Bean
-	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http) {
+	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, Environment environment) {
+		// On a management port of its own (a cluster's), the actuator is served only there, where nobody but the
+		// operator's scraper reaches it: its metrics need no token. Sharing the API port, an administrator's.
+		boolean separateManagementPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
+		String[] openWithoutToken = separateManagementPort
+				? new String[] { "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus" }
+				: new String[] { "/actuator/health", "/actuator/health/**", "/actuator/info" };
 		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> ProblemResponses.write(exchange,
 				ProblemType.UNAUTHORIZED,
 				"A valid access token is required: sign in and send it as 'Authorization: Bearer <token>'.",
@@ -89,7 +97,9 @@ class GatewaySecurity {
 				.permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/api/v1/predictions/*/audio")
 				.permitAll()
-				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+				.pathMatchers(HttpMethod.GET, openWithoutToken)
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/livez", "/readyz")
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
 				.permitAll()

@@ -81,6 +81,10 @@ class BackupRestoreSystemIT {
 		String manifest = run(work, "tar", "-xzOf", archive.toString(), "manifest");
 		assertThat(manifest).contains("format=1", "schemas=hitter_auth hitter_community hitter_prediction",
 				"sha256.database.sql=", "sha256.secrets.tar=", "sha256.models.tar=");
+		// The models' promotion state: each genre's pointer to the version it serves (and the ones a rollback reaches).
+		assertThat(manifest).containsPattern("models-promoted=BALLAD/v\\S+ DANCE/v\\S+ POP/v\\S+");
+		assertThat(run(work, "bash", "-c", "tar -xzOf \"$0\" models.tar | tar -t", archive.toString()))
+			.contains("./POP/promoted.json", "./BALLAD/promoted.json", "./DANCE/promoted.json");
 		byte[] written = Files.readAllBytes(archive);
 		Launcher again = hitter(system.home(), work.resolve("backup-again.log"), "backup", "--to", archive.toString());
 		assertThat(again.status()).as("a back-up never overwrites a file").isNotZero();
@@ -106,6 +110,8 @@ class BackupRestoreSystemIT {
 		Path fresh = work.resolve("restored-home");
 		Launcher restore = hitter(fresh, work.resolve("restore.log"), "restore", archive.toString());
 		assertThat(restore.status()).as(restore.output()).isZero();
+		assertThat(restore.output()).containsPattern("promoted: BALLAD/v\\S+ DANCE/v\\S+ POP/v\\S+");
+		assertThat(fresh.resolve("models/POP/promoted.json")).isRegularFile();
 		System.out.printf("backup and restore took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
 
 		try (RunningSystem restored = RunningSystem.start(fresh, work.resolve("hitter-run-restored.log"), true,

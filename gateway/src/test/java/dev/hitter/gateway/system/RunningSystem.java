@@ -64,6 +64,8 @@ final class RunningSystem implements AutoCloseable {
 
 	private final boolean embeddedDatabase;
 
+	private TraceCollector traces;
+
 	private RunningSystem(Process process, Path runLog, Path home, int gatewayPort, int mailViewerPort,
 			int webhookReceiverPort, boolean embeddedDatabase) {
 		this.embeddedDatabase = embeddedDatabase;
@@ -137,7 +139,23 @@ final class RunningSystem implements AutoCloseable {
 	static RunningSystem start() throws Exception {
 		Path home = workDir().resolve("home-" + System.currentTimeMillis());
 		Files.createDirectories(home);
-		return start(home, workDir().resolve("hitter-run.log"), false, Map.of());
+		// Every span of the run to a collector of the test's, every trace sampled: TracingSystemIT reads them back.
+		TraceCollector collector = TraceCollector.start(freePorts(1)[0]);
+		try {
+			RunningSystem system = start(home, workDir().resolve("hitter-run.log"), false, Map.of("HITTER_OTLP_ENDPOINT",
+					collector.endpoint(), "HITTER_TRACE_SAMPLING", "1.0"));
+			system.traces = collector;
+			return system;
+		}
+		catch (Exception | AssertionError ex) {
+			collector.close();
+			throw ex;
+		}
+	}
+
+	/** The spans the services exported, for the system started by {@link #start()} (null for the others). */
+	TraceCollector traces() {
+		return traces;
 	}
 
 	/**
@@ -259,6 +277,9 @@ final class RunningSystem implements AutoCloseable {
 		finally {
 			// Checked above; whatever failed, nothing of the run may stay behind on the machine.
 			tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+			if (traces != null) {
+				traces.close();
+			}
 		}
 	}
 

@@ -26,6 +26,11 @@ public final class ModelFiles {
 		return read(file, Combination.class);
 	}
 
+	/** A genre's promotion pointer ({@link ModelSetLayout#promotion}). */
+	public static Promotion readPromotion(Path file) throws IOException {
+		return read(file, Promotion.class);
+	}
+
 	/** Writes atomically: a reader (the server watching for new versions) never sees half a file. */
 	public static void write(Path file, Object value) throws IOException {
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");

@@ -2,8 +2,10 @@ package dev.hitter.models;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,9 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * Where model sets live: {@code <root>/<GENRE>/<version>/} holding {@code audio/} and {@code lyrics/} (each a
- * SavedModel with its {@code card.json}), {@code vocabulary.txt} and {@code combination.json}. Versions are
- * named {@code vYYYYMMDD-HHMMSS} so that the newest sorts last; a trainer only ever adds a version, and the
- * server serves the newest complete one.
+ * SavedModel with its {@code card.json}), {@code vocabulary.txt}, {@code combination.json} and, once evaluated,
+ * {@code evaluation.json}. Versions are named {@code vYYYYMMDD-HHMMSS} so that the newest sorts last; a trainer only
+ * ever adds a version. The server serves the version named by the genre's pointer {@code <root>/<GENRE>/promoted.json}
+ * ({@link Promotion}), never simply the newest: a version is served once it has been evaluated and promoted.
  */
 public record ModelSetLayout(Path root) {
 
@@ -30,6 +33,12 @@ public record ModelSetLayout(Path root) {
 	public static final String VOCABULARY = "vocabulary.txt";
 
 	public static final String COMBINATION = "combination.json";
+
+	/** The evaluation a version is promoted on (written by {@code ./hitter evaluate} and at the end of training). */
+	public static final String EVALUATION = "evaluation.json";
+
+	/** The genre's promotion pointer, beside its versions. */
+	public static final String PROMOTION = "promoted.json";
 
 	/** A version name for a set trained at {@code when}. */
 	public static String versionAt(Instant when) {
@@ -67,6 +76,56 @@ public record ModelSetLayout(Path root) {
 		return versionDir.resolve(COMBINATION);
 	}
 
+	public Path evaluation(Path versionDir) {
+		return versionDir.resolve(EVALUATION);
+	}
+
+	public Path promotionFile(Genre genre) {
+		return genre(genre).resolve(PROMOTION);
+	}
+
+	/**
+	 * The genre's promotion pointer, or empty when no version was ever promoted (then nothing is served).
+	 *
+	 * @throws IOException if the pointer is there but cannot be read
+	 */
+	public Optional<Promotion> promotion(Genre genre) throws IOException {
+		Path file = promotionFile(genre);
+		if (!Files.exists(file)) {
+			return Optional.empty();
+		}
+		Promotion promotion = ModelFiles.readPromotion(file);
+		if (promotion.genre() != genre) {
+			throw new IOException(file + " names the genre " + promotion.genre() + ", not " + genre);
+		}
+		return Optional.of(promotion);
+	}
+
+	/** The promoted version's folder, if a version is promoted (it may be missing or incomplete: check). */
+	public Optional<Path> promoted(Genre genre) throws IOException {
+		Optional<Promotion> promotion = promotion(genre);
+		return promotion.isEmpty() || !isVersionName(promotion.get().version()) ? Optional.empty()
+				: Optional.of(version(genre, promotion.get().version()));
+	}
+
+	/**
+	 * Replaces the genre's pointer atomically (a temporary file of its own, then an atomic rename): a server polling
+	 * the folder, or another replica on a shared volume, reads the old pointer or the new one, never half of one.
+	 */
+	public void writePromotion(Promotion promotion) throws IOException {
+		Path dir = genre(promotion.genre());
+		Files.createDirectories(dir);
+		Path partial = Files.createTempFile(dir, ".promoted-", ".json.partial");
+		try {
+			Files.writeString(partial, ModelFiles.toJson(promotion) + "\n", StandardCharsets.UTF_8);
+			Files.move(partial, promotionFile(promotion.genre()), StandardCopyOption.REPLACE_EXISTING,
+					StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(partial);
+		}
+	}
+
 	/** The complete versions of a genre, oldest first (a version being written is not complete). */
 	public List<String> versions(Genre genre) {
 		Path dir = genre(genre);
@@ -86,7 +145,7 @@ public record ModelSetLayout(Path root) {
 		}
 	}
 
-	/** The newest complete version of a genre, if any. */
+	/** The newest complete version of a genre, if any: what was trained last, not necessarily what is served. */
 	public Optional<Path> latest(Genre genre) {
 		List<String> versions = versions(genre);
 		return versions.isEmpty() ? Optional.empty() : Optional.of(genre(genre).resolve(versions.get(versions.size() - 1)));

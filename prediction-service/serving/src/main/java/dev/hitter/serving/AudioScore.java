@@ -10,7 +10,8 @@ import java.util.List;
  * @param modelProbability the model's own sigmoid of the logit, before calibration
  * @param probability the calibrated hit probability (the card's Platt scaling)
  * @param contributions each stretch of the segment's share of the raw logit, in time order; their sum plus the
- *     model's output bias is {@link #logit()}
+ *     model's output bias is {@link #logit()}. In this model's own currency: {@link HitScore#attribution()} has them
+ *     in the combined one, comparable with the words
  */
 public record AudioScore(ModelReference model, double logit, double modelProbability, double probability,
 		List<TimeContribution> contributions) {

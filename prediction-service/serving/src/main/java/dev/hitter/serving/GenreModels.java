@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import dev.hitter.features.lyrics.EncodedLyrics;
@@ -22,6 +23,7 @@ import dev.hitter.models.ModelCard;
 import dev.hitter.models.ModelFiles;
 import dev.hitter.models.ModelKind;
 import dev.hitter.models.ModelSetLayout;
+import dev.hitter.models.PlattCalibration;
 import dev.hitter.models.Signatures;
 
 /**
@@ -58,6 +60,12 @@ public final class GenreModels {
 
 	private final Combination combination;
 
+	/** The audio network's output bias: its logit minus its contributions, the same for every input. */
+	private final double audioOutputBias;
+
+	/** The lyrics network's output bias, likewise. */
+	private final double lyricsOutputBias;
+
 	private GenreModels(Genre genre, String version, HitModel audio, HitModel lyrics, Vocabulary vocabulary,
 			Combination combination) {
 		this.genre = genre;
@@ -66,6 +74,25 @@ public final class GenreModels {
 		this.lyrics = lyrics;
 		this.vocabulary = vocabulary;
 		this.combination = combination;
+		// The signature exports the logit and its contributions but not the bias between them; one probe each tells
+		// it. The lyrics probe is all padding (every contribution 0, so the logit is the bias itself); for the
+		// audio any input does, a silent one is as good as another.
+		this.audioOutputBias = outputBias(audio.run(manager -> named(
+				manager.zeros(new Shape(1, AUDIO_FRAMES, AUDIO_SPEC.bands())), Signatures.AUDIO_INPUT)));
+		this.lyricsOutputBias = outputBias(lyrics.run(manager -> named(
+				manager.zeros(new Shape(1, LYRICS_SPEC.maxLength()), DataType.INT32), Signatures.LYRICS_INPUT)));
+	}
+
+	private static double outputBias(HitModel.Outputs probe) {
+		return probe.logit()[0] - sum(probe.contributions()[0]);
+	}
+
+	private static double sum(float[] values) {
+		double sum = 0;
+		for (float value : values) {
+			sum += value;
+		}
+		return sum;
 	}
 
 	/**
@@ -91,11 +118,37 @@ public final class GenreModels {
 		try {
 			HitModel lyrics = HitModel.load(layout.model(versionDir, ModelKind.LYRICS), lyricsCard, version,
 					Signatures.LYRICS_CONTRIBUTIONS, poolSize, borrowTimeout);
-			return new GenreModels(genre, version, audio, lyrics, vocabulary, combination);
+			try {
+				return new GenreModels(genre, version, audio, lyrics, vocabulary, combination);
+			}
+			catch (RuntimeException ex) {
+				lyrics.retire();
+				throw ex;
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			audio.retire();
 			throw ex;
+		}
+	}
+
+	/**
+	 * Whether a version can be served: loads it exactly as the {@link ModelRegistry} would (cards checked, both
+	 * SavedModels in DJL's TensorFlow engine, one predictor each), runs each model once on silence and on empty lyrics,
+	 * then closes it. Call {@link TensorFlowNatives#install} first.
+	 *
+	 * @throws IOException (or a runtime exception from the engine) saying why it cannot be served
+	 */
+	public static void checkServable(ModelSetLayout layout, Genre genre, Path versionDir) throws IOException {
+		GenreModels models = load(layout, genre, versionDir, 1, Duration.ofSeconds(30));
+		try {
+			models.scoreAudio(new MelSpectrogram(AUDIO_SPEC.id(), AUDIO_SPEC.bands(), AUDIO_FRAMES,
+					new float[AUDIO_SPEC.bands() * AUDIO_FRAMES]));
+			models.scoreLyrics(new EncodedLyrics(LYRICS_SPEC.id(), new int[LYRICS_SPEC.maxLength()], List.of(), 0,
+					false));
+		}
+		finally {
+			models.retire();
 		}
 	}
 
@@ -250,7 +303,50 @@ public final class GenreModels {
 		double audioLogit = audio.card().calibration().logit(audioScore.logit());
 		double lyricsLogit = lyrics.card().calibration().logit(lyricsScore.logit());
 		return new HitScore(genre, version, audioScore, lyricsScore, combination.probability(audioLogit, lyricsLogit),
-				combination.audioShare(audioLogit, lyricsLogit), combination);
+				combination.audioShare(audioLogit, lyricsLogit), combination,
+				attribute(audioScore, lyricsScore, audioLogit, lyricsLogit));
+	}
+
+	/**
+	 * Carries both models' contributions into the combined, calibrated logit: the combination and the calibrations
+	 * are linear in the raw logits, so each contribution scales by its model's weight times its calibration slope
+	 * and every constant goes into one bias. What the networks' contributions do not add up to is kept as the
+	 * residual.
+	 */
+	private HitAttribution attribute(AudioScore audioScore, LyricsScore lyricsScore, double audioLogit,
+			double lyricsLogit) {
+		PlattCalibration audioCalibration = audio.card().calibration();
+		PlattCalibration lyricsCalibration = lyrics.card().calibration();
+		double audioScale = combination.audioWeight() * audioCalibration.a();
+		double lyricsScale = combination.lyricsWeight() * lyricsCalibration.a();
+		double bias = combination.audioWeight() * audioCalibration.logit(audioOutputBias)
+				+ combination.lyricsWeight() * lyricsCalibration.logit(lyricsOutputBias) + combination.bias();
+
+		List<TimeContribution> audioShares = new ArrayList<>(audioScore.contributions().size());
+		double audioRaw = 0;
+		for (TimeContribution c : audioScore.contributions()) {
+			audioShares.add(c.scaled(audioScale));
+			audioRaw += c.logit();
+		}
+		List<TokenContribution> words = new ArrayList<>(lyricsScore.contributions().size());
+		double lyricsRaw = 0;
+		int unknownCount = 0;
+		double unknownRaw = 0;
+		for (TokenContribution c : lyricsScore.contributions()) {
+			lyricsRaw += c.logit();
+			if (c.known()) {
+				words.add(c.scaled(lyricsScale));
+			}
+			else {
+				unknownCount++;
+				unknownRaw += c.logit();
+			}
+		}
+		double residual = audioScale * (audioScore.logit() - audioRaw - audioOutputBias)
+				+ lyricsScale * (lyricsScore.logit() - lyricsRaw - lyricsOutputBias);
+		return new HitAttribution(combination.audioWeight() * audioLogit + combination.lyricsWeight() * lyricsLogit
+				+ combination.bias(), bias, audioShares, words, new UnknownWords(unknownCount, lyricsScale * unknownRaw),
+				residual);
 	}
 
 	/** Stops serving; each model is closed once its calls in flight are done. */

@@ -10,7 +10,7 @@ import dev.hitter.models.Genre;
  * @param genre the genre
  * @param servedVersion the version being served, or null
  * @param notice the served models' card notice (audio model's), or null
- * @param problem why nothing (or not the newest version) is served, or null
+ * @param problem why nothing (or not the promoted version) is served, or null
  * @param since when this status began
  */
 public record GenreStatus(Genre genre, String servedVersion, String notice, String problem, Instant since) {

@@ -13,7 +13,8 @@ import dev.hitter.models.Genre;
  * @param probability the combined hit probability
  * @param audioShare the share of the combined logit owed to the audio (0–1)
  * @param combination how the two were combined
+ * @param attribution the combined logit split over the audio's stretches, the words and one bias, in one currency
  */
 public record HitScore(Genre genre, String version, AudioScore audio, LyricsScore lyrics, double probability,
-		double audioShare, Combination combination) {
+		double audioShare, Combination combination, HitAttribution attribution) {
 }

@@ -9,7 +9,9 @@ import java.util.List;
  * @param logit the raw logit
  * @param modelProbability the model's own sigmoid of the logit, before calibration
  * @param probability the calibrated hit probability (the card's Platt scaling)
- * @param contributions each token's share of the raw logit, in lyrics order (padding left out)
+ * @param contributions each token's share of the raw logit, in lyrics order (padding left out); their sum plus the
+ *     model's output bias is {@link #logit()}. In this model's own currency: {@link HitScore#attribution()} has them
+ *     in the combined one, comparable with the audio
  * @param unknownTokens tokens the vocabulary does not hold
  * @param truncated whether the lyrics were longer than the model reads
  */

@@ -1,5 +1,7 @@
 package dev.hitter.serving;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +22,15 @@ import org.slf4j.LoggerFactory;
 
 import dev.hitter.models.Genre;
 import dev.hitter.models.ModelSetLayout;
+import dev.hitter.models.Promotion;
 
 /**
- * Serves each genre's newest complete model set from the models folder, and swaps in a newer one when the
- * trainer adds it, without a restart: {@link #refresh()} (run on a schedule by {@link #watch(Duration)}) loads a
- * new version next to the one in service, switches over, then retires the old one (closed once its calls in flight
- * are done). A version that fails to load is reported and not retried (publish a fixed set under a new version
- * name); the newest version that does load is served instead.
+ * Serves each genre's promoted model set ({@code <root>/<GENRE>/promoted.json}, see {@link Promotion}) and swaps in
+ * another when the pointer changes (a promotion or a rollback), without a restart: {@link #refresh()} (run on a
+ * schedule by {@link #watch(Duration)}) loads the newly promoted version next to the one in service, switches over,
+ * then retires the old one (closed once its calls in flight are done). A trained version that nobody promoted is
+ * never served. A promoted version that fails to load is reported in the genre's status and not retried until it is
+ * promoted again; the version in service stays.
  */
 public final class ModelRegistry implements AutoCloseable {
 
@@ -39,8 +44,13 @@ public final class ModelRegistry implements AutoCloseable {
 
 	private final Map<Genre, GenreStatus> statuses = new ConcurrentHashMap<>();
 
-	/** Versions that failed to load, per genre: a broken folder is reported once, not at every poll. */
-	private final Map<Genre, Set<String>> failedVersions = new EnumMap<>(Genre.class);
+	/**
+	 * Promotions ({@code version@promotedAt}) that failed to load, per genre: a broken version is reported once, not
+	 * loaded again at every poll.
+	 */
+	private final Map<Genre, Set<String>> failedPromotions = new EnumMap<>(Genre.class);
+
+	private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
 	private ScheduledExecutorService watcher;
 
@@ -66,7 +76,7 @@ public final class ModelRegistry implements AutoCloseable {
 	}
 
 	/**
-	 * Loads, for every genre, the newest complete version if it is not the one in service.
+	 * Loads, for every genre, the promoted version if it is not the one in service.
 	 *
 	 * @return true if any genre's models changed
 	 */
@@ -78,64 +88,106 @@ public final class ModelRegistry implements AutoCloseable {
 		for (Genre genre : settings.genres()) {
 			changed |= refresh(genre);
 		}
+		if (changed) {
+			for (Runnable listener : changeListeners) {
+				listener.run();
+			}
+		}
 		return changed;
+	}
+
+	/**
+	 * Runs {@code listener} after every refresh that changed what some genre serves (on the refreshing thread, so
+	 * quickly): what reports the versions in use, such as the service's metrics.
+	 */
+	public void onChange(Runnable listener) {
+		changeListeners.add(listener);
 	}
 
 	private boolean refresh(Genre genre) {
 		GenreModels current = serving.get(genre);
+		Promotion promotion;
+		try {
+			promotion = layout.promotion(genre).orElse(null);
+		}
+		catch (IOException | RuntimeException ex) {
+			report(genre, current, "cannot read " + layout.promotionFile(genre) + ": " + ex.getMessage());
+			return false;
+		}
+		if (promotion == null) {
+			report(genre, current, notPromoted(genre, current));
+			return false;
+		}
+		String version = promotion.version();
+		if (current != null && current.version().equals(version)) {
+			// A promotion that failed to load and was then rolled back (or replaced by the served version) is no news.
+			GenreStatus status = statuses.get(genre);
+			if (status != null && status.problem() != null) {
+				statuses.put(genre, new GenreStatus(genre, version, current.audioCard().notice(), null, Instant.now()));
+			}
+			return false;
+		}
+		// A promotion that failed is not retried at every poll; promoting the version again retries it.
+		Set<String> failed = failedPromotions.computeIfAbsent(genre, g -> new HashSet<>());
+		String attempt = version + "@" + promotion.promotedAt();
+		if (failed.contains(attempt)) {
+			return false;
+		}
+		Path versionDir = ModelSetLayout.isVersionName(version) ? layout.genre(genre).resolve(version) : null;
+		if (versionDir == null || !Files.isDirectory(versionDir) || !layout.isComplete(versionDir)) {
+			report(genre, current, "the promoted version " + version + " is " + (versionDir == null ? "not a version name"
+					: Files.isDirectory(versionDir) ? "incomplete" : "missing") + " in " + layout.genre(genre).toAbsolutePath()
+					+ stillServing(current));
+			return false;
+		}
+		long started = System.nanoTime();
+		GenreModels loaded;
+		try {
+			loaded = GenreModels.load(layout, genre, versionDir, settings.poolSize(), settings.borrowTimeout());
+		}
+		catch (Exception | LinkageError ex) {
+			failed.add(attempt);
+			String problem = "cannot load the promoted " + genre + " " + version + ": " + ex.getMessage()
+					+ stillServing(current);
+			log.error("Loading the promoted {} {} failed", genre, version, ex);
+			report(genre, current, problem);
+			return false;
+		}
+		serving.put(genre, loaded);
+		statuses.put(genre, new GenreStatus(genre, version, loaded.audioCard().notice(), null, Instant.now()));
+		log.info("Serving {} models {} (promoted {}; audio {}, lyrics {}; {} predictors each; loaded in {} ms){}", genre,
+				version, promotion.promotedAt(), loaded.audioModel().modelId(), loaded.lyricsModel().modelId(),
+				loaded.poolSize(), (System.nanoTime() - started) / 1_000_000, notices(loaded));
+		if (current != null) {
+			current.retire();
+			log.info("Retired {} models {}: closed once its calls in flight are done", genre, current.version());
+		}
+		return true;
+	}
+
+	private String notPromoted(Genre genre, GenreModels current) {
 		List<String> versions;
 		try {
 			versions = layout.versions(genre);
 		}
 		catch (RuntimeException ex) {
-			report(genre, current, "cannot read " + layout.genre(genre) + ": " + ex.getMessage());
-			return false;
+			return "cannot read " + layout.genre(genre) + ": " + ex.getMessage();
+		}
+		Path dir = layout.genre(genre).toAbsolutePath();
+		if (current != null) {
+			return layout.promotionFile(genre).toAbsolutePath() + " is gone; still serving " + current.version()
+					+ " (promote a version again: ./hitter models promote <version> --genre " + genre + ")";
 		}
 		if (versions.isEmpty()) {
-			if (current == null) {
-				report(genre, null, "no complete model set in " + layout.genre(genre).toAbsolutePath()
-						+ " (expected <version>/audio, lyrics, vocabulary.txt, combination.json)");
-			}
-			return false;
+			return "no complete model set in " + dir
+					+ " (expected <version>/audio, lyrics, vocabulary.txt, combination.json)";
 		}
-		// Newest first; a version that failed is skipped for good, so an older good one can still be served.
-		Set<String> failed = failedVersions.computeIfAbsent(genre, g -> new HashSet<>());
-		String problem = null;
-		for (int i = versions.size() - 1; i >= 0; i--) {
-			String version = versions.get(i);
-			if (current != null && current.version().compareTo(version) >= 0) {
-				break;
-			}
-			if (failed.contains(version)) {
-				continue;
-			}
-			long started = System.nanoTime();
-			GenreModels loaded;
-			try {
-				loaded = GenreModels.load(layout, genre, layout.version(genre, version), settings.poolSize(),
-						settings.borrowTimeout());
-			}
-			catch (Exception | LinkageError ex) {
-				failed.add(version);
-				problem = "cannot load " + genre + " " + version + ": " + ex.getMessage();
-				log.error("{}{}", problem, current == null ? "" : "; still serving " + current.version(), ex);
-				continue;
-			}
-			serving.put(genre, loaded);
-			statuses.put(genre, new GenreStatus(genre, version, loaded.audioCard().notice(), problem, Instant.now()));
-			log.info("Serving {} models {} (audio {}, lyrics {}; {} predictors each; loaded in {} ms){}", genre,
-					version, loaded.audioModel().modelId(), loaded.lyricsModel().modelId(), loaded.poolSize(),
-					(System.nanoTime() - started) / 1_000_000, notices(loaded));
-			if (current != null) {
-				current.retire();
-				log.info("Retired {} models {}: closed once its calls in flight are done", genre, current.version());
-			}
-			return true;
-		}
-		if (problem != null) {
-			report(genre, current, problem);
-		}
-		return false;
+		return "no version of " + genre + " is promoted in " + dir + " (complete: " + String.join(", ", versions)
+				+ "): evaluate one, then ./hitter models promote <version> --genre " + genre;
+	}
+
+	private static String stillServing(GenreModels current) {
+		return current == null ? "" : "; still serving " + current.version();
 	}
 
 	private static String notice(String notice) {
@@ -158,6 +210,9 @@ public final class ModelRegistry implements AutoCloseable {
 		}
 		if (current == null) {
 			log.warn("Not serving {}: {}", genre, problem);
+		}
+		else {
+			log.warn("{}: {}", genre, problem);
 		}
 		statuses.put(genre, new GenreStatus(genre, current == null ? null : current.version(),
 				current == null ? null : current.audioCard().notice(), problem, Instant.now()));

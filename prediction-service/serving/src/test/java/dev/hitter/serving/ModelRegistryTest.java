@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -24,16 +25,17 @@ import dev.hitter.models.ModelCard;
 import dev.hitter.models.ModelFiles;
 import dev.hitter.models.ModelKind;
 import dev.hitter.models.ModelSetLayout;
+import dev.hitter.models.Promotion;
 import dev.hitter.models.Signatures;
 
-/** The registry on a models folder that changes under it: new versions, missing genres, broken sets. */
+/** The registry on a models folder that changes under it: promotions, rollbacks, missing genres, broken sets. */
 class ModelRegistryTest {
 
 	@TempDir
 	Path root;
 
 	@Test
-	void servesTheNewestCompleteVersionOfEachGenre() {
+	void servesThePromotedVersionOfEachGenre() {
 		FixtureModelSets.copyTree(FixtureModelSets.ALL, root);
 		try (ModelRegistry registry = new ModelRegistry(RegistrySettings.of(root))) {
 			assertThat(registry.isReady()).isFalse();
@@ -68,28 +70,62 @@ class ModelRegistryTest {
 	}
 
 	@Test
-	void ignoresAVersionStillBeingWritten() throws IOException {
-		Path incomplete = root.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION);
-		FixtureModelSets.copyTree(FixtureModelSets.NEWER.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION),
-				incomplete);
-		Files.delete(incomplete.resolve(ModelSetLayout.COMBINATION));
+	void servesNothingOfAGenreWhoseVersionsNobodyPromoted() throws IOException {
+		FixtureModelSets.copyTree(FixtureModelSets.ALL.resolve("POP"), root.resolve("POP"));
+		Files.delete(root.resolve("POP").resolve(ModelSetLayout.PROMOTION));
+		addVersion(FixtureModelSets.NEWER.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION), "POP");
 		try (ModelRegistry registry = new ModelRegistry(settings(EnumSet.of(Genre.POP), 1))) {
-			registry.refresh();
+			assertThat(registry.refresh()).isFalse();
 
 			assertThat(registry.isReady()).isFalse();
+			assertThat(registry.status().get(Genre.POP).problem()).contains("no version of POP is promoted")
+				.contains(FixtureModelSets.VERSION + ", " + FixtureModelSets.NEWER_VERSION)
+				.contains("./hitter models promote <version> --genre POP");
 		}
 	}
 
 	@Test
-	void swapsInANewVersionWithoutARestart() throws Exception {
+	void aNewerTrainedVersionIsNotServedUntilPromoted() throws IOException {
 		FixtureModelSets.copyTree(FixtureModelSets.ALL.resolve("POP"), root.resolve("POP"));
+		try (ModelRegistry registry = new ModelRegistry(settings(EnumSet.of(Genre.POP), 1))) {
+			registry.refresh();
+			addVersion(FixtureModelSets.NEWER.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION), "POP");
+
+			assertThat(registry.refresh()).isFalse();
+
+			assertThat(registry.models(Genre.POP).version()).isEqualTo(FixtureModelSets.VERSION);
+			assertThat(registry.status().get(Genre.POP).problem()).isNull();
+		}
+	}
+
+	@Test
+	void saysWhenThePromotedVersionIsMissingOrIncomplete() throws IOException {
+		Path incomplete = root.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION);
+		FixtureModelSets.copyTree(FixtureModelSets.NEWER.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION),
+				incomplete);
+		Files.delete(incomplete.resolve(ModelSetLayout.COMBINATION));
+		promote("POP", FixtureModelSets.NEWER_VERSION);
+		try (ModelRegistry registry = new ModelRegistry(settings(EnumSet.of(Genre.POP), 1))) {
+			registry.refresh();
+
+			assertThat(registry.isReady()).isFalse();
+			assertThat(registry.status().get(Genre.POP).problem())
+				.contains("the promoted version " + FixtureModelSets.NEWER_VERSION + " is incomplete");
+		}
+	}
+
+	@Test
+	void swapsInAPromotionAndARollbackWithoutARestart() throws Exception {
+		FixtureModelSets.copyTree(FixtureModelSets.ALL.resolve("POP"), root.resolve("POP"));
+		addVersion(FixtureModelSets.NEWER.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION), "POP");
 		try (ModelRegistry registry = new ModelRegistry(settings(EnumSet.of(Genre.POP), 1))) {
 			registry.watch(Duration.ofMillis(100));
 			awaitTrue(registry::isReady);
 			GenreModels old = registry.models(Genre.POP);
+			assertThat(old.version()).as("the promoted one, not the newest").isEqualTo(FixtureModelSets.VERSION);
 			double oldLogit = old.scoreAudio(FixtureModelSets.mel(1)).logit();
 
-			addVersion(FixtureModelSets.NEWER.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION), "POP");
+			promote("POP", FixtureModelSets.NEWER_VERSION);
 			awaitTrue(() -> registry.models(Genre.POP).version().equals(FixtureModelSets.NEWER_VERSION));
 
 			GenreModels current = registry.models(Genre.POP);
@@ -102,11 +138,17 @@ class ModelRegistryTest {
 			assertThatThrownBy(() -> old.scoreAudio(FixtureModelSets.mel(1)))
 				.isInstanceOf(ModelsUnavailableException.class)
 				.hasMessageContaining("replaced");
+
+			ModelSetLayout layout = new ModelSetLayout(root);
+			layout.writePromotion(layout.promotion(Genre.POP).orElseThrow().rollback(Instant.now()).orElseThrow());
+			awaitTrue(() -> registry.models(Genre.POP).version().equals(FixtureModelSets.VERSION));
+			assertThat(registry.models(Genre.POP).scoreAudio(FixtureModelSets.mel(1)).logit()).isEqualTo(oldLogit);
+			assertThat(current.isClosed()).isTrue();
 		}
 	}
 
 	@Test
-	void keepsServingTheOldVersionWhenTheNewOneIsBroken() throws IOException {
+	void keepsServingTheOldVersionWhenThePromotedOneIsBroken() throws IOException {
 		FixtureModelSets.copyTree(FixtureModelSets.ALL.resolve("POP"), root.resolve("POP"));
 		try (ModelRegistry registry = new ModelRegistry(settings(EnumSet.of(Genre.POP), 1))) {
 			registry.refresh();
@@ -115,32 +157,24 @@ class ModelRegistryTest {
 					broken);
 			Files.writeString(broken.resolve("audio/saved_model.pb"), "not a graph");
 			Files.move(broken, root.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION));
+			promote("POP", FixtureModelSets.NEWER_VERSION);
 
 			assertThat(registry.refresh()).isFalse();
 
 			GenreStatus status = registry.status().get(Genre.POP);
 			assertThat(status.servedVersion()).isEqualTo(FixtureModelSets.VERSION);
-			assertThat(status.problem()).contains("cannot load POP " + FixtureModelSets.NEWER_VERSION);
+			assertThat(status.problem()).contains("cannot load the promoted POP " + FixtureModelSets.NEWER_VERSION)
+				.contains("still serving " + FixtureModelSets.VERSION);
 			assertThat(registry.isReady()).isTrue();
 			assertThat(registry.models(Genre.POP).scoreAudio(FixtureModelSets.mel(1)).model().version())
 				.isEqualTo(FixtureModelSets.VERSION);
-		}
-	}
-
-	@Test
-	void fallsBackToTheNewestVersionThatLoads() throws IOException {
-		FixtureModelSets.copyTree(FixtureModelSets.ALL.resolve("POP"), root.resolve("POP"));
-		Path broken = root.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION);
-		FixtureModelSets.copyTree(FixtureModelSets.NEWER.resolve("POP").resolve(FixtureModelSets.NEWER_VERSION), broken);
-		Files.writeString(broken.resolve("lyrics/saved_model.pb"), "not a graph");
-		try (ModelRegistry registry = new ModelRegistry(settings(EnumSet.of(Genre.POP), 1))) {
-			assertThat(registry.refresh()).isTrue();
-
-			assertThat(registry.isReady()).isTrue();
-			GenreStatus status = registry.status().get(Genre.POP);
-			assertThat(status.servedVersion()).isEqualTo(FixtureModelSets.VERSION);
-			assertThat(status.problem()).contains("cannot load POP " + FixtureModelSets.NEWER_VERSION);
 			assertThat(registry.refresh()).as("the broken version is not tried again").isFalse();
+
+			// Rolled back to the version in service: the problem is over.
+			ModelSetLayout layout = new ModelSetLayout(root);
+			layout.writePromotion(layout.promotion(Genre.POP).orElseThrow().rollback(Instant.now()).orElseThrow());
+			assertThat(registry.refresh()).isFalse();
+			assertThat(registry.status().get(Genre.POP).problem()).isNull();
 		}
 	}
 
@@ -203,6 +237,16 @@ class ModelRegistryTest {
 		FixtureModelSets.copyTree(version, incoming);
 		Files.move(incoming, root.resolve(genre).resolve(version.getFileName().toString()),
 				StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	/** Writes the pointer as ./hitter models promote would once its checks passed. */
+	private void promote(String genre, String version) throws IOException {
+		ModelSetLayout layout = new ModelSetLayout(root);
+		Genre chosen = Genre.valueOf(genre);
+		Promotion promotion = layout.promotion(chosen)
+			.map(p -> p.promote(version, Instant.now()))
+			.orElseGet(() -> Promotion.first(chosen, version, Instant.now()));
+		layout.writePromotion(promotion);
 	}
 
 	private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

@@ -21,10 +21,13 @@ import dev.hitter.models.ModelSetLayout;
 import dev.hitter.trainer.data.Manifest;
 import dev.hitter.trainer.data.MelonDataset;
 import dev.hitter.trainer.data.Song;
+import dev.hitter.trainer.data.SplitStrategy;
 import dev.hitter.trainer.data.TrainingSet;
 import dev.hitter.trainer.data.shard.MelShardWriter;
 import dev.hitter.trainer.data.shard.SongShards;
 import dev.hitter.trainer.demo.DemoSongs;
+import dev.hitter.trainer.network.AudioNetwork;
+import dev.hitter.trainer.network.LyricsNetwork;
 import dev.hitter.trainer.training.GenreTrainer;
 import dev.hitter.trainer.training.TrainedVersion;
 import dev.hitter.trainer.training.TrainingSettings;
@@ -53,8 +56,21 @@ public final class TrainCommand {
 			  --lyrics-length 512    tokens per song (512 is lyrics-v1, the server's spec)
 			  --min-token-count 2    (demo: 1)
 			  --parity 0             held-out examples written with the trainer's outputs for the server's parity test
-			  --shards <dir>         pack the mels into memory-mapped shards there (built once, reused while the
-			                         songs are the same) and train from them
+			  --shards <dir>         pack the mels into shards there (built once, reused while the songs are the
+			                         same; memory-mapped when they fit in memory) and train from them
+			  --split random         random (stratified by label) | artist (no artist in two splits) |
+			                         time (train on older songs, validate and test on newer ones); see docs/models.md
+
+			Hyper-parameters (recorded in the cards; defaults are the demonstration set's, docs/models.md gives real-data ones):
+			  --learning-rate 0.002  Adam's step size
+			  --l2 0.0001            weight decay on weights (not biases)
+			  --audio-channels 16,32,32   channels of the audio CNN's three convolutions
+			  --audio-kernels 5,5,3       their kernel widths in frames;  --audio-pool 4  max-pool after the first two
+			  --lyrics-embedding 32  --lyrics-filters 32   --lyrics-kernels 2,3,4   (token widths of the lyrics CNN)
+			  --threads 2            TensorFlow intra-op threads per training session (the cores to use)
+
+			Every training ends by evaluating the test split (bootstrap intervals, evaluation.json, roc.png,
+			reliability.png, the cards' evaluation section); ./hitter evaluate does it again on other data.
 			""";
 
 	private TrainCommand() {
@@ -81,6 +97,7 @@ public final class TrainCommand {
 				case "melon" -> melonSets(options, genres, settings, out, err);
 				default -> throw new UsageException("unknown command '" + args.get(0) + "'");
 			};
+			withSplitStrategy(sets, splitStrategy(options));
 			SongShards shards = shards(options, out);
 			options.noneLeft();
 			return train(sets, genres, settings, new ModelSetLayout(root), shards, out, err);
@@ -103,13 +120,77 @@ public final class TrainCommand {
 		LyricsSpec spec = length == LyricsSpec.V1.maxLength() ? LyricsSpec.V1
 				: new LyricsSpec(LyricsSpec.V1.id() + "-len" + length, length, LyricsSpec.V1.maxCharacters(),
 						LyricsSpec.V1.stopWords(), LyricsSpec.V1.stemming());
-		return new TrainingSettings(options.integer("epochs", defaults.epochs(), 1, 10_000),
+		TrainingSettings settings = new TrainingSettings(options.integer("epochs", defaults.epochs(), 1, 10_000),
 				options.integer("patience", defaults.patience(), 1, 10_000),
 				options.integer("batch", defaults.batchSize(), 1, 4096), defaults.learningRate(), defaults.l2(),
 				options.integer("seed", (int) defaults.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE), spec,
 				options.integer("min-token-count", demo ? 1 : defaults.minTokenCount(), 1, 1_000_000),
 				defaults.maxVocabulary(), defaults.audioSizes(), defaults.lyricsSizes(),
 				options.integer("parity", 0, 0, 10_000));
+		return hyperParameters(options, settings);
+	}
+
+	/** Learning rate, L2, network widths and threads from the command line (the cards record them). */
+	static TrainingSettings hyperParameters(Arguments options, TrainingSettings settings) {
+		AudioNetwork.Sizes audio = settings.audioSizes();
+		int[] channels = integers(options, "audio-channels",
+				new int[] { audio.channels1(), audio.channels2(), audio.channels3() }, 3, 1, 1024);
+		int[] kernels = integers(options, "audio-kernels", new int[] { audio.width1(), audio.width2(), audio.width3() },
+				3, 1, 64);
+		int pool = options.integer("audio-pool", audio.pool(), 1, 16);
+		LyricsNetwork.Sizes lyrics = settings.lyricsSizes();
+		int[] lyricsKernels = integers(options, "lyrics-kernels",
+				lyrics.widths().stream().mapToInt(Integer::intValue).toArray(), 0, 1, 32);
+		return settings.withHyperParameters(
+				options.decimal("learning-rate", (double) settings.learningRate(), 1e-7, 1).floatValue(),
+				options.decimal("l2", (double) settings.l2(), 0, 1).floatValue(),
+				new AudioNetwork.Sizes(channels[0], channels[1], channels[2], kernels[0], kernels[1], kernels[2], pool),
+				new LyricsNetwork.Sizes(options.integer("lyrics-embedding", lyrics.embedding(), 1, 1024),
+						options.integer("lyrics-filters", lyrics.filters(), 1, 1024),
+						Arrays.stream(lyricsKernels).boxed().toList()),
+				options.integer("threads", settings.threads(), 1, 256));
+	}
+
+	/** A comma-separated list of whole numbers ({@code count} of them, or any number when 0). */
+	private static int[] integers(Arguments options, String name, int[] fallback, int count, int min, int max) {
+		String text = options.optional(name, null);
+		if (text == null) {
+			return fallback;
+		}
+		String[] parts = text.split(",");
+		if (count > 0 && parts.length != count || parts.length == 0) {
+			throw new UsageException("--" + name + " takes " + (count > 0 ? count + " " : "") + "comma-separated whole "
+					+ "numbers, not '" + text + "'");
+		}
+		int[] values = new int[parts.length];
+		for (int i = 0; i < parts.length; i++) {
+			try {
+				values[i] = Integer.parseInt(parts[i].trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new UsageException("--" + name + " takes whole numbers, not '" + parts[i].trim() + "'");
+			}
+			if (values[i] < min || values[i] > max) {
+				throw new UsageException("--" + name + " values must be between " + min + " and " + max + ", not "
+						+ values[i]);
+			}
+		}
+		return values;
+	}
+
+	/** {@code --split random|artist|time}: how each genre's set is divided (recorded in splits.json and the card). */
+	private static SplitStrategy splitStrategy(Arguments options) {
+		try {
+			return SplitStrategy.parse(options.optional("split", SplitStrategy.RANDOM.id()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException("--split takes random, artist or time, not '" + options.optional("split", "")
+					+ "'");
+		}
+	}
+
+	private static void withSplitStrategy(Map<Genre, Supplier<TrainingSet>> sets, SplitStrategy strategy) {
+		sets.replaceAll((genre, set) -> () -> set.get().withSplitStrategy(strategy));
 	}
 
 	/** Each genre's songs are synthesised when that genre trains, so only one genre's mels are in memory. */
@@ -142,8 +223,8 @@ public final class TrainCommand {
 		}
 		Manifest.Contents contents = new Manifest(options.decimal("threshold", null, -1e300, 1e300)).read(file);
 		contents.problems().forEach(err::println);
-		out.printf("%s: %d songs read, %d rows skipped%n", file.getFileName(), contents.songs().size(),
-				contents.skipped());
+		out.printf("%s: %d songs read, %d rows skipped (%s)%n", file.getFileName(), contents.songs().size(),
+				contents.skipped(), contents.report().summary());
 		Map<Genre, Supplier<TrainingSet>> sets = new EnumMap<>(Genre.class);
 		for (Genre genre : genres) {
 			List<Song> songs = contents.songs().stream().filter(song -> song.genre() == genre).toList();
@@ -174,6 +255,8 @@ public final class TrainCommand {
 		out.printf("melon: %s; skipped %d songs without a mel file, %d with a broken one; %d songs outside %s%n",
 				imported.sets().values().stream().map(set -> set.genre() + " " + set.songs().size()).toList(),
 				imported.missingMels(), imported.corruptMels(), imported.unmappedSongs(), genres);
+		out.printf("melon: read %,d songs and %,d playlists; bad input by kind: %s%n", imported.songsRead(),
+				imported.playlistsRead(), imported.report().summary());
 		Map<Genre, Supplier<TrainingSet>> sets = new EnumMap<>(Genre.class);
 		imported.sets().forEach((genre, set) -> sets.put(genre, () -> set));
 		return sets;
@@ -199,10 +282,15 @@ public final class TrainCommand {
 						version = new GenreTrainer(settings, out).train(shards.attach(set.get()), layout);
 					}
 				}
-				out.printf("%s: audio test AUC %.4f, lyrics test AUC %s, combined test AUC %.4f → %s%n", genre,
-						version.audio().test().rocAuc(), version.lyrics().test() == null ? "(not trained)"
-								: String.format("%.4f", version.lyrics().test().rocAuc()),
-						version.combinedTest().rocAuc(), version.folder());
+				out.printf(Locale.ROOT, "%s: audio test AUC %.4f, lyrics test AUC %s, combined test AUC %.4f "
+						+ "[%.4f, %.4f] → %s%n", genre, version.audio().test().rocAuc(),
+						version.lyrics().test() == null ? "(not trained)"
+								: String.format(Locale.ROOT, "%.4f", version.lyrics().test().rocAuc()),
+						version.combinedTest().rocAuc(), version.evaluation().combined().rocAuc().low(),
+						version.evaluation().combined().rocAuc().high(), version.folder());
+				// A new version is never served on its own (docs/models.md "Promotion").
+				out.printf("%s: not served until promoted: ./hitter models promote %s --genre %s%n", genre,
+						version.version(), genre);
 			}
 			catch (IOException | RuntimeException ex) {
 				err.println("train: " + genre + " failed: " + ex.getMessage());

@@ -52,6 +52,12 @@ class TrainCommandTest {
 	}
 
 	@Test
+	void unknownSplitStrategyIsAUsageError(@TempDir Path dir) {
+		assertThat(run("demo", "--out", dir.toString(), "--split", "genre")).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("--split takes random, artist or time, not 'genre'");
+	}
+
+	@Test
 	void demoCommandWritesACompleteDemonstrationVersion(@TempDir Path dir) throws Exception {
 		int status = run("demo", "--out", dir.toString(), "--genres", "DANCE", "--examples", "60", "--epochs", "2",
 				"--lyrics-length", "32", "--seed", "3");
@@ -62,7 +68,9 @@ class TrainCommandTest {
 		assertThat(lyrics.featureSpec().id()).isEqualTo("lyrics-v1-len32");
 		assertThat(lyrics.notice()).isEqualTo(ModelCard.DEMONSTRATION_NOTICE);
 		assertThat(Files.exists(layout.model(version, ModelKind.AUDIO).resolve("parity"))).isFalse();
-		assertThat(out.toString(StandardCharsets.UTF_8)).contains("DANCE audio epoch 2/2", "combined test AUC");
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("DANCE audio epoch 2/2", "combined test AUC",
+				"(random split)");
+		assertThat(Files.readString(version.resolve("splits.json"))).contains("\"strategy\":\"random\"");
 	}
 
 	@Test
@@ -112,7 +120,7 @@ class TrainCommandTest {
 		StringBuilder liked = new StringBuilder();
 		for (int id = 1; id <= 60; id++) {
 			meta.append(id > 1 ? "," : "").append(String.format("{\"id\": %d, \"song_gn_gnr_basket\": [\"GN0900\"], "
-					+ "\"issue_date\": \"%s\"}", id, id <= 30 ? "20150101" : "20160101"));
+					+ "\"issue_date\": \"%s%02d%02d\"}", id, id <= 30 ? "2015" : "2016", 1 + id % 12, 1 + id % 28));
 			boolean hit = id % 5 == 0; // the liked playlist holds every fifth song: the top 20 % of each year
 			if (hit) {
 				liked.append(liked.length() > 0 ? "," : "").append(id);
@@ -124,14 +132,17 @@ class TrainCommandTest {
 		Files.writeString(data.resolve("train.json"), "[{\"id\": 1, \"songs\": [" + liked
 				+ "], \"like_cnt\": 50}, {\"id\": 2, \"songs\": [1, 2, 3], \"like_cnt\": 0}]");
 		int status = run("melon", "--dataset", data.toString(), "--out", dir.resolve("models").toString(), "--genres",
-				"POP", "--epochs", "2", "--lyrics-length", "16");
+				"POP", "--epochs", "2", "--lyrics-length", "16", "--split", "time");
 		assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("melon: read 60 songs and 2 playlists; bad input "
+				+ "by kind: none", "(time split)");
 		ModelSetLayout layout = new ModelSetLayout(dir.resolve("models"));
 		Path version = layout.latest(Genre.POP).orElseThrow();
 		ModelCard audio = ModelFiles.readCard(layout.card(version, ModelKind.AUDIO));
 		assertThat(audio.trainingData().source()).isEqualTo("melon");
 		assertThat(audio.trainingData().positives()).isEqualTo(12);
 		assertThat(audio.trainingData().labelRule()).contains("top 20 %");
+		assertThat(audio.trainingData().split().method()).startsWith("time: by release date");
 		assertThat(audio.trainingData().description()).contains("no lyrics (Melon ships none)");
 		ModelCard lyrics = ModelFiles.readCard(layout.card(version, ModelKind.LYRICS));
 		assertThat(lyrics.notice()).contains("lyrics model not trained");

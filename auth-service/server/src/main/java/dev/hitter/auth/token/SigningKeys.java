@@ -86,15 +86,27 @@ public class SigningKeys {
 
 	/** The key new tokens are signed with: the one activated last. */
 	public RSAKey current() {
+		return signing(clock.instant()).jwk();
+	}
+
+	/**
+	 * How long the key that signs now has been signing: the figure the key-expiry alert watches
+	 * (deploy/k8s/base/monitoring), negative never (a key waiting for its activation has signed for zero).
+	 */
+	public Duration signingKeyAge() {
 		Instant now = clock.instant();
+		Duration age = Duration.between(signing(now).activatesAt(), now);
+		return age.isNegative() ? Duration.ZERO : age;
+	}
+
+	private Loaded signing(Instant now) {
 		List<Loaded> published = keys;
 		return published.stream()
 			.filter(key -> key.isPublishedAt(now) && !key.activatesAt().isAfter(now))
 			.findFirst()
 			// Every key is still waiting for its activation (a clock far behind another replica's): the nearest one.
 			.or(() -> published.stream().filter(key -> key.isPublishedAt(now)).reduce((newer, older) -> older))
-			.orElseThrow(() -> new IllegalStateException("No signing key is published; restart auth-service"))
-			.jwk();
+			.orElseThrow(() -> new IllegalStateException("No signing key is published; restart auth-service"));
 	}
 
 	/** Public halves of every key still trusted, as published at the JWKS endpoint. */

@@ -177,11 +177,15 @@ class SigningKeyRotationTest extends SigningKeysTest {
 		SigningKeys replica = replica(clock);
 		assertThat(replica.rotateIfDue()).as("the current key is young").isEmpty();
 		clock.advance(properties.rotateEvery().plusMinutes(1));
+		assertThat(replica.signingKeyAge()).as("the age the key-rotation alert watches")
+			.isGreaterThanOrEqualTo(properties.rotateEvery().plusMinutes(1));
 		var rotation = replica.rotateIfDue();
 		assertThat(rotation).isPresent();
 		assertThat(replica(clock).rotateIfDue()).as("another replica a moment later").isEmpty();
 		clock.advance(properties.publishAhead().plusSeconds(1));
 		assertThat(replica.current().getKeyID()).isEqualTo(rotation.orElseThrow().newKid());
+		assertThat(replica.signingKeyAge()).as("the new key's age counts from its activation")
+			.isLessThan(Duration.ofMinutes(1));
 		assertThat(replica.rotateIfDue()).as("the new key is young").isEmpty();
 	}
 

@@ -1,5 +1,7 @@
 package dev.hitter.prediction.analysis;
 
+import java.time.Duration;
+
 import dev.hitter.models.Genre;
 
 /**
@@ -10,4 +12,8 @@ import dev.hitter.models.Genre;
 public interface AnalysisObserver {
 
 	void admitted(Genre genre);
+
+	/** The analysis ran through: how long each stage took (the models: audio and lyrics together). */
+	default void stagesDone(Genre genre, Duration decode, Duration features, Duration models) {
+	}
 }

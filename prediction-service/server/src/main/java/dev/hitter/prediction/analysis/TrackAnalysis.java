@@ -1,6 +1,7 @@
 package dev.hitter.prediction.analysis;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import dev.hitter.models.Genre;
 import dev.hitter.prediction.PredictionProblems;
 import dev.hitter.serving.AudioScore;
 import dev.hitter.serving.GenreModels;
+import dev.hitter.serving.HitAttribution;
 import dev.hitter.serving.HitScore;
 import dev.hitter.serving.LyricsScore;
 import dev.hitter.serving.ModelReference;
@@ -120,13 +122,17 @@ public class TrackAnalysis {
 			LyricsScore lyricsScore = models.scoreLyrics(lyrics);
 			long end = System.nanoTime();
 			HitScore hit = models.combine(audioScore, lyricsScore);
+			observers.forEach(observer -> observer.stagesDone(track.genre(), Duration.ofNanos(featuresStart - decodeStart),
+					Duration.ofNanos(audioStart - featuresStart), Duration.ofNanos(end - audioStart)));
 
 			Explanation.Timings timings = new Explanation.Timings(millis(decodeStart, featuresStart),
 					millis(featuresStart, audioStart), millis(audioStart, lyricsStart), millis(lyricsStart, end),
 					millis(start, end));
-			Explanation explanation = new Explanation(explainAudio(audioScore, audio.segmentStartSeconds()),
-					explainLyrics(lyricsScore), explainCombination(hit),
-					new Explanation.Models(model(audioScore.model()), model(lyricsScore.model())), timings);
+			Explanation explanation = new Explanation(
+					explainAudio(audioScore, hit.attribution(), audio.segmentStartSeconds()),
+					explainLyrics(lyricsScore, hit.attribution()), explainCombination(hit),
+					new Explanation.Models(model(audioScore.model()), model(lyricsScore.model())), timings,
+					explainLogit(hit.attribution()));
 			// After the decoder accepted the file: nothing is hashed for a refused upload.
 			TrackFingerprint fingerprint = TrackFingerprint.of(track.audio(), audio.container(), track.lyrics());
 			return new Result(track.genre(), hit.probability(), audioScore.probability(), lyricsScore.probability(),
@@ -174,11 +180,12 @@ public class TrackAnalysis {
 		return new ApiException(type, detail, List.of(new FieldProblem(field, detail)), Map.of("reason", reason));
 	}
 
-	private static Explanation.Audio explainAudio(AudioScore score, double segmentStart) {
+	/** The segments' contributions in the combined logit (the attribution's), the probability from the audio model. */
+	private static Explanation.Audio explainAudio(AudioScore score, HitAttribution attribution, double segmentStart) {
 		List<Explanation.Segment> segments = new ArrayList<>();
 		int stretchCount = (int) Math.ceil(GenreModels.SEGMENT_SECONDS / STRETCH_SECONDS - 1e-9);
 		double[] stretches = new double[stretchCount];
-		for (TimeContribution c : score.contributions()) {
+		for (TimeContribution c : attribution.audio()) {
 			segments.add(new Explanation.Segment(c.fromSeconds(), c.toSeconds(), c.logit()));
 			double centre = (c.fromSeconds() + c.toSeconds()) / 2;
 			stretches[Math.min(stretchCount - 1, (int) (centre / STRETCH_SECONDS))] += c.logit();
@@ -196,16 +203,13 @@ public class TrackAnalysis {
 	/**
 	 * Words, not tokens: a chorus word's occurrences are summed, so the lists name different words. Words the
 	 * vocabulary lacks are left out: the model read each as the same unknown token, so their share says nothing
-	 * about the word itself ({@code unknownTokens} counts them).
+	 * about the word itself; they are one item instead ({@code unknownTokens}, {@code unknownContribution}).
 	 */
-	private static Explanation.Lyrics explainLyrics(LyricsScore score) {
+	private static Explanation.Lyrics explainLyrics(LyricsScore score, HitAttribution attribution) {
 		Map<String, Explanation.Word> words = new LinkedHashMap<>();
-		for (TokenContribution c : score.contributions()) {
-			if (c.known()) {
-				words.merge(c.key(), new Explanation.Word(c.surface(), c.logit(), 1),
-						(a, b) -> new Explanation.Word(a.word(), a.contribution() + b.contribution(),
-								a.occurrences() + 1));
-			}
+		for (TokenContribution c : attribution.words()) {
+			words.merge(c.key(), new Explanation.Word(c.surface(), c.logit(), 1),
+					(a, b) -> new Explanation.Word(a.word(), a.contribution() + b.contribution(), a.occurrences() + 1));
 		}
 		List<Explanation.Word> raised = words.values()
 			.stream()
@@ -219,7 +223,13 @@ public class TrackAnalysis {
 			.sorted(Comparator.comparingDouble(Explanation.Word::contribution))
 			.limit(WORDS_SHOWN)
 			.toList();
-		return new Explanation.Lyrics(score.probability(), raised, lowered, score.unknownTokens(), score.truncated());
+		return new Explanation.Lyrics(score.probability(), raised, lowered, score.unknownTokens(), score.truncated(),
+				attribution.unknownWords().logit());
+	}
+
+	private static Explanation.Logit explainLogit(HitAttribution attribution) {
+		return new Explanation.Logit(attribution.logit(), attribution.bias(), attribution.audioTotal(),
+				attribution.wordsTotal(), attribution.unknownWords().logit(), attribution.residual());
 	}
 
 	private static Explanation.Combination explainCombination(HitScore hit) {

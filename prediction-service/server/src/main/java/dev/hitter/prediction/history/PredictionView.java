@@ -13,6 +13,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * administrators mark references).
  *
  * @param hitProbability the calibrated, combined hit probability
+ * @param logit the combined logit ({@code ln(p / (1 − p))} of {@code hitProbability}) that every contribution in
+ *     {@code audio} and {@code lyrics} is a share of, with its bias; null for analyses kept before contributions
+ *     were in one currency (their contributions are each model's raw logit)
  * @param genrePercentile the percentage (0–100) of the genre's earlier analyses, by every member, with a lower hit
  *     probability; null for the genre's first analysis
  * @param referenceTrack whether an administrator marked this one as a reference track
@@ -28,6 +31,11 @@ public record PredictionView(UUID id, @Schema(example = "첫사랑 (First Love)"
 		@Schema(example = "Min-ji") String artist, Genre genre, Instant createdAt, boolean shared,
 		@Schema(example = "0.73") double hitProbability, @Schema(example = "81.5") Double genrePercentile, Explanation.Audio audio, Explanation.Lyrics lyrics,
 		Explanation.Combination combination, Explanation.Models model, Explanation.Timings timings,
+		@Schema(description = "The combined, calibrated logit ln(p / (1 − p)) of hitProbability, which every "
+				+ "contribution in audio and lyrics is a share of, and its parts: value = bias + audio + words + "
+				+ "unknownWords + residual. Null for analyses kept before contributions were in one currency: theirs "
+				+ "are each model's raw logit (audio and words do not compare).", nullable = true)
+		Explanation.Logit logit,
 		boolean referenceTrack, long likes, boolean likedByMe, boolean ownedByMe, List<Reference> references,
 		Publication publication, ModerationView moderation, boolean publishable, Links links) {
 

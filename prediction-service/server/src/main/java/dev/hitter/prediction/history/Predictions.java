@@ -160,11 +160,12 @@ public class Predictions {
 				: predictions.newestOfAfter(member.id(), after.createdAt(), after.id(), Limit.of(size));
 		List<PredictionsCsv.Row> rows = new ArrayList<>(found.size());
 		for (Prediction p : found) {
-			Explanation.Models models = models(p);
+			AnsweringModels answering = answering(p);
+			Explanation.Models models = answering.models();
 			rows.add(new PredictionsCsv.Row(p.id(), p.title(), p.artist(), p.genre(), p.createdAt(),
 					p.hitProbability(), p.audioProbability(), p.lyricsProbability(), percentile(p), p.shared(),
 					models.anyDemonstration(), models.audio() == null ? null : models.audio().modelId(),
-					models.lyrics() == null ? null : models.lyrics().modelId()));
+					models.lyrics() == null ? null : models.lyrics().modelId(), answering.logit()));
 		}
 		return rows;
 	}
@@ -339,7 +340,7 @@ public class Predictions {
 		Likes.Tally tally = likes.tally(p.id(), member.id());
 		return new PredictionView(p.id(), p.title(), p.artist(), p.genre(), p.createdAt(), p.shared(),
 				p.hitProbability(), percentile(p), e.audio(), e.lyrics(), e.combination(), e.model(), e.timings(),
-				p.referenceTrack(), tally.likes(), tally.likedByMe(), p.memberId().equals(member.id()), references(p),
+				e.logit(), p.referenceTrack(), tally.likes(), tally.likedByMe(), p.memberId().equals(member.id()), references(p),
 				published.describe(List.of(p.id())).get(p.id()), moderation(p, member), p.fingerprint() != null,
 				PredictionView.Links.of(p.id()));
 	}
@@ -378,13 +379,23 @@ public class Predictions {
 
 	/** The models that answered, read from the kept explanation (the one place a prediction records them). */
 	private Explanation.Models models(Prediction p) {
-		Explanation.Models models = json.readValue(p.explanation(), AnsweringModels.class).model();
-		return models == null ? new Explanation.Models(null, null) : models;
+		return answering(p).models();
 	}
 
-	/** The part of a kept explanation that names the models; the rest (segments, words) is skipped unread. */
+	private AnsweringModels answering(Prediction p) {
+		return json.readValue(p.explanation(), AnsweringModels.class);
+	}
+
+	/**
+	 * The part of a kept explanation that names the models, and the combined logit with its parts (null in older
+	 * ones); the rest (segments, words) is skipped unread.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	private record AnsweringModels(Explanation.Models model) {
+	private record AnsweringModels(Explanation.Models model, Explanation.Logit logit) {
+
+		Explanation.Models models() {
+			return model == null ? new Explanation.Models(null, null) : model;
+		}
 	}
 
 	private PredictionPage page(Page<Prediction> found, Member member, boolean ranked) {

@@ -25,7 +25,7 @@ import dev.hitter.serving.TensorFlowNatives;
  * @param genres the genres that must be served before the service is ready; empty: all
  * @param poolSize predictors per model, i.e. inferences of each kind at once; 0: one per core
  * @param borrowTimeout longest wait for a free predictor before a request is refused as busy
- * @param reloadInterval how often the models folder is checked for a newer version
+ * @param reloadInterval how often each genre's promotion pointer is read for another version to serve
  */
 @Validated
 @ConfigurationProperties("hitter.models")

@@ -40,7 +40,7 @@ class ModelsController {
 	static final String BASE = "/api/v1/models";
 
 	/**
-	 * Short: the registry swaps in a newly trained model set without a restart, and the page should show it soon;
+	 * Short: the registry swaps in a newly promoted model set without a restart, and the page should show it soon;
 	 * long enough that a busy "about" page costs the service little.
 	 */
 	static final Duration MAX_AGE = Duration.ofSeconds(60);

@@ -1,6 +1,7 @@
 package dev.hitter.prediction.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -103,13 +104,19 @@ class MyAnalysesApiTest extends CommunityApiTestBase {
 		List<String> lines = csv.lines().toList();
 		assertThat(lines.get(0)).isEqualTo("\uFEFF" + PredictionsCsv.HEADER);
 		assertThat(PredictionsCsv.HEADER).isEqualTo("id,title,artist,genre,createdAt,hitProbability,audioScore,"
-				+ "lyricsScore,genrePercentile,shared,demonstration,modelAudio,modelLyrics");
+				+ "lyricsScore,genrePercentile,shared,demonstration,modelAudio,modelLyrics,logit,logitBias,logitAudio,"
+				+ "logitWords,logitUnknownWords,logitResidual");
 		assertThat(lines).hasSize(3);
 		Map<String, Object> explained = JsonPath.read(read(path(newer), alice), "$.model");
 		String audioModel = JsonPath.read(explained, "$.audio.modelId");
 		String lyricsModel = JsonPath.read(explained, "$.lyrics.modelId");
-		assertThat(lines.get(1)).isEqualTo(newer + ",두 번째,Artist,POP,2026-11-01T10:00:02Z,0.750000,0.750000,0.750000,,"
-				+ "false,true," + audioModel + "," + lyricsModel);
+		assertThat(lines.get(1)).startsWith(newer + ",두 번째,Artist,POP,2026-11-01T10:00:02Z,0.750000,0.750000,0.750000,,"
+				+ "false,true," + audioModel + "," + lyricsModel + ",");
+		// The kept explanation's combined logit and its parts, which add up to it.
+		double[] logit = java.util.Arrays.stream(lines.get(1).split(",")).skip(13).mapToDouble(Double::parseDouble)
+			.toArray();
+		assertThat(logit).hasSize(6);
+		assertThat(logit[1] + logit[2] + logit[3] + logit[4] + logit[5]).isCloseTo(logit[0], within(1e-5));
 		assertThat(lines.get(2)).startsWith(older + ",\"First, take\",Artist,BALLAD,2026-11-01T10:00:01Z,0.250000,")
 			.contains(",true,false,");
 		assertThat(csv).doesNotContain(bobs.toString()).doesNotContain("Bob's shared song");

@@ -25,6 +25,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,10 +81,16 @@ class PredictionApiTest {
 	AnalysisGate gate;
 
 	@Autowired
+	MeterRegistry metrics;
+
+	@Autowired
 	UploadFolder uploadFolder;
 
 	@Autowired
 	HeldAnalyses analyses;
+
+	@Autowired
+	PredictionRepository predictions;
 
 	final UUID owner = UUID.randomUUID();
 
@@ -168,6 +177,17 @@ class PredictionApiTest {
 			assertThat(((Number) word.get("contribution")).doubleValue()).isNegative();
 		}
 
+		// One currency: every contribution is a share of the combined logit, and the parts plus the bias are it.
+		double logit = number(body, "$.logit.value");
+		double p = number(body, "$.hitProbability");
+		assertThat(logit).isCloseTo(Math.log(p / (1 - p)), within(1e-9));
+		double audio = segments.stream().mapToDouble(s -> ((Number) s.get("contribution")).doubleValue()).sum();
+		assertThat(number(body, "$.logit.audio")).isCloseTo(audio, within(1e-9));
+		assertThat(number(body, "$.lyrics.unknownContribution")).isEqualTo(number(body, "$.logit.unknownWords"));
+		assertThat(number(body, "$.logit.residual")).isCloseTo(0, within(1e-5));
+		assertThat(number(body, "$.logit.bias") + audio + number(body, "$.logit.words")
+				+ number(body, "$.lyrics.unknownContribution")).isCloseTo(logit, within(1e-4));
+
 		String location = BASE + "/" + id;
 		String again = mvc.perform(get(location).with(member(owner)))
 			.andExpect(status().isOk())
@@ -175,6 +195,52 @@ class PredictionApiTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(again).isEqualTo(body);
+	}
+
+	/**
+	 * An analysis kept before contributions were in the combined logit holds each model's raw logit and no
+	 * {@code logit}: it is read as it was, and says so by a null {@code logit} (the web app then shows no baseline).
+	 */
+	@Test
+	void anAnalysisKeptBeforeOneCurrencyIsShownAsItWas() throws Exception {
+		String older = """
+				{"audio":{"score":0.4,"segmentStartSeconds":0.0,
+				"segments":[{"fromSeconds":0.0,"toSeconds":15.0,"contribution":0.8},
+				{"fromSeconds":15.0,"toSeconds":30.0,"contribution":-0.2}],
+				"topSegments":[{"fromSeconds":0.0,"toSeconds":3.0,"contribution":0.16}]},
+				"lyrics":{"score":0.6,"raised":[{"word":"love","contribution":1.5,"occurrences":2}],"lowered":[],
+				"unknownTokens":3,"truncated":false},
+				"combination":{"method":"fixture","audioWeight":0.6,"lyricsWeight":0.4,"bias":-0.2,"audioShare":0.5},
+				"model":{"audio":{"modelId":"pop-audio-v1","version":"v1","demonstration":true,"notice":"demo",
+				"trainingData":"synthetic"},"lyrics":{"modelId":"pop-lyrics-v1","version":"v1","demonstration":true,
+				"notice":"demo","trainingData":"synthetic"}},
+				"timings":{"decode":1,"features":2,"audioModel":3,"lyricsModel":4,"total":10}}""";
+		UUID id = predictions.save(new Prediction(UUID.randomUUID(), owner, "Old", "Artist", Genre.POP, 0.5, 0.4, 0.6,
+				"v1", 0, 0, older, null, java.time.Instant.parse("2026-11-01T10:00:00Z"))).id();
+
+		mvc.perform(get(BASE + "/" + id).with(member(owner)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.logit").value(Matchers.nullValue()))
+			.andExpect(jsonPath("$.lyrics.unknownContribution").value(Matchers.nullValue()))
+			.andExpect(jsonPath("$.lyrics.unknownTokens").value(3))
+			.andExpect(jsonPath("$.audio.segments[0].contribution").value(0.8))
+			.andExpect(jsonPath("$.lyrics.raised[0].contribution").value(1.5));
+	}
+
+	@Test
+	void theApiDocumentSaysWhichCurrencyTheContributionsAreIn() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(JsonPath.<String>read(docs, "$.components.schemas.Logit.description"))
+			.contains("combined, calibrated logit").contains("value = bias + audio + words + unknownWords + residual");
+		assertThat(JsonPath.<String>read(docs, "$.components.schemas.Logit.properties.bias.description"))
+			.contains("baseline");
+		assertThat(JsonPath.<String>read(docs, "$.components.schemas.Segment.properties.contribution.description"))
+			.contains("combined, calibrated logit");
+		assertThat(JsonPath.<String>read(docs, "$.components.schemas.Lyrics.properties.unknownContribution.description"))
+			.contains("one item");
+		assertThat(docs).contains("Null for analyses kept before contributions were in one currency");
 	}
 
 	@Test
@@ -189,6 +255,23 @@ class PredictionApiTest {
 		assertThat(png).startsWith(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
 		assertThat(png.length).isGreaterThan(1_000);
 		mvc.perform(get(BASE + "/" + id + "/spectrogram.png").with(member(other))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void eachAnalysisStageIsTimedForTheDashboard() throws Exception {
+		long before = stageCount("features");
+		create(owner, "DANCE");
+		for (String stage : List.of("decode", "features", "models")) {
+			Timer timer = metrics.find("hitter.analysis.stage").tags("stage", stage, "genre", "DANCE").timer();
+			assertThat(timer).as(stage).isNotNull();
+			assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).as(stage).isPositive();
+		}
+		assertThat(stageCount("features")).isEqualTo(before + 1);
+	}
+
+	private long stageCount(String stage) {
+		Timer timer = metrics.find("hitter.analysis.stage").tags("stage", stage, "genre", "DANCE").timer();
+		return timer == null ? 0 : timer.count();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import dev.hitter.models.Genre;
+import dev.hitter.prediction.analysis.Explanation;
 
 /** The export is written a batch at a time, each read after the last row written, and never past its cap. */
 class PredictionsCsvTest {
@@ -19,7 +20,8 @@ class PredictionsCsvTest {
 	final List<PredictionsCsv.Row> all = IntStream.range(0, 7)
 		.mapToObj(i -> new PredictionsCsv.Row(new UUID(0, i), "song " + i, null, Genre.POP,
 				Instant.parse("2026-11-01T10:00:00Z").minusSeconds(i), 0.5, 0.25, 0.75, i == 6 ? null : 50.0, false,
-				true, "pop-audio-v1", "pop-lyrics-v1"))
+				true, "pop-audio-v1", "pop-lyrics-v1",
+				i == 0 ? new Explanation.Logit(0.25, -0.5, 0.5, 0.3, -0.05, 0.0000004) : null))
 		.toList();
 
 	final List<String> asked = new ArrayList<>();
@@ -36,8 +38,9 @@ class PredictionsCsvTest {
 		assertThat(lines).hasSize(8);
 		assertThat(lines.get(0)).isEqualTo("\uFEFF" + PredictionsCsv.HEADER);
 		assertThat(lines.get(1)).isEqualTo("00000000-0000-0000-0000-000000000000,song 0,,POP,2026-11-01T10:00:00Z,"
-				+ "0.500000,0.250000,0.750000,50.000000,false,true,pop-audio-v1,pop-lyrics-v1");
-		assertThat(lines.get(7)).contains(",0.750000,,false,true,");
+				+ "0.500000,0.250000,0.750000,50.000000,false,true,pop-audio-v1,pop-lyrics-v1,"
+				+ "0.250000,-0.500000,0.500000,0.300000,-0.050000,0.000000");
+		assertThat(lines.get(7)).contains(",0.750000,,false,true,").endsWith(",pop-lyrics-v1,,,,,,");
 		assertThat(out.toString()).contains("\r\n");
 	}
 

@@ -2,12 +2,9 @@ package dev.hitter.prediction.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +13,7 @@ import dev.hitter.models.Genre;
 import dev.hitter.models.ModelCard;
 import dev.hitter.models.ModelFiles;
 import dev.hitter.models.ModelKind;
+import dev.hitter.models.ModelSetLayout;
 import dev.hitter.models.PlattCalibration;
 
 /** The plain-words card: what the numbers become, and which limits a card's contents imply. */
@@ -60,11 +58,8 @@ class ModelCardsTest {
 
 	@Test
 	void describesTheShippedDemonstrationCardsAsDocsModelsApiShows() throws Exception {
-		// The newest POP version shipped (the trainer names versions by time, so they sort).
-		Path pop;
-		try (Stream<Path> versions = Files.list(Path.of("../default-models/POP"))) {
-			pop = versions.max(Comparator.naturalOrder()).orElseThrow();
-		}
+		// The POP version shipped and promoted (served out of the box).
+		Path pop = new ModelSetLayout(Path.of("../default-models")).promoted(Genre.POP).orElseThrow();
 		ModelCard audioCard = ModelFiles.readCard(pop.resolve("audio/card.json"));
 		ModelCard lyricsCard = ModelFiles.readCard(pop.resolve("lyrics/card.json"));
 

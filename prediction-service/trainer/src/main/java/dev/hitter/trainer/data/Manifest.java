@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,9 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
  * decoded and turned into a log-mel here)</li>
  * <li>optional {@code lyrics} (inline text) or {@code lyrics_file} (a UTF-8 text file)</li>
  * <li>optional {@code split}: train, validation or test</li>
+ * <li>optional {@code artist}: who performs it, several separated by {@code |} (the artist-grouped split keeps
+ * songs sharing any of them together)</li>
+ * <li>optional {@code released}: the release date, {@code yyyy-MM-dd} or {@code yyyyMMdd} (the time-based split
+ * leaves songs without one out)</li>
  * </ul>
- * Relative paths resolve against the manifest's folder. A bad row is reported with its line number and skipped;
- * the rest are read.
+ * Relative paths resolve against the manifest's folder. A bad row is reported with its line number, counted by
+ * kind and skipped; the rest are read.
  */
 public final class Manifest {
 
@@ -53,12 +60,24 @@ public final class Manifest {
 	}
 
 	/**
-	 * What a manifest held: the songs that were read and, for every skipped row, one problem naming its line.
+	 * What a manifest held: the songs that were read and, for every skipped row, one problem naming its line;
+	 * {@code report} counts them by kind.
 	 */
-	public record Contents(List<Song> songs, List<String> problems) {
+	public record Contents(List<Song> songs, List<String> problems, InputProblems report) {
 
 		public int skipped() {
 			return problems.size();
+		}
+	}
+
+	/** Why a row was skipped, and which kind of problem that is. */
+	private static final class RowProblem extends IllegalArgumentException {
+
+		private final InputProblems.Kind kind;
+
+		RowProblem(InputProblems.Kind kind, String message) {
+			super(message);
+			this.kind = kind;
 		}
 	}
 
@@ -69,36 +88,70 @@ public final class Manifest {
 				: jsonRows(text);
 		List<Song> songs = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
+		InputProblems report = new InputProblems();
 		Set<String> seen = new HashSet<>();
 		for (Row row : rows) {
+			String where = file.getFileName() + " line " + row.line() + ": ";
+			InputProblems.Kind kind;
+			String message;
 			try {
 				if (row.error() != null) {
-					throw new IllegalArgumentException(row.error());
+					throw new RowProblem(InputProblems.Kind.BROKEN_ROW, row.error());
 				}
 				Song song = song(row.fields(), folder);
 				if (!seen.add(song.id())) {
-					throw new IllegalArgumentException("id '" + song.id() + "' appears twice");
+					throw new RowProblem(InputProblems.Kind.DUPLICATE_ID, "id '" + song.id() + "' appears twice");
 				}
 				songs.add(song);
+				continue;
 			}
 			catch (NoSuchFileException ex) {
-				problems.add(file.getFileName() + " line " + row.line() + ": file not found: " + ex.getFile());
+				kind = InputProblems.Kind.MISSING_FILE;
+				message = "file not found: " + ex.getFile();
 			}
-			catch (IllegalArgumentException | IOException | RejectedInputException ex) {
-				problems.add(file.getFileName() + " line " + row.line() + ": " + ex.getMessage());
+			catch (RowProblem ex) {
+				kind = ex.kind;
+				message = ex.getMessage();
 			}
+			catch (RejectedInputException ex) {
+				kind = InputProblems.Kind.BAD_AUDIO;
+				message = ex.getMessage();
+			}
+			catch (IllegalArgumentException | IOException ex) {
+				kind = melKind(ex);
+				message = ex.getMessage();
+			}
+			problems.add(where + message);
+			report.add(kind, where + message);
 		}
-		return new Contents(songs, problems);
+		return new Contents(songs, problems, report);
+	}
+
+	/** A mel file's problem by kind; anything else that fails to read is an unreadable file. */
+	private static InputProblems.Kind melKind(Exception ex) {
+		String text = String.valueOf(ex.getMessage());
+		if (text.contains("truncated")) {
+			return InputProblems.Kind.TRUNCATED_MEL;
+		}
+		if (text.contains(" × n mel")) {
+			return InputProblems.Kind.WRONG_SHAPE_MEL;
+		}
+		if (text.contains("non-finite")) {
+			return InputProblems.Kind.NON_FINITE_MEL;
+		}
+		return InputProblems.Kind.UNREADABLE_MEL;
 	}
 
 	private Song song(Map<String, String> fields, Path folder) throws IOException {
 		String id = required(fields, "id");
 		Genre genre;
+		String genreText = required(fields, "genre");
 		try {
-			genre = Genre.valueOf(required(fields, "genre").toUpperCase(Locale.ROOT));
+			genre = Genre.valueOf(genreText.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("genre must be POP, BALLAD or DANCE, not '" + fields.get("genre") + "'");
+			throw new RowProblem(InputProblems.Kind.BAD_GENRE, "genre must be POP, BALLAD or DANCE, not '"
+					+ fields.get("genre") + "'");
 		}
 		boolean hit = label(fields);
 		MelSource mel;
@@ -112,7 +165,7 @@ public final class Manifest {
 			mel = MelSource.inMemory(melFrontEnd.compute(pcm).framesFirst());
 		}
 		else {
-			throw new IllegalArgumentException("needs a mel (.npy) or an audio path");
+			throw new RowProblem(InputProblems.Kind.MISSING_FIELD, "needs a mel (.npy) or an audio path");
 		}
 		String lyrics = null;
 		if (present(fields, "lyrics_file")) {
@@ -121,8 +174,38 @@ public final class Manifest {
 		else if (present(fields, "lyrics")) {
 			lyrics = fields.get("lyrics");
 		}
-		Split split = present(fields, "split") ? Split.parse(fields.get("split")) : null;
-		return new Song(id, genre, hit, mel, lyrics, split);
+		Split split;
+		try {
+			split = present(fields, "split") ? Split.parse(fields.get("split")) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RowProblem(InputProblems.Kind.BAD_SPLIT, ex.getMessage());
+		}
+		List<String> artists = new ArrayList<>();
+		String artistText = present(fields, "artist") ? fields.get("artist") : fields.get("artists");
+		if (artistText != null) {
+			for (String artist : artistText.split("\\|")) {
+				if (!artist.isBlank()) {
+					artists.add(artist.strip());
+				}
+			}
+		}
+		return new Song(id, genre, hit, mel, lyrics, split, artists, released(fields));
+	}
+
+	private static LocalDate released(Map<String, String> fields) {
+		if (!present(fields, "released")) {
+			return null;
+		}
+		String text = fields.get("released").strip();
+		try {
+			return text.length() == 8 && text.chars().allMatch(Character::isDigit)
+					? LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE) : LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new RowProblem(InputProblems.Kind.BAD_DATE, "released must be a date (yyyy-MM-dd), not '" + text
+					+ "'");
+		}
 	}
 
 	private boolean label(Map<String, String> fields) {
@@ -130,21 +213,23 @@ public final class Manifest {
 			return switch (fields.get("label").trim().toLowerCase(Locale.ROOT)) {
 				case "1", "true", "hit", "yes" -> true;
 				case "0", "false", "miss", "no" -> false;
-				default -> throw new IllegalArgumentException("label must be 0 or 1, not '" + fields.get("label") + "'");
+				default -> throw new RowProblem(InputProblems.Kind.BAD_LABEL, "label must be 0 or 1, not '"
+						+ fields.get("label") + "'");
 			};
 		}
 		if (present(fields, "popularity")) {
 			if (threshold == null) {
-				throw new IllegalArgumentException("has a popularity but no label: give --threshold");
+				throw new RowProblem(InputProblems.Kind.BAD_LABEL, "has a popularity but no label: give --threshold");
 			}
 			try {
 				return Double.parseDouble(fields.get("popularity").trim()) >= threshold;
 			}
 			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("popularity must be a number, not '" + fields.get("popularity") + "'");
+				throw new RowProblem(InputProblems.Kind.BAD_LABEL, "popularity must be a number, not '"
+						+ fields.get("popularity") + "'");
 			}
 		}
-		throw new IllegalArgumentException("needs a label or a popularity");
+		throw new RowProblem(InputProblems.Kind.MISSING_FIELD, "needs a label or a popularity");
 	}
 
 	private static boolean present(Map<String, String> fields, String name) {
@@ -154,7 +239,7 @@ public final class Manifest {
 
 	private static String required(Map<String, String> fields, String name) {
 		if (!present(fields, name)) {
-			throw new IllegalArgumentException("missing " + name);
+			throw new RowProblem(InputProblems.Kind.MISSING_FIELD, "missing " + name);
 		}
 		return fields.get(name).trim();
 	}
@@ -181,7 +266,8 @@ public final class Manifest {
 				for (Map.Entry<String, JsonNode> entry : node.properties()) {
 					JsonNode value = entry.getValue();
 					fields.put(entry.getKey().toLowerCase(Locale.ROOT), value.isNull() ? null
-							: value.isValueNode() ? value.asString() : value.toString());
+							: value.isValueNode() ? value.asString() : value.isArray() ? joined(value)
+									: value.toString());
 				}
 				rows.add(new Row(i + 1, fields, null));
 			}
@@ -190,6 +276,13 @@ public final class Manifest {
 			}
 		}
 		return rows;
+	}
+
+	/** A JSON list (e.g. {@code "artist": ["IU", "Suga"]}) as the CSV form, its items joined by {@code |}. */
+	private static String joined(JsonNode list) {
+		List<String> items = new ArrayList<>();
+		list.forEach(item -> items.add(item.isValueNode() ? item.asString() : item.toString()));
+		return String.join("|", items);
 	}
 
 	/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */

@@ -30,11 +30,26 @@ public interface MelSource {
 		return null;
 	}
 
+	/** The size of what the mel is read from, in bytes (for the dataset fingerprint); -1 when not known. */
+	default long bytes() {
+		return -1;
+	}
+
 	static MelSource inMemory(float[] framesFirst) {
 		if (framesFirst.length != FRAMES * BANDS) {
 			throw new IllegalArgumentException("a mel holds " + FRAMES + " × " + BANDS + " values");
 		}
-		return () -> framesFirst;
+		return new MelSource() {
+			@Override
+			public float[] framesFirst() {
+				return framesFirst;
+			}
+
+			@Override
+			public long bytes() {
+				return 4L * framesFirst.length;
+			}
+		};
 	}
 
 	/** A Melon-layout {@code .npy} (48 × n, any float dtype), cut or zero-padded to {@value}-frame segments. */

@@ -16,7 +16,10 @@ import dev.hitter.trainer.network.Predictions;
  * (DJL, another JVM) can check it computes the same: {@code <model>/parity/} holds the input ({@code mel.npy}
  * float32 [N, frames, bands] or {@code tokens.npy} int32 [N, L]), {@code logit.npy} and {@code prob.npy} [N, 1],
  * the contributions [N, positions] under the signature's output name, {@code hit.npy} int32 [N] (the examples'
- * labels, so that the server can measure its own ROC AUC on them) and {@code ids.txt} (one song id a line).
+ * labels, so that the server can measure its own ROC AUC on them) and {@code ids.txt} (one song id a line); once
+ * the combination is fitted, {@code calibrated.npy} [N] (the model's probability after the trainer's own Platt
+ * scaling) and {@code combined.npy} [N] (the trainer's combined probability of the same songs, the same in both
+ * folders), so that the server's calibration and combination are checked too, not only its raw outputs.
  */
 public final class ParityFiles {
 
@@ -45,6 +48,27 @@ public final class ParityFiles {
 		}
 		Npy.writeInts(dir.resolve(Signatures.LYRICS_INPUT + ".npy"), flat, tokens.size(), length);
 		writeOutputs(dir, ids, hits, predictions, Signatures.LYRICS_CONTRIBUTIONS);
+	}
+
+	/** The trainer's calibrated probabilities, float32 [N]. */
+	public static final String CALIBRATED = "calibrated.npy";
+
+	/** The trainer's combined (audio + lyrics) probabilities, float32 [N]. */
+	public static final String COMBINED = "combined.npy";
+
+	/** Adds the trainer's calibrated and combined probabilities of the model's parity examples (in their order). */
+	public static void writeCalibrated(Path model, double[] calibrated, double[] combined) throws IOException {
+		Path dir = Files.createDirectories(model.resolve(FOLDER));
+		Npy.writeFloats(dir.resolve(CALIBRATED), NpyArray.ofFloats(toFloats(calibrated), calibrated.length));
+		Npy.writeFloats(dir.resolve(COMBINED), NpyArray.ofFloats(toFloats(combined), combined.length));
+	}
+
+	private static float[] toFloats(double[] values) {
+		float[] out = new float[values.length];
+		for (int i = 0; i < values.length; i++) {
+			out[i] = (float) values[i];
+		}
+		return out;
 	}
 
 	/** The file of the examples' labels (1 = hit), int32 [N]. */

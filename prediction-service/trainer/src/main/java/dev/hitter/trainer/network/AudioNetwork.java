@@ -50,7 +50,13 @@ public final class AudioNetwork extends HitNetwork<float[]> {
 	 */
 	public AudioNetwork(int frames, int bands, float[] bandMean, float[] bandScale, Sizes sizes, long seed,
 			float l2, float learningRate) {
-		super(seed);
+		this(frames, bands, bandMean, bandScale, sizes, seed, l2, learningRate, 2);
+	}
+
+	/** @param threads TensorFlow intra-op threads of the training session */
+	public AudioNetwork(int frames, int bands, float[] bandMean, float[] bandScale, Sizes sizes, long seed,
+			float l2, float learningRate, int threads) {
+		super(seed, threads);
 		this.frames = frames;
 		this.bands = bands;
 		this.sizes = sizes;

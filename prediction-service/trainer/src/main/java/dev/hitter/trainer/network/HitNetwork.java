@@ -65,8 +65,15 @@ public abstract class HitNetwork<X> implements AutoCloseable {
 
 	private float[][] remembered;
 
-	protected HitNetwork(long seed) {
+	/** The session's intra-op threads (TensorFlow's kernels); inter-op stays 1, since one step runs at a time. */
+	private final int threads;
+
+	protected HitNetwork(long seed, int threads) {
+		if (threads < 1) {
+			throw new IllegalArgumentException("threads must be at least 1: " + threads);
+		}
 		this.initialWeights = new InitialWeights(seed);
+		this.threads = threads;
 	}
 
 	/** A weight with its shape and starting values; registered for L2, snapshots and the parameter count. */
@@ -105,13 +112,13 @@ public abstract class HitNetwork<X> implements AutoCloseable {
 		}
 		this.loss = total;
 		buildAdamStep(new Adam(graph, learningRate), loss);
-		// Two intra-op threads: this machine's cores. Reproducibility: the seed fixes data, splits, starting weights
+		// Intra-op threads as the settings say (2 by default: the demonstration machine's cores). Reproducibility: the seed fixes data, splits, starting weights
 		// and batch order, and the step below has no read/write race; but TensorFlow's CPU kernels still give
 		// gradients that differ in the last bits from run to run (seen with one thread and without oneDNN too), and
 		// Adam's normalised early steps amplify that, so a retrained model differs slightly (AUC in the 2nd-3rd
 		// decimal). Inference of an exported model is deterministic.
 		ConfigProto config = ConfigProto.newBuilder()
-			.setIntraOpParallelismThreads(2)
+			.setIntraOpParallelismThreads(threads)
 			.setInterOpParallelismThreads(1)
 			.build();
 		this.session = new Session(graph, config);

@@ -45,7 +45,13 @@ public final class LyricsNetwork extends HitNetwork<int[]> {
 	private final Variable<TFloat32> bias;
 
 	public LyricsNetwork(int length, int vocabularySize, Sizes sizes, long seed, float l2, float learningRate) {
-		super(seed);
+		this(length, vocabularySize, sizes, seed, l2, learningRate, 2);
+	}
+
+	/** @param threads TensorFlow intra-op threads of the training session */
+	public LyricsNetwork(int length, int vocabularySize, Sizes sizes, long seed, float l2, float learningRate,
+			int threads) {
+		super(seed, threads);
 		this.length = length;
 		this.vocabularySize = vocabularySize;
 		this.sizes = sizes;

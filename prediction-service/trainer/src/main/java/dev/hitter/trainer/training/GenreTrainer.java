@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +30,18 @@ import dev.hitter.models.ModelFiles;
 import dev.hitter.models.ModelKind;
 import dev.hitter.models.ModelSetLayout;
 import dev.hitter.models.PlattCalibration;
+import dev.hitter.models.Sigmoid;
+import dev.hitter.models.evaluation.Evaluation;
+import dev.hitter.models.evaluation.EvaluationFiles;
+import dev.hitter.models.evaluation.EvaluationReport;
+import dev.hitter.models.evaluation.Evaluator;
+import dev.hitter.models.evaluation.HeldOutScores;
 import dev.hitter.trainer.calibration.LogisticFit;
 import dev.hitter.trainer.data.MelSource;
 import dev.hitter.trainer.data.Song;
 import dev.hitter.trainer.data.Split;
 import dev.hitter.trainer.data.SplitAssignment;
+import dev.hitter.trainer.data.SplitRecord;
 import dev.hitter.trainer.data.TrainingSet;
 import dev.hitter.trainer.modelset.ParityFiles;
 import dev.hitter.trainer.network.AudioNetwork;
@@ -50,6 +58,10 @@ public final class GenreTrainer {
 	static final String FORMAT = "TensorFlow SavedModel (TF 2.10.1, written by TF Java 0.5.0), tag serve, "
 			+ "signature serving_default";
 
+	/** How the end-of-training evaluation scored the test split. */
+	static final String SCORED_BY = "the trainer (TF Java 0.5.0, the session the SavedModels were exported from), "
+			+ "raw logits calibrated with the cards' Platt scaling and combined with combination.json as the server does";
+
 	private static final int STATISTICS_SONGS = 256;
 
 	private final TrainingSettings settings;
@@ -64,15 +76,17 @@ public final class GenreTrainer {
 	public TrainedVersion train(TrainingSet set, ModelSetLayout layout) throws IOException {
 		long started = System.nanoTime();
 		Genre genre = set.genre();
-		List<Song> songs = SplitAssignment.assign(set.songs(), settings.seed());
+		SplitAssignment.Assigned assigned = SplitAssignment.assign(set.songs(), set.splitStrategy(), settings.seed());
+		List<Song> songs = assigned.songs();
+		int positives = (int) songs.stream().filter(Song::hit).count(); // a time split leaves undated songs out
 		List<Song> train = part(songs, Split.TRAIN);
 		List<Song> validation = part(songs, Split.VALIDATION);
 		List<Song> test = part(songs, Split.TEST);
 		requireBothLabels(validation, "validation");
 		requireBothLabels(test, "test");
 		requireBothLabels(train, "train");
-		progress.printf("%s: %d songs (%d hits): %d train, %d validation, %d test%n", genre, songs.size(),
-				set.positives(), train.size(), validation.size(), test.size());
+		progress.printf("%s: %d songs (%d hits): %d train, %d validation, %d test (%s split)%n", genre, songs.size(),
+				positives, train.size(), validation.size(), test.size(), assigned.strategy().id());
 
 		Path genreDir = layout.genre(genre);
 		Files.createDirectories(genreDir);
@@ -82,10 +96,11 @@ public final class GenreTrainer {
 		deleteTree(partial);
 		Files.createDirectories(partial);
 		try {
+			SplitRecord.write(partial, set, assigned);
 			ModelCard.Split split = new ModelCard.Split(train.size(), validation.size(), test.size(),
-					SplitAssignment.METHOD);
+					assigned.method());
 			ModelCard.TrainingData data = new ModelCard.TrainingData(set.source(), set.description(), songs.size(),
-					set.positives(), set.labelRule(), split, settings.seed());
+					positives, set.labelRule(), split, settings.seed());
 
 			Calibrated audio = trainAudio(genre, version, train, validation, test, layout.model(partial,
 					ModelKind.AUDIO), data, set.demonstration());
@@ -105,6 +120,14 @@ public final class GenreTrainer {
 			BinaryMetrics combinedTest = BinaryMetrics.of(
 					combine(combination, audio.testLogits(), lyrics.testLogits()), hits(test));
 			ModelFiles.write(layout.combination(partial), combination);
+			if (settings.parity() > 0) {
+				int n = Math.min(settings.parity(), test.size());
+				double[] combined = Arrays.copyOf(combine(combination, audio.testLogits(), lyrics.testLogits()), n);
+				ParityFiles.writeCalibrated(layout.model(partial, ModelKind.AUDIO),
+						Arrays.copyOf(probabilities(audio.testLogits()), n), combined);
+				ParityFiles.writeCalibrated(layout.model(partial, ModelKind.LYRICS),
+						Arrays.copyOf(probabilities(lyrics.testLogits()), n), combined);
+			}
 			progress.printf("%s combined (%s): validation AUC %.4f, test AUC %.4f, test accuracy %.3f%n", genre,
 					String.format(Locale.ROOT, "%.2f·audio + %.2f·lyrics + %.2f", combination.audioWeight(),
 							combination.lyricsWeight(), combination.bias()),
@@ -116,6 +139,9 @@ public final class GenreTrainer {
 			ModelCard lyricsCard = withTime(lyrics.card(), finished, lyrics.seconds());
 			ModelFiles.write(layout.card(partial, ModelKind.AUDIO), audioCard);
 			ModelFiles.write(layout.card(partial, ModelKind.LYRICS), lyricsCard);
+			Evaluation evaluation = evaluate(genre, version, partial, layout, test, audio, lyrics, combination);
+			audioCard = ModelFiles.readCard(layout.card(partial, ModelKind.AUDIO));
+			lyricsCard = ModelFiles.readCard(layout.card(partial, ModelKind.LYRICS));
 			if (!layout.isComplete(partial)) {
 				throw new IOException("the version built in " + partial + " is incomplete");
 			}
@@ -123,11 +149,37 @@ public final class GenreTrainer {
 			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
 			progress.printf("%s: wrote %s (%.1f s)%n", genre, target, seconds);
 			return new TrainedVersion(target, version, audioCard, lyricsCard, combination, combinedValidation,
-					combinedTest);
+					combinedTest, evaluation);
 		}
 		finally {
 			deleteTree(partial);
 		}
+	}
+
+	/**
+	 * The evaluation every training ends with: the test split's calibrated and combined probabilities with bootstrap
+	 * intervals (seeded by the training seed), written as evaluation.json, pictures and the cards' evaluation section.
+	 */
+	private Evaluation evaluate(Genre genre, String version, Path partial, ModelSetLayout layout, List<Song> test,
+			Calibrated audio, Calibrated lyrics, Combination combination) throws IOException {
+		double[] audioProbabilities = probabilities(audio.testLogits());
+		double[] lyricsProbabilities = lyrics.trained() ? probabilities(lyrics.testLogits()) : null;
+		HeldOutScores scores = new HeldOutScores(hits(test), audioProbabilities, lyricsProbabilities,
+				combine(combination, audio.testLogits(), lyrics.testLogits()));
+		Evaluator.Settings evaluation = Evaluator.Settings.defaults(settings.seed());
+		Evaluation result = Evaluator.evaluate(scores, Evaluation.TEST_SPLIT, evaluation, Instant.now());
+		EvaluationFiles.record(layout, partial, result, scores, genre + " " + version, evaluation.describe(test.size()),
+				SCORED_BY);
+		progress.print(EvaluationReport.text(genre + " " + version, result));
+		return result;
+	}
+
+	private static double[] probabilities(double[] calibratedLogits) {
+		double[] out = new double[calibratedLogits.length];
+		for (int i = 0; i < out.length; i++) {
+			out[i] = Sigmoid.of(calibratedLogits[i]);
+		}
+		return out;
 	}
 
 	/** One calibrated model: its card (time fields filled later) and its calibrated held-out logits. */
@@ -140,7 +192,7 @@ public final class GenreTrainer {
 		long started = System.nanoTime();
 		float[][] statistics = bandStatistics(train);
 		try (AudioNetwork network = new AudioNetwork(MelSource.FRAMES, MelSource.BANDS, statistics[0], statistics[1],
-				settings.audioSizes(), settings.seed(), settings.l2(), settings.learningRate())) {
+				settings.audioSizes(), settings.seed(), settings.l2(), settings.learningRate(), settings.threads())) {
 			TrainingLoop.Outcome outcome = TrainingLoop.fit(network, mels(train), hits(train), mels(validation),
 					hits(validation), settings, genre + " audio", progress);
 			Predictions onValidation = TrainingLoop.predict(network, mels(validation));
@@ -172,7 +224,7 @@ public final class GenreTrainer {
 			ModelCard card = card(genre, ModelKind.AUDIO, version, network.architecture() + " " + recipe(outcome),
 					new ModelCard.FeatureSpec(spec.id(), featureSettings, null, null), data,
 					calibratedMetrics(platt, onValidation, validation), calibratedMetrics(platt, onTest, test), platt,
-					outcome.epochsRun(), demonstration, null);
+					outcome.epochsRun(), demonstration, null, hyperParameters(audioNetwork(settings.audioSizes())));
 			return new Calibrated(card, calibrated(platt, onValidation), calibrated(platt, onTest), true,
 					(System.nanoTime() - started) / 1e9);
 		}
@@ -199,7 +251,7 @@ public final class GenreTrainer {
 		vocabulary.save(layout.vocabulary(partial));
 		Path folder = layout.model(partial, ModelKind.LYRICS);
 		try (LyricsNetwork network = new LyricsNetwork(spec.maxLength(), vocabulary.size(), settings.lyricsSizes(),
-				settings.seed() + 1, settings.l2(), settings.learningRate())) {
+				settings.seed() + 1, settings.l2(), settings.learningRate(), settings.threads())) {
 			List<int[]> trainIds = ids(encoder, vocabulary, train);
 			List<int[]> validationIds = ids(encoder, vocabulary, validation);
 			List<int[]> testIds = ids(encoder, vocabulary, test);
@@ -254,7 +306,7 @@ public final class GenreTrainer {
 			ModelCard card = card(genre, ModelKind.LYRICS, version, architecture, featureSpec, lyricsData,
 					trained ? calibratedMetrics(platt, onValidation, validation) : null,
 					trained ? calibratedMetrics(platt, onTest, test) : null, platt, outcome.epochsRun(),
-					set.demonstration(), notice);
+					set.demonstration(), notice, hyperParameters(lyricsNetwork(settings.lyricsSizes())));
 			return new Calibrated(card, calibrated(platt, onValidation), calibrated(platt, onTest), trained,
 					trained ? (System.nanoTime() - started) / 1e9 : 0);
 		}
@@ -275,7 +327,8 @@ public final class GenreTrainer {
 
 	private ModelCard card(Genre genre, ModelKind kind, String version, String architecture,
 			ModelCard.FeatureSpec featureSpec, ModelCard.TrainingData data, BinaryMetrics validation,
-			BinaryMetrics test, PlattCalibration platt, int epochs, boolean demonstration, String notice) {
+			BinaryMetrics test, PlattCalibration platt, int epochs, boolean demonstration, String notice,
+			ModelCard.HyperParameters hyperParameters) {
 		String modelId = genre.name().toLowerCase(Locale.ROOT) + "-" + kind.folder() + "-" + version;
 		String use = demonstration
 				? "Demonstration only: shows how HITTER scores and explains a " + genre + " track's " + kind.folder()
@@ -287,14 +340,35 @@ public final class GenreTrainer {
 				: notice != null ? notice : "trained on " + data.source() + " data; probabilities calibrated on its "
 						+ "validation split";
 		return new ModelCard(modelId, version, genre, kind, FORMAT, architecture, featureSpec, data, validation, test,
-				platt, null, 0, epochs, demonstration, text, use);
+				platt, null, 0, epochs, demonstration, text, use, hyperParameters, null);
+	}
+
+	private ModelCard.HyperParameters hyperParameters(Map<String, Object> network) {
+		return new ModelCard.HyperParameters(network, settings.learningRate(), settings.batchSize(), settings.epochs(),
+				settings.patience(), settings.l2(), settings.threads(), settings.seed());
+	}
+
+	static Map<String, Object> audioNetwork(AudioNetwork.Sizes sizes) {
+		Map<String, Object> network = new LinkedHashMap<>();
+		network.put("channels", List.of(sizes.channels1(), sizes.channels2(), sizes.channels3()));
+		network.put("kernelWidths", List.of(sizes.width1(), sizes.width2(), sizes.width3()));
+		network.put("pool", sizes.pool());
+		return network;
+	}
+
+	static Map<String, Object> lyricsNetwork(LyricsNetwork.Sizes sizes) {
+		Map<String, Object> network = new LinkedHashMap<>();
+		network.put("embedding", sizes.embedding());
+		network.put("filters", sizes.filters());
+		network.put("kernelWidths", sizes.widths());
+		return network;
 	}
 
 	private static ModelCard withTime(ModelCard card, Instant trainedAt, double seconds) {
 		return new ModelCard(card.modelId(), card.version(), card.genre(), card.kind(), card.format(),
 				card.architecture(), card.featureSpec(), card.trainingData(), card.validation(), card.test(),
 				card.calibration(), trainedAt, Math.round(seconds * 10) / 10.0, card.epochs(), card.demonstration(),
-				card.notice(), card.intendedUse());
+				card.notice(), card.intendedUse(), card.hyperParameters(), card.evaluation());
 	}
 
 	private static BinaryMetrics calibratedMetrics(PlattCalibration platt, Predictions predictions, List<Song> songs) {

@@ -79,6 +79,28 @@ class DemoTrainingTest {
 	}
 
 	@Test
+	void endsWithTheTestSplitsEvaluationInTheFolderAndBothCards() throws Exception {
+		dev.hitter.models.evaluation.Evaluation evaluation = dev.hitter.models.evaluation.EvaluationFiles
+			.read(trained.folder());
+		assertThat(evaluation).isEqualTo(trained.evaluation());
+		assertThat(evaluation.songs()).isEqualTo(trained.combinedTest().count());
+		assertThat(evaluation.combined().rocAuc().value()).isEqualTo(trained.combinedTest().rocAuc());
+		assertThat(evaluation.combined().rocAuc().low()).isGreaterThan(0.5);
+		assertThat(evaluation.passed()).isTrue();
+		assertThat(trained.folder().resolve("roc.png")).isRegularFile();
+		assertThat(trained.folder().resolve("reliability.png")).isRegularFile();
+		for (ModelKind kind : ModelKind.values()) {
+			ModelCard card = ModelFiles.readCard(layout.card(trained.folder(), kind));
+			assertThat(card.evaluation().on()).isEqualTo("test split");
+			assertThat(card.evaluation().method()).contains("1000 resamples", "seed 11", "10 equal-width");
+			assertThat(card.hyperParameters().learningRate()).isCloseTo(2e-3, org.assertj.core.api.Assertions.within(1e-9));
+			assertThat(card.hyperParameters().epochs()).isEqualTo(20);
+			assertThat(card.hyperParameters().threads()).isEqualTo(2);
+		}
+		assertThat(progress).contains("POP " + trained.version() + " on the test split", "passed");
+	}
+
+	@Test
 	void progressShowsEpochsLossAndValidationAuc() {
 		assertThat(progress).contains("POP audio epoch 1/20", "train loss", "validation AUC", "POP lyrics epoch 1/20");
 	}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.hitter.trainer.data.MelSource;
 import dev.hitter.trainer.data.Song;
 import dev.hitter.trainer.data.TrainingSet;
 
@@ -60,13 +61,33 @@ public final class SongShards implements Closeable {
 					throw new IOException(shard.folder() + " holds song " + shard.id(k) + " where " + song.id()
 							+ " belongs (rebuild the shards)");
 				}
-				sharded[group.getValue().get(k)] = song.withMel(shard.source(k));
+				sharded[group.getValue().get(k)] = song.withMel(fromShard(song.mel(), shard.source(k)));
 			}
 		}
 		progress.printf("%s: %,d songs' mels in %d shard%s under %s (%.1f s)%n", set.genre(), songs.size(),
 				groups.size(), groups.size() == 1 ? "" : "s", root, (System.nanoTime() - started) / 1e9);
 		return new TrainingSet(set.genre(), List.of(sharded), set.source(), set.description(), set.labelRule(),
-				set.demonstration());
+				set.demonstration(), set.splitStrategy());
+	}
+
+	/** The shard's values under the original's identity, so the dataset fingerprint (splits.json) stays the same. */
+	private static MelSource fromShard(MelSource original, MelSource shard) {
+		return new MelSource() {
+			@Override
+			public float[] framesFirst() throws IOException {
+				return shard.framesFirst();
+			}
+
+			@Override
+			public String origin() throws IOException {
+				return original.origin();
+			}
+
+			@Override
+			public long bytes() {
+				return original.bytes();
+			}
+		};
 	}
 
 	/** Releases the shards attached so far (after a genre has trained). */
