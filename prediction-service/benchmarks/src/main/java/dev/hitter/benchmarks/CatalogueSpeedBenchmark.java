@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>{@code nice -n 10 java -cp prediction-service/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar
  * dev.hitter.benchmarks.CatalogueSpeedBenchmark --report docs/benchmarks.md --python python3}
- * (options: {@code --rounds 30 --per-round 20 --tracks 200 --distinct 4 --repeats 2 --dir DIR --keep}).
+ * (options: {@code --rounds 30 --per-round 20 --tracks 200 --distinct 4 --repeats 3 --dir DIR --keep}).
  */
 public final class CatalogueSpeedBenchmark {
 
@@ -82,7 +82,7 @@ public final class CatalogueSpeedBenchmark {
 
 	private static void usage(String problem) {
 		System.err.println(problem + "\nUsage: CatalogueSpeedBenchmark [--report docs/benchmarks.md] [--python python3] "
-				+ "[--rounds 30] [--per-round 20] [--tracks 200] [--distinct 4] [--repeats 2] [--dir DIR] [--keep] [--skip-tracks]");
+				+ "[--rounds 30] [--per-round 20] [--tracks 200] [--distinct 4] [--repeats 3] [--dir DIR] [--keep] [--skip-tracks]");
 		System.exit(2);
 	}
 
@@ -184,15 +184,29 @@ public final class CatalogueSpeedBenchmark {
 				librosa));
 		double wallRatio = librosa.medianWall() / java.medianWall();
 		double cpuRatio = librosa.medianCpu() / java.medianCpu();
-		md.append(String.format(Locale.ROOT, "%nJava runs at **%.2f×** librosa's speed by wall clock (%.2f× by CPU time). "
-				+ "The target, 2×, is %s. JTransforms' FFTs alone take %.0f %% of librosa's wall time (%.0f %% of its CPU "
-				+ "time): the whole log-mel can be at most %.2f× librosa's speed with them.%n%n",
-				wallRatio, cpuRatio, wallRatio >= 2 ? "met" : "not met", 100 * fft.medianWall() / librosa.medianWall(),
-				100 * fft.medianCpu() / librosa.medianCpu(), librosa.medianWall() / fft.medianWall()));
+		md.append(String.format(Locale.ROOT, "%nJava runs at **%.2f×** librosa's speed by wall clock and **%.2f×** by "
+				+ "CPU time. The target, 2×, is %s. Wall clock is what a user waits, but on a machine this loaded it "
+				+ "mostly measures how the scheduler shares the cores; CPU time (the thread's own, descheduled time "
+				+ "excluded) is the steadier comparison. JTransforms' FFTs alone take %.0f %% of librosa's CPU time "
+				+ "(%.0f %% of its wall time): with them, the whole log-mel can be at most %.2f× librosa's speed by CPU "
+				+ "time (%.2f× by wall clock), and the rest of the log-mel takes %.2f ms of CPU.%n%n",
+				wallRatio, cpuRatio, verdict(wallRatio, cpuRatio), 100 * fft.medianCpu() / librosa.medianCpu(),
+				100 * fft.medianWall() / librosa.medianWall(), librosa.medianCpu() / fft.medianCpu(),
+				librosa.medianWall() / fft.medianWall(), java.medianCpu() - fft.medianCpu()));
 		md.append(String.format(Locale.ROOT, "Java's and librosa's log-mels of this signal differ by at most %.1e "
 				+ "(librosa computes in float32 too). Python side: Python %s, NumPy %s, BLAS %s.%n%n", difference,
 				ready.path("python").asString(), ready.path("numpy").asString(), ready.path("blas").toString()));
 		return md.toString();
+	}
+
+	private static String verdict(double wallRatio, double cpuRatio) {
+		if (wallRatio >= 2 && cpuRatio >= 2) {
+			return "met by both";
+		}
+		if (wallRatio >= 2 || cpuRatio >= 2) {
+			return "met by " + (wallRatio >= 2 ? "wall clock" : "CPU time") + " only";
+		}
+		return "not met";
 	}
 
 	private static String row(String name, Samples samples) {
@@ -297,14 +311,16 @@ public final class CatalogueSpeedBenchmark {
 	private String tracksPerSecond() throws Exception {
 		int tracks = integer("tracks", 200);
 		int distinct = Math.max(1, Math.min(tracks, integer("distinct", 4)));
-		int repeats = integer("repeats", 2);
+		int repeats = integer("repeats", 3);
 		int cores = Runtime.getRuntime().availableProcessors();
 		Path dir = Path.of(options.getOrDefault("dir", System.getProperty("java.io.tmpdir") + "/hitter-catalogue"));
 		Path mp3s = dir.resolve("mp3");
 		Path mels = dir.resolve("mels");
 		long made = System.nanoTime();
+		boolean reused = isComplete(mp3s, tracks);
 		long bytes = catalogue(mp3s, tracks, distinct);
-		double makeSeconds = (System.nanoTime() - made) / 1e9;
+		String making = reused ? "kept from an earlier run with --keep"
+				: String.format(Locale.ROOT, "making them took %.0f s", (System.nanoTime() - made) / 1e9);
 		List<Integer> threadCounts = cores == 1 ? List.of(1) : List.of(1, cores);
 		Map<Integer, List<double[]>> runs = new LinkedHashMap<>();
 		try {
@@ -324,19 +340,25 @@ public final class CatalogueSpeedBenchmark {
 		StringBuilder md = new StringBuilder();
 		md.append(String.format(Locale.ROOT, "**`./hitter features mel` over a folder** of %d four-minute 44.1 kHz "
 				+ "stereo MP3s at 192 kb/s (%.0f MB; %d distinct tracks made by FFmpeg's LAME encoder — `SyntheticTrack`, "
-				+ "a chord and a click, one semitone apart — each copied to fill the %d files; making them took %.0f s), "
+				+ "a chord and a click, one semitone apart — each copied to fill the %d files; %s), "
 				+ "default segment (seconds 20–50, decoded by seeking), each run a fresh JVM "
 				+ "(`dev.hitter.features.cli.FeaturesCommand mel --in DIR --out DIR --threads N`, the class "
 				+ "`./hitter features` runs), runs interleaved (1 thread, %d threads, 1, …). Tracks/s as the command "
 				+ "reports it (written tracks over the batch's wall time, JVM start excluded).%n%n", tracks,
-				bytes / 1e6, distinct, tracks, makeSeconds, cores));
-		md.append("| workers | tracks/s per run | median tracks/s | written |\n|---:|---|---:|---:|\n");
+				bytes / 1e6, distinct, tracks, making, cores));
+		md.append("| workers | tracks/s per run | median tracks/s | CPU ms per track (median) | cores busy (median) | written |\n"
+				+ "|---:|---|---:|---:|---:|---:|\n");
 		for (Map.Entry<Integer, List<double[]>> entry : runs.entrySet()) {
 			List<Double> rates = entry.getValue().stream().map(run -> run[0]).toList();
-			md.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.0f |%n", entry.getKey(),
+			List<Double> cpuPerTrack = entry.getValue().stream().map(run -> 1000 * run[2] / run[1]).toList();
+			List<Double> busy = entry.getValue().stream().map(run -> run[2] / run[3]).toList();
+			md.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.0f | %.2f | %.0f |%n", entry.getKey(),
 					String.join(", ", rates.stream().map(r -> String.format(Locale.ROOT, "%.1f", r)).toList()), median(rates),
-					entry.getValue().get(0)[1]));
+					median(cpuPerTrack), median(busy), entry.getValue().get(0)[1]));
 		}
+		md.append("\nCPU ms per track and cores busy count the whole JVM (start-up and JIT compilation included): "
+				+ "its CPU time over the process's wall time. On an idle machine cores busy would be close to the "
+				+ "number of workers; below that, the workers waited for a core that other work held.\n");
 		if (runs.size() == 2) {
 			double speedUp = median(runs.get(cores).stream().map(run -> run[0]).toList())
 					/ median(runs.get(1).stream().map(run -> run[0]).toList());
@@ -345,15 +367,23 @@ public final class CatalogueSpeedBenchmark {
 		return md.append('\n').toString();
 	}
 
-	/** Makes the folder of MP3s unless it already holds them (kept from an earlier run with --keep). */
-	private static long catalogue(Path mp3s, int tracks, int distinct) throws Exception {
-		Files.createDirectories(mp3s);
+	private static List<Path> trackFiles(Path mp3s, int tracks) {
 		List<Path> files = new ArrayList<>();
 		for (int i = 0; i < tracks; i++) {
 			files.add(mp3s.resolve(String.format(Locale.ROOT, "track-%04d.mp3", i)));
 		}
-		boolean complete = files.stream().allMatch(Files::isRegularFile);
-		if (!complete) {
+		return files;
+	}
+
+	private static boolean isComplete(Path mp3s, int tracks) {
+		return trackFiles(mp3s, tracks).stream().allMatch(Files::isRegularFile);
+	}
+
+	/** Makes the folder of MP3s unless it already holds them (kept from an earlier run with --keep). */
+	private static long catalogue(Path mp3s, int tracks, int distinct) throws Exception {
+		Files.createDirectories(mp3s);
+		List<Path> files = trackFiles(mp3s, tracks);
+		if (!isComplete(mp3s, tracks)) {
 			ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
 			try {
 				List<Future<Path>> encoded = new ArrayList<>();
@@ -390,6 +420,8 @@ public final class CatalogueSpeedBenchmark {
 				"--threads", String.valueOf(threads))
 			.redirectErrorStream(true)
 			.start();
+		long started = System.nanoTime();
+		CpuWatch cpu = new CpuWatch(process.toHandle());
 		String last = "";
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -399,12 +431,47 @@ public final class CatalogueSpeedBenchmark {
 			}
 		}
 		int exit = process.waitFor();
+		double wallSeconds = (System.nanoTime() - started) / 1e9;
+		double cpuSeconds = cpu.stop();
 		Matcher m = Pattern.compile("done: (\\d+) written.* ([0-9.]+) tracks/s on (\\d+) thread").matcher(last);
 		if (exit != 0 || !m.find() || Integer.parseInt(m.group(1)) != expected) {
 			throw new IllegalStateException("features mel --threads " + threads + " exited " + exit + ": " + last);
 		}
-		System.out.println("features mel --threads " + threads + ": " + last);
-		return new double[] { Double.parseDouble(m.group(2)), Integer.parseInt(m.group(1)) };
+		System.out.println("features mel --threads " + threads + ": " + last + String.format(Locale.ROOT,
+				" (process: %.1f s wall, %.1f s CPU)", wallSeconds, cpuSeconds));
+		return new double[] { Double.parseDouble(m.group(2)), Integer.parseInt(m.group(1)), cpuSeconds, wallSeconds };
+	}
+
+	/**
+	 * The CPU time of a child process, all its threads: read every 50 ms while it runs (a process's counters are
+	 * gone once it has exited), so the last 50 ms may be missing.
+	 */
+	private static final class CpuWatch {
+
+		private final Thread watcher;
+
+		private volatile double seconds;
+
+		CpuWatch(ProcessHandle process) {
+			watcher = new Thread(() -> {
+				while (process.isAlive()) {
+					process.info().totalCpuDuration().ifPresent(d -> seconds = d.toNanos() / 1e9);
+					try {
+						Thread.sleep(50);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}, "cpu-watch");
+			watcher.setDaemon(true);
+			watcher.start();
+		}
+
+		double stop() throws InterruptedException {
+			watcher.join(1_000);
+			return seconds;
+		}
 	}
 
 	private static void deleteTree(Path root) throws IOException {

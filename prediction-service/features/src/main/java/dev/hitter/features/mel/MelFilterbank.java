@@ -76,17 +76,17 @@ public final class MelFilterbank {
 
 	/**
 	 * The energy of band {@code band} in each of {@code count} power spectra stored bins-major
-	 * ({@code power[bin·count + spectrum]}), written to {@code mel[0, count)}. Bins-major because then the inner
-	 * loop runs over spectra with one weight: a multiply-add the JIT turns into vector instructions, where a dot
+	 * ({@code power[bin·stride + spectrum]}), written to {@code mel[0, count)}. Bins-major because then the inner
+	 * loop runs over spectra with one weight, a multiply-add the JIT can turn into vector instructions, where a dot
 	 * product per spectrum (a float sum the JIT must keep in order) stays scalar.
 	 */
-	public void projectBand(int band, float[] power, int count, float[] mel) {
+	public void projectBand(int band, float[] power, int stride, int count, float[] mel) {
 		java.util.Arrays.fill(mel, 0, count, 0f);
 		int first = firstBin[band];
 		float[] w = weights[band];
 		for (int j = 0; j < w.length; j++) {
 			float weight = w[j];
-			int row = (first + j) * count;
+			int row = (first + j) * stride;
 			for (int spectrum = 0; spectrum < count; spectrum++) {
 				mel[spectrum] += weight * power[row + spectrum];
 			}
