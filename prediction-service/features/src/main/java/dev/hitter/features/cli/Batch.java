@@ -162,8 +162,9 @@ final class Batch {
 		catch (RejectedInputException ex) {
 			return new FileResult(input + " refused (" + ex.code() + "): " + ex.getMessage(), ex.code(), false);
 		}
-		catch (Exception | LinkageError | AssertionError | StackOverflowError ex) {
-			// Anything one file can cause, native libraries included, is that file's failure, not the batch's.
+		catch (Exception | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError ex) {
+			// Anything one file can cause, native libraries included, is that file's failure, not the batch's;
+			// an out-of-memory here came from this file's buffers, which are garbage again once it is dropped.
 			return new FileResult(input + " failed: " + ex, null, true);
 		}
 	}
