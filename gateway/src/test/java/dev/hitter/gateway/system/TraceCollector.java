@@ -61,15 +61,15 @@ final class TraceCollector implements AutoCloseable {
 	}
 
 	/**
-	 * Waits (spans are exported in batches, every few seconds) until the trace holds spans that every one of
-	 * {@code wanted} matches, and returns the trace as received by then.
+	 * Waits (spans are exported in batches, every few seconds, each service on its own schedule) until the trace as
+	 * received so far satisfies {@code complete}, and returns it as received by then.
 	 */
-	List<ReceivedSpan> awaitTrace(String traceId, Duration limit, List<Predicate<ReceivedSpan>> wanted)
+	List<ReceivedSpan> awaitTrace(String traceId, Duration limit, Predicate<List<ReceivedSpan>> complete)
 			throws InterruptedException {
 		Instant deadline = Instant.now().plus(limit);
 		while (true) {
 			List<ReceivedSpan> trace = trace(traceId);
-			if (wanted.stream().allMatch(w -> trace.stream().anyMatch(w)) || Instant.now().isAfter(deadline)) {
+			if (complete.test(trace) || Instant.now().isAfter(deadline)) {
 				return trace;
 			}
 			Thread.sleep(250);

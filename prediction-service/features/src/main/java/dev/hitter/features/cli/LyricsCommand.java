@@ -39,7 +39,7 @@ final class LyricsCommand {
 		LyricsEncoder encoder = new LyricsEncoder(
 				new LyricsSpec(base.id(), maxLength, base.maxCharacters(), base.stopWords(), base.stemming()));
 
-		return new Batch(LYRICS, ".ids.npy", progress).run(in, out, threads, (input, output) -> {
+		return new Batch(LYRICS, ".ids.npy", progress, "songs").run(in, out, threads, (input, output) -> {
 			EncodedLyrics encoded = encoder.encode(Files.readString(input, StandardCharsets.UTF_8), vocabulary);
 			Npy.writeInts(output, encoded.ids(), encoded.ids().length);
 			String summary = encoded.tokens().size() + " tokens, " + encoded.unknownCount() + " unknown"

@@ -27,7 +27,10 @@ final class MelCommand {
 			  20-50 s segment (--segment melon, the default: shorter tracks use the centred 30 s, then zero
 			  padding; under 10 s they are refused) or the whole track, and writes the log-mel (spec melon-v1)
 			  as float32 48 x frames, the layout of the Melon Playlist Dataset. A .npy input holds float32 mono
-			  PCM at 16 kHz and skips decoding. --png also writes the spectrogram picture beside each file.""";
+			  PCM at 16 kHz and skips decoding. --png also writes the spectrogram picture beside each file.
+			  A folder is done on --threads workers (default: every core), each decoding and computing one file
+			  at a time; the progress lines come in the folder's sorted order, refusals and failures are counted
+			  by kind, and the last line gives the tracks per second.""";
 
 	static final Set<String> AUDIO = Set.of("wav", "aif", "aiff", "mp3", "flac", "ogg", "oga", "opus", "m4a", "aac",
 			"mp4", "npy");
@@ -49,7 +52,7 @@ final class MelCommand {
 		options.noneLeft();
 		SegmentRule rule = SegmentRule.melon();
 
-		return new Batch(AUDIO, ".mel.npy", progress).run(in, out, threads, (input, output) -> {
+		return new Batch(AUDIO, ".mel.npy", progress, "tracks").run(in, out, threads, (input, output) -> {
 			float[] pcm = pcmOf(input, segment.equals("melon") ? rule : null);
 			MelSpectrogram mel = melon.compute(pcm);
 			Npy.writeFloats(output, NpyArray.ofFloats(mel.values(), mel.bands(), mel.frames()));

@@ -48,6 +48,30 @@ class FeaturesCommandTest {
 	}
 
 	@Test
+	void aFolderOnSeveralWorkersReportsInSortedOrderCountsRefusalsByKindAndGivesTracksPerSecond() throws IOException {
+		Path songs = Files.createDirectories(dir.resolve("songs"));
+		for (String name : new String[] { "d.wav", "b.wav", "e.wav", "a.wav" }) {
+			writeWav(songs.resolve(name), 330, 12, 16_000, 1);
+		}
+		writeWav(songs.resolve("c.wav"), 330, 4, 16_000, 1); // under the 10 s minimum
+		Files.writeString(songs.resolve("f.mp3"), "not audio either");
+
+		int status = run("mel", "--in", songs.toString(), "--out", dir.resolve("mels").toString(), "--threads", "3");
+
+		assertThat(status).as(err()).isEqualTo(1);
+		List<String> lines = err().lines().toList();
+		assertThat(lines).hasSize(7);
+		String[] order = { "a.wav", "b.wav", "c.wav", "d.wav", "e.wav", "f.mp3" };
+		for (int i = 0; i < order.length; i++) {
+			assertThat(lines.get(i)).startsWith("[" + (i + 1) + "/6] " + songs.resolve(order[i]));
+		}
+		assertThat(lines.get(2)).contains("refused (audio/too-short)");
+		assertThat(lines.get(6)).startsWith("done: 4 written, 2 refused (audio/not-audio 1, audio/too-short 1), 0 failed in ")
+			.matches(".* [0-9]+\\.[0-9]{2} tracks/s on 3 threads");
+		assertThat(Npy.read(dir.resolve("mels/e.mel.npy")).shape()).containsExactly(48, 1876);
+	}
+
+	@Test
 	void pcmNpyInputSkipsDecodingAndGivesTheLibrarysNumbers() throws IOException {
 		float[] pcm = new float[16_000 * 12];
 		for (int i = 0; i < pcm.length; i++) {

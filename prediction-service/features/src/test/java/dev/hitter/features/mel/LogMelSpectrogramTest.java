@@ -71,6 +71,95 @@ class LogMelSpectrogramTest {
 		assertThat(mel.value(10, 3)).isZero();
 	}
 
+	/**
+	 * Frames go through the FFT in pairs and in batches of 32: an odd count leaves a frame without its partner,
+	 * and 33 frames leave a batch of one. Each is checked against the spec computed the plain way, in float64.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 300, 512, 8_192, 8_448, 16_383 })
+	void oddFrameCountsAndPartialBatchesMatchAPlainFloat64Reference(int samples) {
+		float[] pcm = new float[samples];
+		java.util.SplittableRandom random = new java.util.SplittableRandom(samples);
+		for (int i = 0; i < samples; i++) {
+			pcm[i] = (float) (0.4 * Math.sin(2 * Math.PI * 523.3 * i / 16_000) + 0.1 * (random.nextDouble() - 0.5));
+		}
+		MelSpectrogram mel = MELON.compute(pcm);
+		double[][] expected = plainLogMel(pcm);
+		for (int frame = 0; frame < mel.frames(); frame++) {
+			for (int band = 0; band < 48; band++) {
+				assertThat((double) mel.value(band, frame)).as("band %d frame %d of %d", band, frame, mel.frames())
+					.isCloseTo(expected[frame][band], org.assertj.core.data.Offset.offset(2e-5));
+			}
+		}
+	}
+
+	@Test
+	void threadsSharingOneInstanceGetTheSameValuesAsOneThread() throws Exception {
+		float[][] signals = new float[8][];
+		for (int i = 0; i < signals.length; i++) {
+			signals[i] = sine(200 + 150 * i, 1.0 + 0.37 * i);
+		}
+		float[][] alone = new float[signals.length][];
+		for (int i = 0; i < signals.length; i++) {
+			alone[i] = new LogMelSpectrogram(SPEC).compute(signals[i]).values();
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			java.util.List<java.util.concurrent.Future<Boolean>> same = new java.util.ArrayList<>();
+			for (int round = 0; round < 20; round++) {
+				for (int i = 0; i < signals.length; i++) {
+					int which = i;
+					same.add(pool.submit(() -> java.util.Arrays.equals(MELON.compute(signals[which]).values(), alone[which])));
+				}
+			}
+			for (java.util.concurrent.Future<Boolean> result : same) {
+				assertThat(result.get()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** The spec word for word: symmetric Hann, a direct DFT, |X|², dense triangles, log10(1 + 10000·m). */
+	private static double[][] plainLogMel(float[] pcm) {
+		int frames = 1 + pcm.length / 256;
+		MelFilterbank bank = MelFilterbank.of(SPEC);
+		double[] cos = new double[512];
+		double[] sin = new double[512];
+		for (int i = 0; i < 512; i++) {
+			cos[i] = Math.cos(2 * Math.PI * i / 512);
+			sin[i] = -Math.sin(2 * Math.PI * i / 512);
+		}
+		double[][] out = new double[frames][48];
+		for (int k = 0; k < frames; k++) {
+			double[] x = new double[512];
+			for (int i = 0; i < 512; i++) {
+				int t = k * 256 - 256 + i;
+				x[i] = t >= 0 && t < pcm.length ? pcm[t] * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / 511)) : 0;
+			}
+			double[] power = new double[257];
+			for (int bin = 0; bin < 257; bin++) {
+				double re = 0;
+				double im = 0;
+				for (int i = 0; i < 512; i++) {
+					int angle = bin * i & 511; // e^(-2πi·bin·i/512) repeats every 512
+					re += x[i] * cos[angle];
+					im += x[i] * sin[angle];
+				}
+				power[bin] = re * re + im * im;
+			}
+			for (int band = 0; band < 48; band++) {
+				double m = 0;
+				for (int bin = 0; bin < 257; bin++) {
+					m += bank.weight(band, bin) * power[bin];
+				}
+				out[k][band] = Math.log10(1 + 10_000 * m);
+			}
+		}
+		return out;
+	}
+
 	@Test
 	void framesFirstTransposes() {
 		MelSpectrogram mel = MELON.compute(sine(440, 0.5));

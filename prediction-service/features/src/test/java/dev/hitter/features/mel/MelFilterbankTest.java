@@ -31,6 +31,45 @@ class MelFilterbankTest {
 	}
 
 	@Test
+	void storesOnlyEachBandsTriangleAndProjectsWithIt() {
+		MelFilterbank bank = MelFilterbank.of(MelSpec.MELON_V1);
+		int span = 0;
+		for (int band = 0; band < 48; band++) {
+			int first = -1;
+			int last = -1;
+			for (int bin = 0; bin < 257; bin++) {
+				if (bank.weight(band, bin) != 0) {
+					first = first < 0 ? bin : first;
+					last = bin;
+				}
+			}
+			span += last - first + 1;
+		}
+		assertThat(bank.storedWeights()).isEqualTo(span).isLessThan(48 * 257 / 20);
+
+		// two spectra, bins-major with a stride wider than the count: each band is its weighted sum
+		int stride = 4;
+		float[] power = new float[257 * stride];
+		for (int bin = 0; bin < 257; bin++) {
+			power[bin * stride] = bin;
+			power[bin * stride + 1] = 1;
+			power[bin * stride + 2] = Float.NaN; // beyond count: never read
+		}
+		float[] mel = new float[stride];
+		for (int band = 0; band < 48; band++) {
+			bank.projectBand(band, power, stride, 2, mel);
+			double byBin = 0;
+			double flat = 0;
+			for (int bin = 0; bin < 257; bin++) {
+				byBin += bank.weight(band, bin) * bin;
+				flat += bank.weight(band, bin);
+			}
+			assertThat((double) mel[0]).isCloseTo(byBin, within(1e-4 * byBin));
+			assertThat((double) mel[1]).isCloseTo(flat, within(1e-5 * flat));
+		}
+	}
+
+	@Test
 	void bandPeaksRiseWithTheBandIndex() {
 		MelFilterbank bank = MelFilterbank.of(MelSpec.MELON_V1);
 		int previousPeak = -1;
