@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -298,7 +300,7 @@ public final class TrainingInputBenchmark {
 	private static AudioNetwork network() {
 		float[] mean = new float[MelSource.BANDS];
 		float[] scale = new float[MelSource.BANDS];
-		java.util.Arrays.fill(scale, 1);
+		Arrays.fill(scale, 1);
 		return new AudioNetwork(MelSource.FRAMES, MelSource.BANDS, mean, scale, AudioNetwork.Sizes.DEFAULT, 7, 1e-4f,
 				2e-3f);
 	}
@@ -464,7 +466,7 @@ public final class TrainingInputBenchmark {
 			return;
 		}
 		try (Stream<Path> walk = Files.walk(dir)) {
-			for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+			for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
 				Files.deleteIfExists(path);
 			}
 		}

@@ -1,6 +1,7 @@
 package dev.hitter.trainer.data.shard;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -235,7 +237,7 @@ public final class MelShardWriter {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 					stop.set(true);
-					throw new java.io.InterruptedIOException("interrupted while building a mel shard");
+					throw new InterruptedIOException("interrupted while building a mel shard");
 				}
 			}
 			if (failure != null) {
@@ -287,7 +289,7 @@ public final class MelShardWriter {
 		return song.mel();
 	}
 
-	static java.util.concurrent.ThreadFactory daemon(String name) {
+	static ThreadFactory daemon(String name) {
 		AtomicInteger count = new AtomicInteger();
 		return runnable -> {
 			Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
