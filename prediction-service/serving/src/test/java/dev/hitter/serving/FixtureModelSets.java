@@ -16,7 +16,7 @@ import dev.hitter.features.mel.MelSpectrogram;
  * newer POP version under {@code newer/}. Their outputs are exact: contributions sum to the logit minus the output
  * bias written below.
  */
-final class FixtureModelSets {
+public final class FixtureModelSets {
 
 	static final Path ALL = Path.of("src/test/resources/model-sets/all");
 
@@ -45,7 +45,7 @@ final class FixtureModelSets {
 				values);
 	}
 
-	static void copyTree(Path from, Path to) {
+	public static void copyTree(Path from, Path to) {
 		try (Stream<Path> files = Files.walk(from)) {
 			for (Path file : (Iterable<Path>) files::iterator) {
 				Path target = to.resolve(from.relativize(file).toString());

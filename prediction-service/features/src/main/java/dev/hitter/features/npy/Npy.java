@@ -218,8 +218,11 @@ public final class Npy {
 		}
 	}
 
-	/** IEEE 754 binary16 to float (Java 17 has no Float.float16ToFloat). */
-	static float halfToFloat(short half) {
+	/**
+	 * IEEE 754 binary16 to float (Java 17 has no Float.float16ToFloat); public so that whatever else stores Melon's
+	 * float16 mels (the trainer's shards) decodes them exactly as a {@code .npy} is read.
+	 */
+	public static float halfToFloat(short half) {
 		int bits = half & 0xffff;
 		int sign = (bits & 0x8000) << 16;
 		int exponent = (bits >>> 10) & 0x1f;

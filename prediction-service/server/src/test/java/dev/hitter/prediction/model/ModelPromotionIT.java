@@ -13,14 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -183,41 +180,16 @@ class ModelPromotionIT {
 		try {
 			// Under target/, so that a clean build removes it.
 			Path models = Path.of("target/model-promotion").toAbsolutePath().resolve("models");
-			deleteTree(models.getParent());
-			copyTree(ModelReadinessTest.FIXTURE_MODEL_SETS, models);
+			ModelReadinessTest.deleteTree(models.getParent());
+			ModelReadinessTest.copyTree(ModelReadinessTest.FIXTURE_MODEL_SETS, models);
 			Path newer = FIXTURES.resolve("newer/POP").resolve(NEWER);
-			copyTree(newer, models.resolve("POP").resolve(NEWER));
-			copyTree(newer, models.resolve("POP").resolve(BROKEN));
+			ModelReadinessTest.copyTree(newer, models.resolve("POP").resolve(NEWER));
+			ModelReadinessTest.copyTree(newer, models.resolve("POP").resolve(BROKEN));
 			Files.writeString(models.resolve("POP").resolve(BROKEN).resolve("audio/saved_model.pb"), "not a graph");
 			return models;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(root)) {
-			for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-				Files.delete(file);
-			}
-		}
-	}
-
-	private static void copyTree(Path from, Path to) throws IOException {
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path file : (Iterable<Path>) files::iterator) {
-				Path target = to.resolve(from.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
 		}
 	}
 }

@@ -127,7 +127,7 @@ public class ModelReadinessTest {
 		}
 	}
 
-	private static void deleteTree(Path root) throws IOException {
+	static void deleteTree(Path root) throws IOException {
 		if (!Files.exists(root)) {
 			return;
 		}
@@ -138,7 +138,7 @@ public class ModelReadinessTest {
 		}
 	}
 
-	private static void copyTree(Path from, Path to) {
+	static void copyTree(Path from, Path to) {
 		try (Stream<Path> files = Files.walk(from)) {
 			for (Path file : (Iterable<Path>) files::iterator) {
 				Path target = to.resolve(from.relativize(file).toString());

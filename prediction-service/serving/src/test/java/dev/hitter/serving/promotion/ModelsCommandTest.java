@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.hitter.models.Genre;
 import dev.hitter.models.ModelSetLayout;
 import dev.hitter.models.Promotion;
+import dev.hitter.serving.FixtureModelSets;
 
 /**
  * {@code ./hitter models}: promote only what passed its evaluation and loads, roll back to what was promoted before,
@@ -45,8 +44,8 @@ class ModelsCommandTest {
 
 	@BeforeEach
 	void models() {
-		copyTree(FIXTURES.resolve("all"), root);
-		copyTree(FIXTURES.resolve("newer/POP/" + NEWER), root.resolve("POP/" + NEWER));
+		FixtureModelSets.copyTree(FIXTURES.resolve("all"), root);
+		FixtureModelSets.copyTree(FIXTURES.resolve("newer/POP/" + NEWER), root.resolve("POP/" + NEWER));
 		layout = new ModelSetLayout(root);
 	}
 
@@ -226,23 +225,6 @@ class ModelsCommandTest {
 	private List<Path> leftovers() throws IOException {
 		try (Stream<Path> files = Files.list(root.resolve("POP"))) {
 			return files.filter(file -> file.getFileName().toString().endsWith(".partial")).toList();
-		}
-	}
-
-	static void copyTree(Path from, Path to) {
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path file : (Iterable<Path>) files::iterator) {
-				Path target = to.resolve(from.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 }

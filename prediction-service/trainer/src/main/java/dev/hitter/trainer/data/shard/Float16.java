@@ -1,5 +1,7 @@
 package dev.hitter.trainer.data.shard;
 
+import dev.hitter.features.npy.Npy;
+
 /**
  * IEEE 754 binary16, the dtype of Melon's mels: decoded exactly as the features library reads a {@code <f2}
  * {@code .npy} ({@code dev.hitter.features.npy.Npy}), and encoded only where that decoding gives the float back
@@ -27,20 +29,9 @@ final class Float16 {
 		return TABLE[half & 0xffff];
 	}
 
-	/** The same arithmetic as {@code Npy.halfToFloat} (Java 17 has no {@code Float.float16ToFloat}). */
+	/** Exactly as a Melon {@code .npy} is read: the features library's own conversion. */
 	static float decode(short half) {
-		int bits = half & 0xffff;
-		int sign = (bits & 0x8000) << 16;
-		int exponent = (bits >>> 10) & 0x1f;
-		int mantissa = bits & 0x3ff;
-		if (exponent == 0x1f) {
-			return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
-		}
-		if (exponent == 0) {
-			float value = mantissa * 0x1p-24f;
-			return sign == 0 ? value : -value;
-		}
-		return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
+		return Npy.halfToFloat(half);
 	}
 
 	/** The binary16 bits (0 … 0xffff) of a finite float it holds exactly, else {@link #INEXACT}. */
