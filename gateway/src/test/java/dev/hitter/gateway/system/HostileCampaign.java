@@ -14,6 +14,7 @@ import static dev.hitter.gateway.system.HostileKind.PAGING;
 import static dev.hitter.gateway.system.HostileKind.PARTNER;
 import static dev.hitter.gateway.system.HostileKind.PUBLICATION;
 import static dev.hitter.gateway.system.HostileKind.SSRF_WEBHOOK;
+import static dev.hitter.gateway.system.HostileKind.TRACE_CONTEXT;
 import static dev.hitter.gateway.system.HostileKind.UNKNOWN_ROUTE;
 import static dev.hitter.gateway.system.HostileKind.UPLOAD;
 import static dev.hitter.gateway.system.HostileKind.WEB_APP;
@@ -110,6 +111,7 @@ final class HostileCampaign {
 		ssrfWebhooks();
 		paging();
 		unknownRoutes();
+		traceContext();
 		webApp();
 		publications();
 		community();
@@ -599,6 +601,47 @@ final class HostileCampaign {
 			probes.add(Probe.of(UNKNOWN_ROUTE, "no route", "GET", path).as(targets.attacker()));
 		}
 		probes.add(Probe.of(UNKNOWN_ROUTE, "TRACE", "TRACE", "/api/v1/users/me").as(targets.attacker()));
+	}
+
+	// --- trace context -------------------------------------------------------------------------------------------
+
+	/** Answered as without the headers: the reads succeed (ANY: no 5xx, errors well formed), the bad sign-in is 401. */
+	private void traceContext() {
+		Map<String, String> traceparents = new java.util.LinkedHashMap<>();
+		traceparents.put("malformed", "garbage");
+		traceparents.put("4 KB", "00-" + "a".repeat(4_000) + "-00f067aa0ba902b7-01");
+		traceparents.put("all-zero trace id", "00-00000000000000000000000000000000-00f067aa0ba902b7-01");
+		traceparents.put("all-zero span id", "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01");
+		traceparents.put("non-hex ids", "00-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz-zzzzzzzzzzzzzzzz-01");
+		traceparents.put("version ff", "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+		traceparents.put("a future version with extra fields", "cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-what-ever");
+		traceparents.put("markup", "00-<script>alert(1)</script>-00f067aa0ba902b7-01");
+		for (Map.Entry<String, String> traceparent : traceparents.entrySet()) {
+			probes.add(Probe.of(TRACE_CONTEXT, "traceparent " + traceparent.getKey(), "GET", PREDICTIONS)
+				.header("traceparent", traceparent.getValue())
+				.as(targets.attacker())
+				.due(Probe.Due.ANY));
+		}
+		probes.add(Probe.of(TRACE_CONTEXT, "two traceparents in one header", "GET", PREDICTIONS)
+			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01, "
+					+ "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+			.as(targets.attacker())
+			.due(Probe.Due.ANY));
+		probes.add(Probe.of(TRACE_CONTEXT, "64 tracestate members", "GET", "/api/v1/community/posts?size=5")
+			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+			.header("tracestate", java.util.stream.IntStream.range(0, 64)
+				.mapToObj(i -> "v" + i + "=" + "x".repeat(50))
+				.collect(java.util.stream.Collectors.joining(",")))
+			.as(targets.attacker())
+			.due(Probe.Due.ANY));
+		probes.add(Probe.of(TRACE_CONTEXT, "4 KB of baggage", "GET", "/api/v1/community/posts?size=5")
+			.header("baggage", "userId=" + "b".repeat(4_000))
+			.as(targets.attacker())
+			.due(Probe.Due.ANY));
+		probes.add(Probe.of(TRACE_CONTEXT, "a malformed traceparent on a sign-in", "POST", "/api/v1/auth/login")
+			.header("traceparent", "00-" + "f".repeat(32) + "-" + "g".repeat(16) + "-zz")
+			.body("application/json", "{\"email\":\"nobody@example.com\",\"password\":\"wrong-password-1\"}"
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 	}
 
 	// --- the web app's additions --------------------------------------------------------------------------------

@@ -53,7 +53,10 @@ enum HostileKind {
 	MAIL("the mailed links: a spent verification link and a spent reset link used again, another member's e-mail "
 			+ "change link, garbage, empty, oversized and wrongly typed tokens on every link endpoint, a reset link "
 			+ "used as a verification link, weak passwords with a garbage link, resend and e-mail change without a "
-			+ "token, an e-mail change with a wrong password, a reset asked for the victim (answered like any)");
+			+ "token, an e-mail change with a wrong password, a reset asked for the victim (answered like any)"),
+	TRACE_CONTEXT("hostile W3C trace context on reads and a sign-in: malformed and 4 KB traceparents, all-zero and "
+			+ "non-hex ids, an unknown version with extra fields, two traceparents in one header, 64 tracestate members, "
+			+ "4 KB of baggage: the request answered as without them (tracing must never refuse or fail a call)");
 
 	private final String sends;
 
