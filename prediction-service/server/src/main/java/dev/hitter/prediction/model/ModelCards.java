@@ -119,7 +119,8 @@ final class ModelCards {
 						+ "scored.");
 			}
 			if (settings.get("vocabularySize") instanceof Number known) {
-				limits.add("It knows " + known.intValue() + " words; words it never saw in training do not count.");
+				limits.add("It knows " + known.intValue() + " words; every word it never saw in training is read as one and the "
+						+ "same unknown word.");
 			}
 			if (trainedOn != null && trainedOn.dataset() != null
 					&& trainedOn.dataset().toLowerCase(Locale.ROOT).contains("no lyrics")) {

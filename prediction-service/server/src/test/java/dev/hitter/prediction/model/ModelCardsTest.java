@@ -43,7 +43,7 @@ class ModelCardsTest {
 		assertThat(described.limits()).noneMatch(limit -> limit.contains("synthetic"))
 			.contains("Its held-out results come from 5000 songs of the same data; music unlike it may fare worse.",
 					"It was trained without lyrics, so its lyrics score carries no information.",
-					"It knows 20000 words; words it never saw in training do not count.");
+					"It knows 20000 words; every word it never saw in training is read as one and the same unknown word.");
 	}
 
 	@Test
@@ -69,21 +69,21 @@ class ModelCardsTest {
 		String synthetic = "It was trained on synthetic songs, not real ones: its score says nothing about whether a "
 				+ "real track will be a hit.";
 		String genreOnly = "It scores POP tracks only: a track analysed under the wrong genre gets a meaningless score.";
-		String heldOut = "Its held-out results come from only 90 songs, so they are rough estimates.";
-		String calibrated = "Its probabilities were calibrated on 90 validation songs; for music unlike its training "
+		String heldOut = "Its held-out results come from 1500 songs of the same data; music unlike it may fare worse.";
+		String calibrated = "Its probabilities were calibrated on 1500 validation songs; for music unlike its training "
 				+ "songs they can be off.";
 		assertThat(audio.limits()).containsExactly(synthetic, genreOnly,
 				"It listens to one 30-second segment of the track, not the whole song.", heldOut, calibrated);
 		assertThat(lyrics.limits()).containsExactly(synthetic, genreOnly,
 				"It reads at most the first 512 words of the lyrics; the rest is not scored.",
 				"It knows " + lyricsCard.featureSpec().settings().get("vocabularySize")
-						+ " words; words it never saw in training do not count.",
+						+ " words; every word it never saw in training is read as one and the same unknown word.",
 				heldOut, calibrated);
 		assertThat(audio.notice()).isEqualTo(ModelCard.DEMONSTRATION_NOTICE);
-		assertThat(audio.trainedOn().songs()).isEqualTo(600);
-		assertThat(audio.trainedOn().trainingSongs()).isEqualTo(420);
+		assertThat(audio.trainedOn().songs()).isEqualTo(10_000);
+		assertThat(audio.trainedOn().trainingSongs()).isEqualTo(7_000);
 		assertThat(audio.trainedOn().releaseYears()).isNull();
-		assertThat(audio.heldOut().songs()).isEqualTo(90);
+		assertThat(audio.heldOut().songs()).isEqualTo(1_500);
 		assertThat(audio.heldOut().auc()).isEqualTo(audioCard.test().rocAuc());
 		assertThat(audio.heldOut().calibrationError()).isEqualTo(audioCard.test().expectedCalibrationError());
 	}
