@@ -8,7 +8,7 @@ test('about the models shows each genre in plain words with a demonstration noti
     await expect(card).toBeVisible();
     await expect(card.getByRole('heading', { level: 3, name: 'Audio model' })).toBeVisible();
     await expect(card.getByRole('heading', { level: 3, name: 'Lyrics model' })).toBeVisible();
-    await expect(card.getByText(/^Tested on \d+ songs kept aside/).first()).toBeVisible();
+    await expect(card.getByText(/^Tested on [\d,]+ songs kept aside/).first()).toBeVisible();
     await expect(card.getByText(/times out of 100/).first()).toBeVisible();
     await expect(card.getByRole('heading', { name: 'What it cannot do' }).first()).toBeVisible();
   }
