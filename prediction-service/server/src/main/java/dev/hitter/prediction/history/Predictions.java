@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +41,9 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Service
 public class Predictions {
+
+	static final int LOGIT_BATCH = 500;
+
 
 	private final TrackAnalysis analysis;
 
@@ -168,6 +172,25 @@ public class Predictions {
 					models.lyrics() == null ? null : models.lyrics().modelId(), answering.logit()));
 		}
 		return rows;
+	}
+
+	/**
+	 * The combined logit and its parts of the member's own analyses among {@code ids}, for a batch job's CSV. An
+	 * analysis deleted since, another member's, or kept before the logit was recorded is absent. Read
+	 * {@value #LOGIT_BATCH} at a time, so that a catalogue job's results do not become one huge query.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Explanation.Logit> logitsOf(Member member, List<UUID> ids) {
+		Map<UUID, Explanation.Logit> logits = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += LOGIT_BATCH) {
+			for (Prediction p : predictions.findAllById(ids.subList(from, Math.min(ids.size(), from + LOGIT_BATCH)))) {
+				Explanation.Logit logit = p.memberId().equals(member.id()) ? answering(p).logit() : null;
+				if (logit != null) {
+					logits.put(p.id(), logit);
+				}
+			}
+		}
+		return logits;
 	}
 
 	/** Every member may read it: only shared analyses are on it, and hidden ones only for their owner. */

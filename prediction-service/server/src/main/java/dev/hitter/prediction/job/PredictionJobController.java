@@ -143,7 +143,9 @@ class PredictionJobController {
 
 	@Operation(summary = "A batch job's results as CSV",
 			description = "UTF-8 with a byte-order mark; formula-like cells start with an apostrophe. Columns: "
-					+ JobResultsCsv.HEADER + ".")
+					+ JobResultsCsv.HEADER + ". The logit columns are the analysis's combined, calibrated logit and its parts "
+					+ "(bias, audio, words, unknown words, residual; they add up to the logit), as in the prediction's "
+					+ "`logit`; empty for an item without an analysis.")
 	@ApiResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv",
 			schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "401", description = "unauthorized: no valid access token",
@@ -154,7 +156,8 @@ class PredictionJobController {
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping(value = "/{id}/results.csv", produces = "text/csv")
 	ResponseEntity<byte[]> resultsCsv(Member member, @PathVariable UUID id) {
-		byte[] csv = JobResultsCsv.write(jobs.items(member, id)).getBytes(StandardCharsets.UTF_8);
+		List<JobStore.ItemRow> items = jobs.items(member, id);
+		byte[] csv = JobResultsCsv.write(items, jobs.logits(member, items)).getBytes(StandardCharsets.UTF_8);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header("Content-Disposition", "attachment; filename=\"prediction-job-" + id + ".csv\"")

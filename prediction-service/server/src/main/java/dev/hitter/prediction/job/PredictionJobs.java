@@ -2,6 +2,8 @@ package dev.hitter.prediction.job;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +20,9 @@ import dev.hitter.kit.problem.ProblemType;
 import dev.hitter.kit.security.Member;
 import dev.hitter.prediction.Paging;
 import dev.hitter.prediction.PredictionProblems;
+import dev.hitter.prediction.analysis.Explanation;
 import dev.hitter.prediction.client.ClientUsage;
+import dev.hitter.prediction.history.Predictions;
 import dev.hitter.prediction.job.webhook.WebhookSignature;
 
 /**
@@ -42,9 +46,12 @@ public class PredictionJobs {
 
 	private final ClientUsage clientUsage;
 
+	private final Predictions predictions;
+
 	PredictionJobs(JobStore store, JobProperties properties, TransactionTemplate transaction,
-			PlatformTransactionManager transactions, ClientUsage clientUsage) {
+			PlatformTransactionManager transactions, ClientUsage clientUsage, Predictions predictions) {
 		this.clientUsage = clientUsage;
+		this.predictions = predictions;
 		this.store = store;
 		this.properties = properties;
 		this.transaction = transaction;
@@ -150,6 +157,11 @@ public class PredictionJobs {
 	List<JobStore.ItemRow> items(Member member, UUID id) {
 		owned(member, id);
 		return store.items(id);
+	}
+
+	/** The combined logit and its parts of the items' analyses, by prediction id (see {@link JobResultsCsv}). */
+	Map<UUID, Explanation.Logit> logits(Member member, List<JobStore.ItemRow> items) {
+		return predictions.logitsOf(member, items.stream().map(JobStore.ItemRow::predictionId).filter(Objects::nonNull).toList());
 	}
 
 	JobPage mine(Member member, Paging paging) {

@@ -1,6 +1,7 @@
 package dev.hitter.prediction.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -163,8 +164,20 @@ class PredictionJobApiTest {
 		// A title that a spreadsheet would run as a formula is defused; a comma in a cell is quoted.
 		assertThat(lines.get(1)).startsWith("0,a.wav,\"'=HYPERLINK(\"\"x\"\")\",\"김, 민수\",BALLAD,SUCCEEDED,0.");
 		assertThat(lines.get(2)).startsWith("1,b.wav,b,,DANCE,SUCCEEDED,0.");
-		assertThat(lines.get(0)).endsWith(",problem_type,problem_detail,demonstration");
-		assertThat(lines.subList(1, 3)).allSatisfy(line -> assertThat(line).endsWith(",,,true"));
+		assertThat(lines.get(0)).endsWith(",problem_type,problem_detail,demonstration,logit,logit_bias,logit_audio,"
+				+ "logit_words,logit_unknown_words,logit_residual");
+		assertThat(lines.subList(1, 3)).allSatisfy(line -> assertThat(line).contains(",,,true,"));
+		// The logit columns are the analysis's own logit, and its parts add up to it, as on the result page.
+		String[] last = lines.get(2).split(",");
+		double[] logit = new double[6];
+		for (int i = 0; i < 6; i++) {
+			logit[i] = Double.parseDouble(last[last.length - 6 + i]);
+		}
+		String predictionId = JsonPath.read(results, "$.items[1].predictionId");
+		double answered = JsonPath.<Number>read(read("/api/v1/predictions/" + predictionId, member), "$.logit.value")
+			.doubleValue();
+		assertThat(logit[0]).isCloseTo(answered, within(1e-6));
+		assertThat(logit[1] + logit[2] + logit[3] + logit[4] + logit[5]).isCloseTo(logit[0], within(1e-4));
 	}
 
 	@Test
