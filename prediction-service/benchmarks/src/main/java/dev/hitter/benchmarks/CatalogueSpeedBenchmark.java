@@ -50,7 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
  * second with one worker and with every core, each run in its own JVM as a person runs the command.
  * </ol>
  *
- * <p>{@code nice -n 10 java -cp prediction-service/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar
+ * <p>In a JVM started with {@code --add-modules jdk.incubator.vector} it also times {@link VectorLogMelExperiment},
+ * which asks how far SIMD around the same FFTs would go.
+ *
+ * <p>{@code nice -n 10 java [--add-modules jdk.incubator.vector] -cp prediction-service/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar
  * dev.hitter.benchmarks.CatalogueSpeedBenchmark --report docs/benchmarks.md --python python3}
  * (options: {@code --rounds 30 --per-round 20 --tracks 200 --distinct 4 --repeats 3 --dir DIR --keep}).
  */
@@ -93,7 +96,9 @@ public final class CatalogueSpeedBenchmark {
 			.append("(load average at the start: ").append(loadAverage()).append("): compare the figures of one run ")
 			.append("with each other, not with other runs.\n\n");
 		md.append("Command (after `./mvnw -q -DskipTests -pl prediction-service/benchmarks -am package`): ")
-			.append("`nice -n 10 java -cp prediction-service/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar ")
+			.append("`nice -n 10 java ")
+			.append(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "--add-modules jdk.incubator.vector " : "")
+			.append("-cp prediction-service/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar ")
 			.append("dev.hitter.benchmarks.CatalogueSpeedBenchmark ").append(arguments).append("`\n\n");
 		md.append(logMelSideBySide());
 		if (!options.containsKey("skip-tracks")) {
@@ -137,13 +142,21 @@ public final class CatalogueSpeedBenchmark {
 			float[] librosa = Npy.read(librosaMel).values();
 			double difference = maxDifference(java, librosa);
 			FftOnly fft = new FftOnly(pcm);
+			// The Vector API experiment runs only in a JVM started with --add-modules jdk.incubator.vector.
+			boolean vectors = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+			VectorExperiment experiment = vectors ? VectorExperiment.of(pcm) : null;
+			double vectorDifference = vectors ? maxDifference(java, experiment.run()) : Double.NaN;
 			for (int i = 0; i < 300; i++) { // C2 compiles the hot path before anything is timed
 				melon.compute(pcm);
 				fft.run();
+				if (vectors) {
+					experiment.run();
+				}
 			}
 			Samples javaTimes = new Samples();
 			Samples fftTimes = new Samples();
 			Samples librosaTimes = new Samples();
+			Samples vectorTimes = new Samples();
 			for (int round = 0; round < rounds; round++) {
 				for (int i = 0; i < perRound; i++) {
 					javaTimes.time(() -> melon.compute(pcm));
@@ -151,13 +164,17 @@ public final class CatalogueSpeedBenchmark {
 				for (int i = 0; i < perRound; i++) {
 					fftTimes.time(fft::run);
 				}
+				for (int i = 0; vectors && i < perRound; i++) {
+					vectorTimes.time(experiment::run);
+				}
 				toPython.println("time " + perRound);
 				JsonNode times = JSON.readTree(line(fromPython, python));
 				times.get("wall").forEach(node -> librosaTimes.wall.add(node.asDouble()));
 				times.get("cpu").forEach(node -> librosaTimes.cpu.add(node.asDouble()));
 			}
 			toPython.println("quit");
-			return logMelMarkdown(rounds, perRound, javaTimes, fftTimes, librosaTimes, difference, ready);
+			return logMelMarkdown(rounds, perRound, javaTimes, fftTimes, librosaTimes, difference, ready)
+					+ (vectors ? vectorMarkdown(vectorTimes, fftTimes, librosaTimes, vectorDifference) : "");
 		}
 		finally {
 			python.destroy();
@@ -197,6 +214,16 @@ public final class CatalogueSpeedBenchmark {
 				+ "(librosa computes in float32 too). Python side: Python %s, NumPy %s, BLAS %s.%n%n", difference,
 				ready.path("python").asString(), ready.path("numpy").asString(), ready.path("blas").toString()));
 		return md.toString();
+	}
+
+	private static String vectorMarkdown(Samples vector, Samples fft, Samples librosa, double difference) {
+		return String.format(Locale.ROOT, "**Experiment: the same FFTs, everything else in the JDK 17 Vector API** "
+				+ "(`VectorLogMelExperiment`, benchmark code only; the JVM ran with `--add-modules jdk.incubator.vector`), "
+				+ "timed in the same rounds:%n%n| | wall ms (median) | CPU ms (median) |%n|---|---:|---:|%n%s%n%n"
+				+ "It runs at **%.2f×** librosa's speed by CPU time (%.2f× by wall clock); its work besides the FFTs takes "
+				+ "%.2f ms of CPU. Its log-mel differs from `LogMelSpectrogram`'s by at most %.1e.%n%n",
+				row("Java, Vector API experiment", vector).strip(), librosa.medianCpu() / vector.medianCpu(),
+				librosa.medianWall() / vector.medianWall(), vector.medianCpu() - fft.medianCpu(), difference);
 	}
 
 	private static String verdict(double wallRatio, double cpuRatio) {
@@ -243,6 +270,18 @@ public final class CatalogueSpeedBenchmark {
 				System.arraycopy(pairs, (k & 15) * 1024, buffer, 0, 1024);
 				fft.complexForward(buffer);
 			}
+		}
+	}
+
+	/** Loads the experiment's class only when the incubator module is there (its types would not resolve otherwise). */
+	private record VectorExperiment(VectorLogMelExperiment mel, float[] pcm) {
+
+		static VectorExperiment of(float[] pcm) {
+			return new VectorExperiment(new VectorLogMelExperiment(MelSpec.MELON_V1), pcm);
+		}
+
+		float[] run() {
+			return mel.compute(pcm);
 		}
 	}
 
