@@ -11,6 +11,15 @@ test('about the models shows each genre in plain words with a demonstration noti
     await expect(card.getByText(/^Tested on [\d,]+ songs kept aside/).first()).toBeVisible();
     await expect(card.getByText(/times out of 100/).first()).toBeVisible();
     await expect(card.getByRole('heading', { name: 'What it cannot do' }).first()).toBeVisible();
+    // The evaluation the set was promoted on: every metric for audio, lyrics and combined with its interval.
+    const table = card.getByRole('table', { name: new RegExp(`^${genre}: each figure with its 95% interval`) });
+    const auc = table.getByRole('row', { name: /ROC AUC/ }).getByRole('cell');
+    await expect(auc).toHaveCount(3);
+    await expect(auc.nth(2)).toHaveText(/^0\.\d{3} \(0\.\d{3}–(0\.\d{3}|1\.000)\)$/);
+    // Its pictures come through the gateway without a token, and are real PNGs.
+    const roc = card.getByRole('img', { name: new RegExp(`^${genre}: ROC curves`) });
+    await roc.scrollIntoViewIfNeeded();
+    await expect.poll(() => roc.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
   }
   // The system runs the demonstration models: the page says so at the top, in an alert.
   const notice = page.getByRole('alert').filter({ hasText: 'These are demonstration models' });

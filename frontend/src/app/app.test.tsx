@@ -21,7 +21,7 @@ const card = {
   limits: ['It was trained on synthetic songs, not real ones.'],
 };
 const catalogue: ModelCatalogue = {
-  genres: [{ genre: 'POP', version: 'v1', demonstration: true, audio: card, lyrics: { ...card, kind: 'LYRICS' }, combination: { method: 'lr', audioWeight: 0.4, lyricsWeight: 0.63, bias: 0.19 } }],
+  genres: [{ genre: 'POP', version: 'v1', demonstration: true, audio: card, lyrics: { ...card, kind: 'LYRICS' }, combination: { method: 'lr', audioWeight: 0.4, lyricsWeight: 0.63, bias: 0.19 }, evaluation: null }],
   unavailable: ['DANCE'],
 };
 

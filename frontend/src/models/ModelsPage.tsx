@@ -3,7 +3,7 @@ import { useProblemText } from '../api/problem';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { useFormat } from '../i18n/useFormat';
 import { Notice } from '../ui';
-import type { GenreCard, ModelCard } from './types';
+import type { Estimate, Evaluation, GenreCard, Metrics, ModelCard } from './types';
 import { useModels } from './useModels';
 
 /** "About the models": per genre, what serves it, what it learnt from, how it did on songs it never saw. */
@@ -64,6 +64,7 @@ function GenreSection({ card }: { card: GenreCard }) {
           })}
         </p>
       )}
+      {card.evaluation && <EvaluationSection evaluation={card.evaluation} genre={card.genre} genreName={genreName} />}
     </article>
   );
 }
@@ -123,6 +124,99 @@ function ModelSection({ card, title }: { card: ModelCard; title: string }) {
           </ul>
           {card.intendedUse && <p lang="en">{card.intendedUse}</p>}
           {i18n.resolvedLanguage !== 'en' && <p className="muted">{t('models.cardDetailsEnglish')}</p>}
+        </details>
+      )}
+    </section>
+  );
+}
+
+type MetricName = 'rocAuc' | 'prAuc' | 'precisionAtK' | 'logLoss' | 'brier' | 'calibrationError';
+
+const METRICS: MetricName[] = ['rocAuc', 'prAuc', 'precisionAtK', 'logLoss', 'brier', 'calibrationError'];
+
+/**
+ * The held-out evaluation the set was promoted on, for a label deciding how far to trust a score: every metric for
+ * audio, lyrics and the combined answer side by side, each with its 95 % interval, and the two pictures.
+ */
+function EvaluationSection({ evaluation, genre, genreName }: { evaluation: Evaluation; genre: string; genreName: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const captionId = `evaluation-${genre}`;
+  const columns: [string, Metrics | null][] = [
+    [t('models.evaluation.audio'), evaluation.audio],
+    [t('models.evaluation.lyrics'), evaluation.lyrics],
+    [t('models.evaluation.combined'), evaluation.combined],
+  ];
+  const k = evaluation.combined?.precisionAtK?.k ?? evaluation.audio?.precisionAtK?.k ?? 0;
+  const cell = (estimate: Estimate | null | undefined) => {
+    if (!estimate || estimate.value == null) {
+      return '—';
+    }
+    const range = estimate.low != null && estimate.high != null
+      ? ` (${format.number(estimate.low, 3)}–${format.number(estimate.high, 3)})`
+      : '';
+    return `${format.number(estimate.value, 3)}${range}`;
+  };
+  return (
+    <section className="evaluation" aria-labelledby={captionId}>
+      <h3 id={captionId}>{t('models.evaluation.title')}</h3>
+      <p>
+        {t('models.evaluation.intro', { songs: format.number(evaluation.songs), hits: format.number(evaluation.positives) })}{' '}
+        {evaluation.passed ? t('models.evaluation.passed') : t('models.evaluation.failed')}
+      </p>
+      <div className="evaluation__table">
+        <table>
+          <caption>{t('models.evaluation.caption', { genre: genreName })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('models.evaluation.metric')}</th>
+              {columns.map(([name]) => (
+                <th scope="col" key={name}>{name}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {METRICS.map((metric) => (
+              <tr key={metric} data-metric={metric}>
+                <th scope="row">
+                  {t(`models.evaluation.metrics.${metric}.name`, { k: format.number(k) })}
+                  <small>{t(`models.evaluation.metrics.${metric}.hint`)}</small>
+                </th>
+                {columns.map(([name, metrics]) => (
+                  <td key={name}>{cell(metrics?.[metric])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">{t('models.evaluation.interval')}</p>
+      {evaluation.pictures.length > 0 && (
+        <div className="evaluation__pictures">
+          {evaluation.pictures.map((picture) => (
+            <figure key={picture.name}>
+              <img
+                src={picture.url}
+                loading="lazy"
+                width={480}
+                height={360}
+                alt={t(`models.evaluation.pictures.${picture.name === 'roc.png' ? 'roc' : 'reliability'}`, { genre: genreName })}
+              />
+              <figcaption>{t(`models.evaluation.pictures.${picture.name === 'roc.png' ? 'roc' : 'reliability'}`, { genre: genreName })}</figcaption>
+            </figure>
+          ))}
+        </div>
+      )}
+      {(evaluation.split || evaluation.method) && (
+        <details>
+          <summary>{t('models.evaluation.how')}</summary>
+          <ul lang="en">
+            {evaluation.split && <li>{evaluation.split}</li>}
+            {evaluation.method && <li>{evaluation.method}</li>}
+            {evaluation.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
         </details>
       )}
     </section>

@@ -11,6 +11,39 @@ export interface GenreCard {
   audio: ModelCard;
   lyrics: ModelCard;
   combination: Combination | null;
+  /** The evaluation the set was promoted on; null when its cards hold none. */
+  evaluation: Evaluation | null;
+}
+
+export interface Evaluation {
+  evaluatedAt: string | null;
+  on: string | null;
+  songs: number;
+  positives: number;
+  split: string | null;
+  audio: Metrics | null;
+  lyrics: Metrics | null;
+  combined: Metrics | null;
+  passed: boolean;
+  reasons: string[];
+  method: string | null;
+  pictures: { name: string; url: string }[];
+}
+
+/** Each metric with its 95 % bootstrap interval. */
+export interface Metrics {
+  rocAuc: Estimate | null;
+  prAuc: Estimate | null;
+  logLoss: Estimate | null;
+  brier: Estimate | null;
+  calibrationError: Estimate | null;
+  precisionAtK: (Estimate & { k: number }) | null;
+}
+
+export interface Estimate {
+  value: number | null;
+  low: number | null;
+  high: number | null;
 }
 
 export interface ModelCard {

@@ -89,7 +89,7 @@ class GatewaySecurity {
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/v1/auth/jwks")
 				.permitAll()
-				.pathMatchers(HttpMethod.GET, "/api/v1/models", "/api/v1/models/*")
+				.pathMatchers(HttpMethod.GET, "/api/v1/models", "/api/v1/models/*", "/api/v1/models/*/pictures/*")
 				.permitAll()
 				// Published audio: an <audio> element sends no bearer token, so prediction-service checks the
 				// listening ticket in the query itself (a bearer token, when one comes, is still verified here).

@@ -676,6 +676,17 @@ final class HostileCampaign {
 			probes.add(Probe.of(WEB_APP, "model cards of genre " + (genre.length() > 40 ? "x×5000" : genre), "GET",
 					"/api/v1/models/" + genre));
 		}
+		// The evaluation's pictures are files in the served version's folder: only the listed PNGs come out, never
+		// the folder's other files (its evaluation, splits with every song id, vocabulary) or a path out of it.
+		for (String name : List.of("evaluation.json", "splits.json", "vocabulary.txt", "combination.json")) {
+			probes.add(Probe.of(WEB_APP, "the model folder's " + name + " as a picture", "GET",
+					"/api/v1/models/POP/pictures/" + name).due(Due.NOT_VISIBLE));
+		}
+		for (String name : List.of("..%2F..%2Fpromoted.json", "..%2Faudio%2Fcard.json", "%2E%2E", "roc.png%00",
+				"roc.png%2F..%2Fsplits.json", "x".repeat(5_000) + ".png")) {
+			probes.add(Probe.of(WEB_APP, "a model picture named " + (name.length() > 40 ? "x×5000.png" : name), "GET",
+					"/api/v1/models/POP/pictures/" + name));
+		}
 		for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
 			probes.add(Probe.of(WEB_APP, "a write to the model cards", method, "/api/v1/models")
 				.body(JSON, bytes("{\"genre\":\"POP\"}")));

@@ -12,7 +12,15 @@ import dev.hitter.models.Combination;
 import dev.hitter.models.Genre;
 import dev.hitter.models.ModelCard;
 import dev.hitter.models.ModelKind;
+import dev.hitter.models.evaluation.Interval;
+import dev.hitter.models.evaluation.MetricIntervals;
+import dev.hitter.models.evaluation.PrecisionAtK;
 import dev.hitter.prediction.model.ModelCatalogue.CombinationDescription;
+import dev.hitter.prediction.model.ModelCatalogue.Estimate;
+import dev.hitter.prediction.model.ModelCatalogue.Evaluation;
+import dev.hitter.prediction.model.ModelCatalogue.Metrics;
+import dev.hitter.prediction.model.ModelCatalogue.Picture;
+import dev.hitter.prediction.model.ModelCatalogue.TopK;
 import dev.hitter.prediction.model.ModelCatalogue.GenreCard;
 import dev.hitter.prediction.model.ModelCatalogue.HeldOut;
 import dev.hitter.prediction.model.ModelCatalogue.ModelDescription;
@@ -34,6 +42,8 @@ final class ModelCards {
 
 	private static final Pattern YEAR = Pattern.compile("\\b(\\d{4})\\b");
 
+	private static final Pattern PICTURE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,40}\\.png");
+
 	private ModelCards() {
 	}
 
@@ -43,7 +53,51 @@ final class ModelCards {
 		Combination combination = models.combination();
 		return new GenreCard(models.genre(), models.version(), audio.demonstration() || lyrics.demonstration(), audio,
 				lyrics, new CombinationDescription(combination.method(), combination.audioWeight(),
-						combination.lyricsWeight(), combination.bias()));
+						combination.lyricsWeight(), combination.bias()),
+				evaluation(models.genre(), models.audioCard(), models.lyricsCard()));
+	}
+
+	/**
+	 * The set's evaluation from its cards: both carry the same run (the same songs, the same combined metrics), the
+	 * audio card its audio metrics, the lyrics card its lyrics metrics.
+	 */
+	static Evaluation evaluation(Genre genre, ModelCard audioCard, ModelCard lyricsCard) {
+		ModelCard.HeldOutEvaluation audio = audioCard.evaluation();
+		if (audio == null) {
+			return null;
+		}
+		ModelCard.HeldOutEvaluation lyrics = lyricsCard == null ? null : lyricsCard.evaluation();
+		ModelCard.TrainingData data = audioCard.trainingData();
+		String split = data == null || data.split() == null ? null : data.split().method();
+		List<Picture> pictures = audio.pictures() == null ? List.of()
+				: audio.pictures()
+					.stream()
+					.filter(ModelCards::isPictureName)
+					.map(name -> new Picture(name, ModelsController.BASE + "/" + genre + "/pictures/" + name))
+					.toList();
+		return new Evaluation(audio.evaluatedAt(), audio.on(), audio.songs(), audio.positives(), split,
+				metrics(audio.model()), lyrics == null ? null : metrics(lyrics.model()), metrics(audio.combined()),
+				audio.passed(), audio.reasons() == null ? List.of() : audio.reasons(), audio.method(), pictures);
+	}
+
+	/** A picture the API will serve: a plain PNG name in the version folder, never a path. */
+	static boolean isPictureName(String name) {
+		return name != null && PICTURE_NAME.matcher(name).matches();
+	}
+
+	private static Metrics metrics(MetricIntervals m) {
+		if (m == null) {
+			return null;
+		}
+		PrecisionAtK top = m.precisionAtK();
+		return new Metrics(estimate(m.rocAuc()), estimate(m.prAuc()), estimate(m.logLoss()), estimate(m.brier()),
+				estimate(m.ece()), top == null ? null
+						: new TopK(top.k(), finite(top.value()), finite(top.low()), finite(top.high())));
+	}
+
+	private static Estimate estimate(Interval interval) {
+		return interval == null ? null
+				: new Estimate(finite(interval.value()), finite(interval.low()), finite(interval.high()));
 	}
 
 	static ModelDescription describe(ModelCard card, String version) {

@@ -20,9 +20,58 @@ public record ModelCatalogue(List<GenreCard> genres, List<Genre> unavailable) {
 	 *
 	 * @param version the model-set version folder, e.g. {@code v20261127-204800}
 	 * @param demonstration true when either model is a demonstration model (trained on synthetic data)
+	 * @param evaluation how the set did on held-out songs, with intervals; null if its cards hold no evaluation
 	 */
 	public record GenreCard(Genre genre, String version, boolean demonstration, ModelDescription audio,
-			ModelDescription lyrics, CombinationDescription combination) {
+			ModelDescription lyrics, CombinationDescription combination, Evaluation evaluation) {
+	}
+
+	/**
+	 * The model set's latest evaluation, the one it was promoted on: audio, lyrics and the combined probability the
+	 * service answers with, side by side, each metric with its 95 % bootstrap interval.
+	 *
+	 * @param on what was scored: {@code test split} (songs held out of training) or {@code manifest <file>}
+	 * @param split how the songs were split into training, validation and test, in one sentence (null if unknown)
+	 * @param lyrics null when the set has no trained lyrics model
+	 * @param passed whether the combined ROC AUC's interval lies above chance (0.5); a set is promoted only then
+	 * @param reasons why it passed or not, in the evaluator's words
+	 * @param method the bootstrap, the calibration bins and k, in one sentence
+	 * @param pictures the ROC curves and the reliability diagram as PNG, each with its address under this API
+	 */
+	public record Evaluation(Instant evaluatedAt, String on, int songs, int positives, String split, Metrics audio,
+			Metrics lyrics, Metrics combined, boolean passed, List<String> reasons, String method,
+			List<Picture> pictures) {
+	}
+
+	/**
+	 * One model's metrics with intervals.
+	 *
+	 * @param rocAuc the chance that a random hit scores above a random non-hit (0.5 is chance)
+	 * @param prAuc average precision (chance is the share of hits)
+	 * @param logLoss mean log loss in nats (lower is better)
+	 * @param brier mean squared error of the probability (lower is better)
+	 * @param calibrationError expected calibration error over 10 bins (lower is better)
+	 * @param precisionAtK the share of hits among the k songs scored highest
+	 */
+	public record Metrics(Estimate rocAuc, Estimate prAuc, Estimate logLoss, Estimate brier, Estimate calibrationError,
+			TopK precisionAtK) {
+	}
+
+	/**
+	 * A metric and its 95 % bootstrap interval; a value that could not be computed is null.
+	 */
+	public record Estimate(Double value, Double low, Double high) {
+	}
+
+	/** Precision at the top {@code k} with its 95 % bootstrap interval. */
+	public record TopK(int k, Double value, Double low, Double high) {
+	}
+
+	/**
+	 * @param name {@code roc.png} or {@code reliability.png}
+	 * @param url where to fetch it: {@code /api/v1/models/<GENRE>/pictures/<name>}, public like the cards
+	 */
+	public record Picture(String name, String url) {
 	}
 
 	/**

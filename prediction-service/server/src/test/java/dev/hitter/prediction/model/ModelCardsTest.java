@@ -57,6 +57,44 @@ class ModelCardsTest {
 	}
 
 	@Test
+	void givesTheShippedSetsEvaluationWithIntervalsForAudioLyricsAndCombined() throws Exception {
+		Path pop = new ModelSetLayout(Path.of("../default-models")).promoted(Genre.POP).orElseThrow();
+		ModelCard audioCard = ModelFiles.readCard(pop.resolve("audio/card.json"));
+		ModelCard lyricsCard = ModelFiles.readCard(pop.resolve("lyrics/card.json"));
+
+		ModelCatalogue.Evaluation evaluation = ModelCards.evaluation(Genre.POP, audioCard, lyricsCard);
+
+		assertThat(evaluation.on()).isEqualTo("test split");
+		assertThat(evaluation.songs()).isEqualTo(audioCard.trainingData().split().test());
+		assertThat(evaluation.split()).startsWith("random");
+		assertThat(evaluation.passed()).isTrue();
+		for (ModelCatalogue.Metrics metrics : new ModelCatalogue.Metrics[] { evaluation.audio(), evaluation.lyrics(),
+				evaluation.combined() }) {
+			ModelCatalogue.Estimate auc = metrics.rocAuc();
+			assertThat(auc.low()).isLessThanOrEqualTo(auc.value()).isGreaterThan(0.5);
+			assertThat(auc.high()).isGreaterThanOrEqualTo(auc.value()).isLessThanOrEqualTo(1.0);
+			assertThat(metrics.precisionAtK().k()).isPositive();
+		}
+		// The audio and lyrics metrics come from their own cards, the combined from the run both share.
+		assertThat(evaluation.audio().rocAuc().value()).isEqualTo(audioCard.evaluation().model().rocAuc().value());
+		assertThat(evaluation.lyrics().rocAuc().value()).isEqualTo(lyricsCard.evaluation().model().rocAuc().value());
+		assertThat(evaluation.combined().rocAuc().value()).isEqualTo(audioCard.evaluation().combined().rocAuc().value());
+		assertThat(evaluation.pictures()).extracting(ModelCatalogue.Picture::url)
+			.containsExactly("/api/v1/models/POP/pictures/roc.png", "/api/v1/models/POP/pictures/reliability.png");
+		assertThat(evaluation.pictures()).allSatisfy(picture -> assertThat(pop.resolve(picture.name())).isRegularFile());
+	}
+
+	@Test
+	void servesOnlyPlainPictureNames() {
+		assertThat(ModelCards.isPictureName("roc.png")).isTrue();
+		assertThat(ModelCards.isPictureName("reliability.png")).isTrue();
+		for (String name : new String[] { "../card.json", "audio/card.json", "evaluation.json", "ROC.PNG", ".png",
+				"roc.png/..", "roc.png\u0000", "" }) {
+			assertThat(ModelCards.isPictureName(name)).as(name).isFalse();
+		}
+	}
+
+	@Test
 	void describesTheShippedDemonstrationCardsAsDocsModelsApiShows() throws Exception {
 		// The POP version shipped and promoted (served out of the box).
 		Path pop = new ModelSetLayout(Path.of("../default-models")).promoted(Genre.POP).orElseThrow();

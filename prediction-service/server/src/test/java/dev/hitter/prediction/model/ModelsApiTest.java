@@ -100,6 +100,29 @@ class ModelsApiTest {
 	}
 
 	@Test
+	void servesNoPictureItsEvaluationDoesNotList() throws Exception {
+		// The fixture sets carry no evaluation: nothing is listed, so nothing in their folders is served.
+		mvc.perform(get(MODELS))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.genres[0].evaluation").isEmpty());
+		for (String name : List.of("roc.png", "card.json", "evaluation.json", "vocabulary.txt")) {
+			mvc.perform(get(MODELS + "/POP/pictures/" + name))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+				.andExpect(jsonPath("$.type").value("https://hitter.dev/problems/not-found"));
+		}
+		// A way out of the folder is refused, whether the firewall (400) or the name check (404) stops it.
+		for (String name : List.of("..%2Fpromoted.json", "%2E%2E", "..%5Cpromoted.json")) {
+			mvc.perform(get(MODELS + "/POP/pictures/" + name))
+				.andExpect(status().is(Matchers.oneOf(400, 404)))
+				.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+		}
+		mvc.perform(get(MODELS + "/TROT/pictures/roc.png"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("genre"));
+	}
+
+	@Test
 	void refusesWritesWithOrWithoutAToken() throws Exception {
 		// Public only for reading: without a token a write is refused by security before any handler...
 		mvc.perform(post(MODELS)).andExpect(status().isUnauthorized());
@@ -152,6 +175,11 @@ class ModelsApiTest {
 			assertThat((List<Object>) operation.get("security")).as(path + ": public, no scheme").isEmpty();
 			assertThat(JsonPath.<Map<String, Object>>read(docs, "$.paths['" + path + "']")).containsOnlyKeys("get");
 		}
+		Map<String, Object> picture = JsonPath.read(docs, "$.paths['" + MODELS + "/{genre}/pictures/{name}'].get");
+		assertThat(picture.get("summary")).asString().contains("picture");
+		assertThat((List<Object>) picture.get("tags")).containsExactly("Models");
+		assertThat((List<Object>) picture.get("security")).as("public, no scheme").isEmpty();
+		assertThat((Map<String, Object>) picture.get("responses")).containsKeys("200", "400", "404", "503");
 		Map<String, Object> responses = JsonPath.read(docs, "$.paths['" + MODELS + "/{genre}'].get.responses");
 		assertThat(responses).containsKeys("200", "400", "503");
 		assertThat(JsonPath.<Map<String, Object>>read(docs,
