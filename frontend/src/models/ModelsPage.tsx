@@ -164,7 +164,8 @@ function EvaluationSection({ evaluation, genre, genreName }: { evaluation: Evalu
         {t('models.evaluation.intro', { songs: format.number(evaluation.songs), hits: format.number(evaluation.positives) })}{' '}
         {evaluation.passed ? t('models.evaluation.passed') : t('models.evaluation.failed')}
       </p>
-      <div className="evaluation__table">
+      {/* Focusable, so that a keyboard can scroll it sideways on a phone. */}
+      <div className="evaluation__table" role="region" aria-label={t('models.evaluation.caption', { genre: genreName })} tabIndex={0}>
         <table>
           <caption>{t('models.evaluation.caption', { genre: genreName })}</caption>
           <thead>
