@@ -70,8 +70,9 @@ export function SegmentTimeline({ audio, spectrogramUrl, spectrogramFailed, maxA
   const summary = t(othersTrack ? 'timeline.summaryOthers' : 'timeline.summary', {
     from: clock(axis.start),
     to: clock(axis.end),
-    up: strongestUp && strongestUp.contribution > 0 ? clock(segmentToTrack(axis, strongestUp.fromSeconds)) : '—',
-    down: strongestDown && strongestDown.contribution < 0 ? clock(segmentToTrack(axis, strongestDown.fromSeconds)) : '—',
+    // A track whose every second pulled the same way has no place of the other kind: say so in words, not "—".
+    up: strongestUp && strongestUp.contribution > 0 ? clock(segmentToTrack(axis, strongestUp.fromSeconds)) : t('timeline.nowhere'),
+    down: strongestDown && strongestDown.contribution < 0 ? clock(segmentToTrack(axis, strongestDown.fromSeconds)) : t('timeline.nowhere'),
   });
 
   const sliderProps = seekable
