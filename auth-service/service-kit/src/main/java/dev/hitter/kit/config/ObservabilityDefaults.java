@@ -18,8 +18,8 @@ import org.springframework.core.env.MapPropertySource;
  * id, continued from an incoming W3C {@code traceparent}, passed on to every call it makes and written in every log
  * line. Boot's own switch is the endpoint property's presence (an empty value counts as set and fails the start),
  * hence this translation instead of a placeholder.</li>
- * <li>{@code HITTER_TRACE_SAMPLING}: the share of new traces exported (0.1 unless set; a continued trace keeps its
- * caller's decision).</li>
+ * <li>{@code HITTER_TRACE_SAMPLING}: the share of requests traced for export (0.1 unless set). The gateway decides
+ * for each request from outside, whatever the caller's {@code traceparent} says; the services follow its decision.</li>
  * <li>{@code HITTER_LOG_FORMAT}: {@code json} (Elastic Common Schema, one object per line, the request and trace ids
  * as fields), {@code logstash} or {@code gelf}; unset, the readable lines.</li>
  * </ul>
