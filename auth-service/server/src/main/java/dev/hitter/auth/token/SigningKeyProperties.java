@@ -1,7 +1,12 @@
 package dev.hitter.auth.token;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import dev.hitter.auth.crypto.AesGcmSeal;
 
 /**
  * How auth-service keeps and rotates the keys that sign access tokens (docs/identity.md "Signing keys").
@@ -29,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
 public record SigningKeyProperties(String encryptionKey, @NotNull @DefaultValue("90d") Duration rotateEvery,
 		@NotNull @DefaultValue("10m") Duration publishAhead) {
 
-	static final int ENCRYPTION_KEY_BYTES = 32;
+	static final int ENCRYPTION_KEY_BYTES = AesGcmSeal.KEY_BYTES;
 
 	/** Shorter would keep more keys published than the rotation is worth; 0 means never on its own. */
 	static final Duration MIN_ROTATE_EVERY = Duration.ofDays(1);
@@ -66,6 +73,22 @@ public record SigningKeyProperties(String encryptionKey, @NotNull @DefaultValue(
 					+ "must be 32 bytes in Base64");
 		}
 		return key;
+	}
+
+	/**
+	 * A key of its own for another secret kept at rest ({@code purpose} names it, e.g. {@code totp-secrets}): HMAC-SHA-256
+	 * of the purpose under the key-encryption key, so one configured key protects several kinds of value without
+	 * any two sharing an AES key.
+	 */
+	public byte[] derivedKey(String purpose) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(encryptionKeyBytes(), "HmacSHA256"));
+			return mac.doFinal(("hitter at-rest key: " + purpose).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA-256 is not available in this JVM", ex);
+		}
 	}
 
 	private static byte[] decodedKey(String value) {

@@ -102,7 +102,7 @@ public class TwoFactorSettings {
 		}
 		throttle.succeeded(attempt);
 		List<String> codes = transaction.execute(status -> {
-			if (!store.enable(memberId, state.pendingSecret(), step.getAsLong(), now)) {
+			if (!store.enable(memberId, state.pendingStored(), step.getAsLong(), now)) {
 				throw new ApiException(AuthProblems.TWO_FACTOR_NOT_ENABLED,
 						"The set-up changed meanwhile; set two-factor sign-in up again.");
 			}

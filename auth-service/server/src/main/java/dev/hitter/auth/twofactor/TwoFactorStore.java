@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,36 +19,73 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TwoFactorStore {
 
+	private static final Logger log = LoggerFactory.getLogger(TwoFactorStore.class);
+
 	private final JdbcClient jdbc;
 
-	TwoFactorStore(JdbcClient jdbc) {
+	private final TotpSecretEncryption encryption;
+
+	TwoFactorStore(JdbcClient jdbc, TotpSecretEncryption encryption) {
 		this.jdbc = jdbc;
+		this.encryption = encryption;
+		sealPlaintextSecrets();
+	}
+
+	/**
+	 * Seals the secrets stored in plaintext before V11, once, at start. Each row is changed only if it still holds
+	 * the plaintext read, so replicas starting together, or a member changing their set-up meanwhile, lose nothing.
+	 */
+	private void sealPlaintextSecrets() {
+		int sealed = 0;
+		for (String column : new String[] { "totp_secret", "totp_pending_secret" }) {
+			List<String[]> plain = jdbc
+				.sql("SELECT id, " + column + " FROM member WHERE " + column + " IS NOT NULL AND " + column + " NOT LIKE ?")
+				.param(TotpSecretEncryption.PREFIX + "%")
+				.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
+				.list();
+			for (String[] row : plain) {
+				UUID member = UUID.fromString(row[0]);
+				sealed += jdbc.sql("UPDATE member SET " + column + " = ? WHERE id = ? AND " + column + " = ?")
+					.param(encryption.seal(member, row[1]))
+					.param(row[0])
+					.param(row[1])
+					.update();
+			}
+		}
+		if (sealed > 0) {
+			log.info("Sealed {} TOTP secrets stored in plaintext before V11", sealed);
+		}
 	}
 
 	Optional<TotpState> state(UUID memberId) {
 		return jdbc.sql("SELECT totp_secret, totp_pending_secret, totp_enabled_at FROM member WHERE id = ?")
 			.param(memberId.toString())
-			.query((rs, row) -> new TotpState(rs.getString("totp_secret"), rs.getString("totp_pending_secret"),
+			.query((rs, row) -> new TotpState(encryption.open(memberId, rs.getString("totp_secret")),
+					encryption.open(memberId, rs.getString("totp_pending_secret")), rs.getString("totp_pending_secret"),
 					Optional.ofNullable(rs.getTimestamp("totp_enabled_at")).map(Timestamp::toInstant).orElse(null)))
 			.optional();
 	}
 
 	void setPending(UUID memberId, String secret) {
 		jdbc.sql("UPDATE member SET totp_pending_secret = ? WHERE id = ? AND totp_secret IS NULL")
-			.param(secret)
+			.param(encryption.seal(memberId, secret))
 			.param(memberId.toString())
 			.update();
 	}
 
-	/** Turns the pending secret on, its first code's step counted as used; false if it changed meanwhile. */
-	boolean enable(UUID memberId, String pendingSecret, long usedStep, Instant now) {
+	/**
+	 * Turns the pending secret on, its first code's step counted as used; false if it changed meanwhile.
+	 *
+	 * @param pendingStored the pending secret as stored ({@link TotpState#pendingStored()}), the one the code was checked against
+	 */
+	boolean enable(UUID memberId, String pendingStored, long usedStep, Instant now) {
 		return jdbc.sql("UPDATE member SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, "
 				+ "totp_enabled_at = ?, totp_last_step = ? WHERE id = ? AND totp_secret IS NULL "
 				+ "AND totp_pending_secret = ?")
 			.param(Timestamp.from(now))
 			.param(usedStep)
 			.param(memberId.toString())
-			.param(pendingSecret)
+			.param(pendingStored)
 			.update() == 1;
 	}
 
@@ -140,7 +179,12 @@ class TwoFactorStore {
 	}
 
 	/** A member's TOTP columns: the secret in use (null when off) and one being set up. */
-	record TotpState(String secret, String pendingSecret, Instant enabledAt) {
+	/**
+	 * @param secret the secret in use, opened; null when two-factor sign-in is off
+	 * @param pendingSecret the secret being set up, opened
+	 * @param pendingStored the same as stored, what {@link #enable} compares to know it did not change meanwhile
+	 */
+	record TotpState(String secret, String pendingSecret, String pendingStored, Instant enabledAt) {
 
 		boolean enabled() {
 			return secret != null;

@@ -1,6 +1,7 @@
 package dev.hitter.auth.twofactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
@@ -35,6 +37,15 @@ class TwoFactorApiTest extends AuthApiTest {
 	@Autowired
 	MovableClock clock;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TwoFactorStore store;
+
+	@Autowired
+	TotpSecretEncryption encryption;
+
 	private final String address = "198.51.100." + (UUID.randomUUID().hashCode() & 0x7f);
 
 	@Test
@@ -52,6 +63,34 @@ class TwoFactorApiTest extends AuthApiTest {
 		mvc.perform(get("/api/v1/auth/me/two-factor").header("Authorization", "Bearer " + read(tokens, "$.accessToken")))
 			.andExpect(jsonPath("$.enabled").value(true))
 			.andExpect(jsonPath("$.recoveryCodesLeft").value(10));
+	}
+
+	@Test
+	void theSecretIsStoredSealedAndOnlyOnItsOwnMembersRow() throws Exception {
+		Member member = memberWithTwoFactor();
+		Member other = memberWithTwoFactor();
+		String stored = storedSecret(member.email());
+		// A copy of the database does not give the secret away.
+		assertThat(stored).startsWith(TotpSecretEncryption.PREFIX).doesNotContain(member.secret());
+		assertThat(store.state(memberId(member.email())).orElseThrow().secret()).isEqualTo(member.secret());
+		// Copied onto another member's row, it does not open: the member id is sealed in.
+		jdbc.sql("UPDATE member SET totp_secret = ? WHERE email = ?").param(stored).param(other.email()).update();
+		UUID otherId = memberId(other.email());
+		assertThatThrownBy(() -> store.state(otherId)).hasMessageContaining("does not decrypt");
+	}
+
+	@Test
+	void aSecretStoredInPlaintextBeforeIsSealedAtTheNextStartAndStillSignsIn() throws Exception {
+		Member member = memberWithTwoFactor();
+		// As a version before V11 left it.
+		jdbc.sql("UPDATE member SET totp_secret = ? WHERE email = ?").param(member.secret()).param(member.email()).update();
+
+		new TwoFactorStore(jdbc, encryption); // what the next start does
+
+		assertThat(storedSecret(member.email())).startsWith(TotpSecretEncryption.PREFIX).doesNotContain(member.secret());
+		String challenge = passwordStep(member.email());
+		nextStep();
+		secondStep(Map.of("challenge", challenge, "code", code(member.secret()))).andExpect(status().isOk());
 	}
 
 	@Test
@@ -258,6 +297,14 @@ class TwoFactorApiTest extends AuthApiTest {
 
 	private static String bearer(String login) {
 		return "Bearer " + read(login, "$.accessToken");
+	}
+
+	private String storedSecret(String email) {
+		return jdbc.sql("SELECT totp_secret FROM member WHERE email = ?").param(email).query(String.class).single();
+	}
+
+	private UUID memberId(String email) {
+		return UUID.fromString(jdbc.sql("SELECT id FROM member WHERE email = ?").param(email).query(String.class).single());
 	}
 
 	record Member(String email, String login, String secret, List<String> recoveryCodes) {
