@@ -41,6 +41,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	 */
 	public static final String HIBERNATE_DIALECT = "org.hibernate.dialect.MariaDBDialect";
 
+	/**
+	 * Sized for what this server holds, a local installation's or a test's few megabytes, not for MariaDB's
+	 * defaults (a 128 MB buffer pool, 128 MB each of Aria and MyISAM key cache), which a laptop running the whole
+	 * system pays for in resident memory (docs/benchmarks.md "Footprint"). A production database is a real server
+	 * with its own sizing (deploy/).
+	 */
+	static final List<String> MEMORY_SETTINGS = List.of(
+			// The community benchmark's 2,000 posts with their comments and indexes take a few megabytes.
+			"--innodb-buffer-pool-size=32M",
+			"--innodb-log-buffer-size=4M",
+			// Aria holds the system tables and internal temporary tables; MyISAM holds nothing of ours.
+			"--aria-pagecache-buffer-size=8M",
+			"--key-buffer-size=1M",
+			"--performance-schema=OFF");
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
 	private final DB db;
@@ -91,6 +106,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				.addArg("--character-set-server=utf8mb4")
 				.addArg("--collation-server=utf8mb4_unicode_ci")
 				.addArg("--max-connections=500");
+			MEMORY_SETTINGS.forEach(config::addArg);
 			if (runningAsRoot()) {
 				// mariadbd refuses to run as root unless told to; containers and CI machines often are root.
 				config.addArg("--user=root");

@@ -106,6 +106,21 @@ class LocalDatabaseGrantsTest {
 	}
 
 	@Test
+	void runsWithTheSmallMemorySettingsOfALocalDatabase() throws Exception {
+		try (Connection root = connect("root", credentials.password("root"), "");
+				Statement sql = root.createStatement();
+				ResultSet settings = sql.executeQuery("SELECT @@innodb_buffer_pool_size, @@innodb_log_buffer_size,"
+						+ " @@aria_pagecache_buffer_size, @@key_buffer_size, @@performance_schema")) {
+			settings.next();
+			assertEquals(32L << 20, settings.getLong(1), "innodb_buffer_pool_size");
+			assertEquals(4L << 20, settings.getLong(2), "innodb_log_buffer_size");
+			assertEquals(8L << 20, settings.getLong(3), "aria_pagecache_buffer_size");
+			assertEquals(1L << 20, settings.getLong(4), "key_buffer_size");
+			assertEquals(0, settings.getInt(5), "performance_schema");
+		}
+	}
+
+	@Test
 	void passwordsAreKeptOwnerOnly() throws IOException {
 		assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials.folder())));
 		for (String name : List.of("root", "auth", "community", "prediction")) {

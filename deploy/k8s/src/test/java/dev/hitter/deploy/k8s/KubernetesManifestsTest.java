@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -98,6 +100,40 @@ class KubernetesManifestsTest {
 					+ " automountServiceAccountToken").isFalse();
 		}
 		assertThat(checked).hasSizeGreaterThanOrEqualTo(4);
+	}
+
+	/**
+	 * The heap ./hitter run gives each service (its java_opts): the images size the heap at 75 % of the container's
+	 * memory limit (MaxRAMPercentage, the root pom's Jib flags), so a limit below heap / 0.75 would make a pod fail
+	 * where the local run works (docs/operations.md "Resources").
+	 */
+	static final Map<String, Long> LOCAL_HEAP_MB = Map.of("gateway", 320L, "auth-service", 320L, "community-service",
+			320L, "prediction-service", 1024L);
+
+	@ParameterizedTest
+	@FieldSource("FOLDERS")
+	void everyServiceRequestsNoMoreThanItsLimitAndItsLimitHoldsTheLocalRunsHeap(String folder) {
+		List<String> checked = new ArrayList<>();
+		for (Workload w : workloads(folder)) {
+			Long heapMb = LOCAL_HEAP_MB.get(w.getMetadata().getName());
+			if (heapMb == null) {
+				continue;
+			}
+			Container c = w.template().getSpec().getContainers().get(0);
+			Map<String, Quantity> requests = c.getResources().getRequests();
+			Map<String, Quantity> limits = c.getResources().getLimits();
+			String where = folder + ": " + w.getMetadata().getName();
+			for (String resource : List.of("cpu", "memory")) {
+				assertThat(Quantity.getAmountInBytes(requests.get(resource)))
+					.as(where + " " + resource + " request <= limit")
+					.isLessThanOrEqualTo(Quantity.getAmountInBytes(limits.get(resource)));
+			}
+			BigDecimal heap = Quantity.getAmountInBytes(limits.get("memory")).multiply(new BigDecimal("0.75"));
+			assertThat(heap).as(where + ": 75 % of the memory limit holds the local run's heap of " + heapMb + " MB")
+				.isGreaterThanOrEqualTo(BigDecimal.valueOf(heapMb << 20));
+			checked.add(w.getMetadata().getName());
+		}
+		assertThat(checked).containsExactlyInAnyOrderElementsOf(LOCAL_HEAP_MB.keySet());
 	}
 
 	@ParameterizedTest
